@@ -1,0 +1,1 @@
+"""Batch runners: all cores of this machine, or a Dask cluster."""

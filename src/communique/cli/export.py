@@ -1,0 +1,64 @@
+"""``communique export``: write a table of the export contract as JSONL, CSV or Parquet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from communique.cli._app import app, err_console, handle_errors
+from communique.store import open_store
+
+__all__ = ["export"]
+
+
+class What(str, Enum):
+    articles = "articles"
+    mentions = "mentions"
+    actors = "actors"
+    quotes = "quotes"
+    events = "events"
+    errors = "errors"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  communique export --what articles                 (JSON Lines on standard output)\n\n"
+        "  communique export --db kb.duckdb --what events --format parquet --out events.parquet"
+    )
+)
+@handle_errors
+def export(
+    db: Path = typer.Option(Path("communique.duckdb"), "--db", help="DuckDB database file to read."),
+    what: What = typer.Option(What.articles, "--what", help="Which records to export."),
+    fmt: Format = typer.Option(Format.jsonl, "--format", help="Output format."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output; required for parquet)."),
+) -> None:
+    """Export stored records; field names follow the export contract (docs/export-contract.md)."""
+    with open_store(db, read_only=True) as store:
+        if out is None:
+            if fmt is not Format.jsonl:
+                if fmt is Format.parquet:
+                    err_console.print("[bold red]error:[/bold red] --format parquet needs --out FILE")
+                    raise typer.Exit(2)
+            if fmt is Format.jsonl:
+                for row in store.iter_export(what.value):
+                    sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                return
+            tmp = Path(typer.get_app_dir("communique")) / f"export.{fmt.value}"
+            store.export(what.value, fmt.value, tmp)  # type: ignore[arg-type]
+            sys.stdout.write(tmp.read_text(encoding="utf-8"))
+            tmp.unlink(missing_ok=True)
+            return
+        count = store.export(what.value, fmt.value, out)  # type: ignore[arg-type]
+        err_console.print(f"wrote {count:,} {what.value} to {out}")

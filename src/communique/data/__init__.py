@@ -1,0 +1,1 @@
+"""Package data files; each file's header names its sources."""

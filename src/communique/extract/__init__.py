@@ -1,0 +1,1 @@
+"""Extraction stages: mentions, actors, quotes and events, each registered by name."""

@@ -1,0 +1,1 @@
+"""Language analysis: the pinned spaCy pipeline, loaded once per process."""

@@ -1,0 +1,1 @@
+"""Sample articles bundled with the package for ``communique demo`` (written for communique)."""

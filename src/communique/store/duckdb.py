@@ -1,0 +1,401 @@
+"""The default store: one embedded DuckDB file; all SQL goes through :class:`DuckDBStore`.
+
+Writes happen in one transaction per batch (``put``), so a crash leaves only whole batches.
+Articles are keyed by their content-hash id and a batch skips ids already stored, so
+processing the same input again changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from communique.errors import QueryError, StoreError
+from communique.model import Actor, Article, EventRecord, Failure, Mention, Quote
+from communique.store.dyads import DyadQueries
+from communique.store.reads import ReadQueries
+from communique.store.schema import EXPORT_VIEWS, SCHEMA_SQL, SCHEMA_VERSION, TABLES
+
+__all__ = ["DuckDBStore", "ExportFormat", "PutStats"]
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+
+
+@dataclass
+class PutStats:
+    """What one ``put`` did."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+def _error_id(failure: Failure) -> str:
+    key = f"{failure.path}\x1f{failure.line}\x1f{failure.reason}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _safe(text: str | None) -> str | None:
+    """DuckDB refuses strings with lone surrogates; replace them (reasons quote raw input)."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+class DuckDBStore(ReadQueries, DyadQueries):
+    """A DuckDB database file holding articles and everything extracted from them.
+
+    Args:
+        path: the database file (created if missing); ``":memory:"`` for a throwaway store.
+        read_only: open without write access (several readers may share the file).
+
+    Example:
+        >>> with DuckDBStore(":memory:") as store:
+        ...     store.count("articles")
+        0
+    """
+
+    def __init__(self, path: str | Path = "communique.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        try:
+            if not read_only and self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"database {self.path} does not exist; run 'communique process' first")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        if not read_only:
+            self._migrate()
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        try:
+            self.con.close()
+        except duckdb.Error:
+            pass
+
+    def _migrate(self) -> None:
+        try:
+            self.con.execute(SCHEMA_SQL)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING", [str(SCHEMA_VERSION)]
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot initialise database {self.path}: {exc}") from None
+
+    # -- SQL entry point -------------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+        """Run one parameterised statement on a cursor of this store's connection."""
+        with self._lock:
+            cursor = self.con.cursor()
+        try:
+            return cursor.execute(sql, params) if params is not None else cursor.execute(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}") from None
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a query and return its rows as dicts."""
+        cursor = self.execute(sql, params)
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def count(self, table: str) -> int:
+        """Number of rows in one of the tables."""
+        if table not in TABLES:
+            raise QueryError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+        row = self.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        return int(row[0]) if row else 0
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table."""
+        return {table: self.count(table) for table in TABLES}
+
+    # -- writing -----------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are already stored as articles."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        cursor = self.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+        return {row[0] for row in cursor.fetchall()}
+
+    def put(self, items: Sequence[Article | Failure]) -> PutStats:
+        """Store a batch of articles and failures in one transaction.
+
+        Articles whose id is already stored (or repeated within the batch) are skipped, so
+        putting the same batch twice changes nothing.
+        """
+        if self.read_only:
+            raise StoreError(f"database {self.path} is open read-only")
+        stats = PutStats()
+        articles: list[Article] = []
+        seen: set[str] = set()
+        failures: list[Failure] = []
+        for item in items:
+            if isinstance(item, Failure):
+                failures.append(item)
+            elif item.id not in seen:
+                seen.add(item.id)
+                articles.append(item)
+            else:
+                stats.skipped += 1
+        existing = self.existing_ids(a.id for a in articles)
+        stats.skipped += len(existing)
+        articles = [a for a in articles if a.id not in existing]
+        stats.stored = len(articles)
+        stats.failed = len(failures)
+        tables = _flatten(articles, failures)
+        with self._lock:
+            try:
+                self.con.execute("BEGIN TRANSACTION")
+                for table, rows in tables.items():
+                    if rows:
+                        self._insert(table, rows)
+                self.con.execute("COMMIT")
+            except (duckdb.Error, OSError) as exc:
+                try:
+                    self.con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise StoreError(f"cannot write to database {self.path}: {exc}") from None
+        return stats
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        import pyarrow as pa
+
+        batch = pa.Table.from_pylist(rows)
+        columns = ", ".join(f'"{c}"' for c in batch.column_names)
+        self.con.register("_incoming", batch)
+        try:
+            if table == "actors":
+                self.con.execute(
+                    f"INSERT INTO actors ({columns}) SELECT {columns} FROM _incoming ON CONFLICT (id) DO NOTHING"
+                )
+            elif table == "errors":
+                self.con.execute(
+                    f"INSERT INTO errors ({columns}) SELECT {columns} FROM _incoming "
+                    "ON CONFLICT (id) DO UPDATE SET last_seen = current_timestamp"
+                )
+            elif table in ("quotes", "events"):
+                self.con.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming ON CONFLICT (id) DO NOTHING"
+                )
+            else:
+                self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    # -- reading -----------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        """One stored article with its mentions, actors, quotes and events."""
+        found = self.rows(
+            "SELECT id, source_id, strftime(date, '%Y-%m-%d') AS date, publisher, relayed_from, title, url, "
+            "source_path, source_line, duplicate_of, text FROM articles WHERE id = ?",
+            [article_id],
+        )
+        if not found:
+            return None
+        row = found[0]
+        row["relayed_from"] = list(row["relayed_from"] or [])
+        article = Article(**row)
+        article.mentions = [
+            Mention(**m)
+            for m in self.rows(
+                'SELECT text, label, start, "end", actor_id FROM mentions WHERE article_id = ? ORDER BY start',
+                [article_id],
+            )
+        ]
+        actor_ids = sorted({m.actor_id for m in article.mentions if m.actor_id})
+        quote_rows = self.rows(f"{EXPORT_VIEWS['quotes']} WHERE article_id = ? ORDER BY start", [article_id])
+        event_rows = self.rows(f"{EXPORT_VIEWS['events']} WHERE article_id = ? ORDER BY sentence_start", [article_id])
+        for q in quote_rows:
+            if q["speaker"] and q["speaker"].get("actor_id"):
+                actor_ids.append(q["speaker"]["actor_id"])
+        for e in event_rows:
+            for role in ("source", "target"):
+                if e[role] and e[role].get("actor_id"):
+                    actor_ids.append(e[role]["actor_id"])
+        if actor_ids:
+            article.actors = [
+                Actor(**a)
+                for a in self.rows(
+                    f"{EXPORT_VIEWS['actors']} WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id",
+                    [sorted(set(actor_ids))],
+                )
+            ]
+        article.quotes = [Quote(**q) for q in quote_rows]
+        article.events = [EventRecord(**e) for e in event_rows]
+        return article
+
+    def find_article_ids(self, path: str | None = None, limit: int = 10) -> list[str]:
+        """Ids of articles read from ``path`` (or the latest ones)."""
+        if path is None:
+            return [r["id"] for r in self.rows("SELECT id FROM articles ORDER BY processed_at DESC LIMIT ?", [limit])]
+        return [
+            r["id"]
+            for r in self.rows(
+                "SELECT id FROM articles WHERE source_path = ? ORDER BY source_line NULLS FIRST LIMIT ?", [path, limit]
+            )
+        ]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Every recorded ingest or extraction failure."""
+        return self.rows(f"{EXPORT_VIEWS['errors']} ORDER BY path, line")
+
+    def iter_export(self, what: str, batch_rows: int = 1000) -> Iterator[dict[str, Any]]:
+        """Stream the rows of one export view (the export contract)."""
+        if what not in EXPORT_VIEWS:
+            raise QueryError(f"unknown export {what!r}; choose one of {', '.join(EXPORT_VIEWS)}")
+        cursor = self.execute(EXPORT_VIEWS[what])
+        names = [d[0] for d in cursor.description or []]
+        while True:
+            chunk = cursor.fetchmany(batch_rows)
+            if not chunk:
+                return
+            for row in chunk:
+                yield dict(zip(names, row, strict=True))
+
+    def export(self, what: str, fmt: ExportFormat, out: str | Path) -> int:
+        """Write one export view to a file; returns the number of rows written."""
+        if what not in EXPORT_VIEWS:
+            raise QueryError(f"unknown export {what!r}; choose one of {', '.join(EXPORT_VIEWS)}")
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "jsonl":
+            count = 0
+            with out.open("w", encoding="utf-8") as handle:
+                for row in self.iter_export(what):
+                    handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                    count += 1
+            return count
+        if fmt == "parquet":
+            self.execute(f"COPY ({EXPORT_VIEWS[what]}) TO '{_sql_path(out)}' (FORMAT PARQUET)")
+        elif fmt == "csv":
+            flat = f'SELECT * FROM "{what}"' if what != "articles" else EXPORT_VIEWS["articles"]
+            if what == "articles":
+                flat = f"SELECT * REPLACE (array_to_string(relayed_from, ';') AS relayed_from) FROM ({flat})"
+            elif what == "events":
+                flat = "SELECT * REPLACE (array_to_string(context, ';') AS context) FROM events"
+            self.execute(f"COPY ({flat}) TO '{_sql_path(out)}' (FORMAT CSV, HEADER)")
+        else:
+            raise QueryError(f"unknown format {fmt!r}; choose jsonl, csv or parquet")
+        return self.count(what) if what in TABLES else 0
+
+
+def _sql_path(path: Path) -> str:
+    """A file path as a SQL string literal body (COPY takes no parameters for its target)."""
+    return str(path).replace("'", "''")
+
+
+def _flatten(articles: list[Article], failures: list[Failure]) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", "mentions", "actors", "quotes", "events", "errors")}
+    actor_seen: set[str] = set()
+    for a in articles:
+        tables["articles"].append(
+            {
+                "id": a.id,
+                "source_id": a.source_id,
+                "date": a.date,
+                "publisher": a.publisher,
+                "relayed_from": a.relayed_from,
+                "title": a.title,
+                "url": a.url,
+                "source_path": a.source_path,
+                "source_line": a.source_line,
+                "duplicate_of": a.duplicate_of,
+                "text": a.text,
+                "n_sentences": len(a.sentences),
+            }
+        )
+        for m in a.mentions:
+            tables["mentions"].append(
+                {"article_id": a.id, "text": m.text, "label": m.label, "start": m.start, "end": m.end, "actor_id": m.actor_id}
+            )
+        for actor in a.actors:
+            if actor.id not in actor_seen:
+                actor_seen.add(actor.id)
+                tables["actors"].append(actor.model_dump())
+        for q in a.quotes:
+            s = q.speaker
+            tables["quotes"].append(
+                {
+                    "id": q.id,
+                    "article_id": a.id,
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "type": q.type,
+                    "cue": q.cue,
+                    "cue_start": q.cue_span.start if q.cue_span else None,
+                    "cue_end": q.cue_span.end if q.cue_span else None,
+                    "speaker_text": s.text,
+                    "speaker_start": s.start,
+                    "speaker_end": s.end,
+                    "speaker_actor_id": s.actor_id,
+                    "speaker_name": s.name,
+                }
+            )
+        for e in a.events:
+            tables["events"].append(_event_row(a.id, e))
+    for f in failures:
+        tables["errors"].append(
+            {"id": _error_id(f), "path": _safe(f.path), "line": f.line, "reason": _safe(f.reason), "stage": f.stage}
+        )
+    return tables
+
+
+def _event_row(article_id: str, e: EventRecord) -> dict[str, Any]:
+    target = e.target
+    location = e.location
+    return {
+        "id": e.id,
+        "article_id": article_id,
+        "type": e.type,
+        "mode": e.mode,
+        "context": list(e.context),
+        "cameo": e.cameo,
+        "goldstein": e.goldstein,
+        "quad": e.quad,
+        "source_actor_id": e.source.actor_id,
+        "source_name": e.source.name,
+        "source_country": e.source.country,
+        "source_sector": e.source.sector,
+        "source_igo": e.source.igo,
+        "has_target": target is not None,
+        "target_actor_id": target.actor_id if target else None,
+        "target_name": target.name if target else None,
+        "target_country": target.country if target else None,
+        "target_sector": target.sector if target else None,
+        "target_igo": target.igo if target else None,
+        "date": e.date,
+        "location_name": location.name if location else None,
+        "location_country": location.country if location else None,
+        "lat": location.lat if location else None,
+        "lon": location.lon if location else None,
+        "sentence_start": e.sentence.start,
+        "sentence_end": e.sentence.end,
+        "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end,
+        "trigger_text": e.trigger.text,
+        "confidence": e.confidence,
+    }
+
