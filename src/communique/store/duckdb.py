@@ -171,7 +171,7 @@ class DuckDBStore(ReadQueries, DyadQueries):
                     if rows:
                         self._insert(table, rows)
                 self.con.execute("COMMIT")
-            except (duckdb.Error, OSError) as exc:
+            except (duckdb.Error, OSError, ValueError) as exc:  # ValueError: pyarrow/encoding of a bad row
                 try:
                     self.con.execute("ROLLBACK")
                 except duckdb.Error:
@@ -193,7 +193,8 @@ class DuckDBStore(ReadQueries, DyadQueries):
             elif table == "errors":
                 self.con.execute(
                     f"INSERT INTO errors ({columns}) SELECT {columns} FROM _incoming "
-                    "ON CONFLICT (id) DO UPDATE SET last_seen = current_timestamp"
+                    # now(): DuckDB 2.0 binds a bare current_timestamp in DO UPDATE SET as a column name.
+                    "ON CONFLICT (id) DO UPDATE SET last_seen = now()"
                 )
             elif table in ("quotes", "events"):
                 self.con.execute(
@@ -202,7 +203,10 @@ class DuckDBStore(ReadQueries, DyadQueries):
             else:
                 self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming")
         finally:
-            self.con.unregister("_incoming")
+            try:
+                self.con.unregister("_incoming")
+            except duckdb.Error:
+                pass  # an aborted transaction refuses this too; keep the original error
 
     # -- reading -----------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
