@@ -35,16 +35,13 @@ def print_report(report: RunReport, db: str) -> None:
         table.add_row(f"in database: {name}", f"{count:,}")
     console.print(table)
     if report.failures:
-        failed = Table(title="failed inputs", header_style="bold red")
-        failed.add_column("path")
-        failed.add_column("line", justify="right")
-        failed.add_column("reason")
+        # One line per failure, never wrapped, so the paths can be copied and grepped.
+        console.print(f"[bold red]failed inputs ({len(report.failures):,}):[/bold red]")
         for failure in report.failures[:200]:
-            failed.add_row(failure.path, "" if failure.line is None else str(failure.line), failure.reason[:300])
+            where = failure.path if failure.line is None else f"{failure.path}:{failure.line}"
+            console.print(f"  {where}: {failure.reason[:300]}", soft_wrap=True, highlight=False, markup=False)
         if len(report.failures) > 200:
-            failed.caption = f"... and {len(report.failures) - 200:,} more (see the errors table or --report)"
-        console.print(failed)
-
+            console.print(f"  ... and {len(report.failures) - 200:,} more (see the errors table or --report)")
 
 @app.command(
     epilog=(

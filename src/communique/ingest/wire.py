@@ -63,7 +63,7 @@ _REPORTED = re.compile(
     r"\s+(?:reported|reports|has reported|informs|informed|said,?\s+citing|quoted)\b"
 )
 _ACCORDING = re.compile(
-    r"\b(?:according to|citing|cited by|quoted by|told)\s+(?:the\s+)?"
+    r"\b(?i:according to|citing|cited by|quoted by|told)\s+(?:the\s+)?"
     r"(?P<agency>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}(?:\s+(?:news\s+agency|agency))?)"
 )
 _AGENCY_WORDS = re.compile(r"\b(?:news agency|agency|news service|press service|TV|television|radio|newspaper)\b", re.I)
