@@ -18,7 +18,14 @@ from importlib import resources
 
 __all__ = ["WireHeader", "find_relayed_from", "normalize_date", "parse_wire_header", "split_wire_text"]
 
-_HEADER = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+By\s+(?P<source>\S.*?)\s*$", re.IGNORECASE)
+# Matched against the stripped first line; no trailing ``\s*$`` after a lazy group, which
+# backtracked quadratically on a long header line padded with spaces.
+_HEADER = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+By\s+(?P<source>\S.*)", re.IGNORECASE)
+# A real header is "date 2018-11-14 By Trend" (about 30 characters); a first line longer
+# than this is body text, whatever it starts with.
+_MAX_HEADER_CHARS = 300
+# Dates longer than this are not dates; it also keeps dateutil away from megabyte strings.
+_MAX_DATE_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,10 @@ class WireHeader:
 
 def parse_wire_header(line: str) -> WireHeader | None:
     """Parse ``date YYYY-MM-DD By SOURCE``; ``None`` when the line is not such a header."""
-    match = _HEADER.match(line)
+    line = line.strip()
+    if len(line) > _MAX_HEADER_CHARS:
+        return None
+    match = _HEADER.fullmatch(line)
     if match is None:
         return None
     return WireHeader(date=normalize_date(match["date"]), publisher=match["source"])
@@ -135,7 +145,7 @@ def normalize_date(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    if not text:
+    if not text or len(text) > _MAX_DATE_CHARS:
         return None
     match = _ISO_PREFIX.match(text)
     if match is not None:
@@ -153,5 +163,5 @@ def normalize_date(value: object) -> str | None:
         from dateutil import parser as _dateparser
 
         return _dateparser.parse(text, fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):  # dateutil's failure modes on odd strings
         return None
