@@ -1,0 +1,182 @@
+"""Run the real pipeline over the gold sets and score what it extracts.
+
+The texts go through :meth:`communique.pipeline.Pipeline.run_batch`, the code path of
+``communique process``, with the stages configured in the settings; whatever extractors are
+registered there at the time are measured (a part whose stage does not exist yet scores 0).
+
+Example:
+    >>> from communique.eval import run_eval
+    >>> report = run_eval(datasets=["plover_gsr"], limit=20)   # doctest: +SKIP
+    >>> report.value("plover_gsr", "event_type.f1")             # doctest: +SKIP
+    0.0
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from communique.config import Settings, load_settings
+from communique.errors import ConfigError
+from communique.eval.baseline import BASELINES, textacy_quotes
+from communique.eval.gold import DATASETS, GoldDoc, data_dir, load_dataset
+from communique.eval.plover_map import check_against_ontology
+from communique.eval.report import DatasetReport, EvalReport, PartScore
+from communique.eval.score import score_events, score_quotes, score_seed_actors, score_seed_metadata
+from communique.model import Article, Failure
+from communique.pipeline import Pipeline
+
+__all__ = ["DEFAULT_DATASETS", "run_eval"]
+
+# What `communique eval` runs without --dataset: the dev splits and the seed.
+DEFAULT_DATASETS = ("polnear", "plover_gsr", "petr2_gsr", "seed")
+# Documents per run_batch call: the pipeline's own default batch (2 x nlp batch) keeps
+# memory flat on the 4,700-character PolNeAR articles.
+_BATCH = 64
+
+_POLNEAR_NOTE = (
+    "PolNeAR 'type' (direct/indirect/mixed) is a heuristic from quotation marks, not gold; "
+    "our quotes are typed by the same rule. One annotator per article (first id in sort order). "
+    "speaker.name: pronoun Sources only, antecedent = nearest preceding named gold Source."
+)
+
+
+def _articles(docs: Sequence[GoldDoc]) -> list[Article]:
+    articles = []
+    for doc in docs:
+        if doc.source_path:  # the seed: read like `process` reads it, wire header and all
+            from communique.ingest import iter_articles
+
+            (article,) = [a for a in iter_articles([doc.source_path]) if isinstance(a, Article)]
+        else:
+            article = Article.from_text(doc.text, source_id=doc.id, date=doc.date, title=doc.title, source_path=doc.id)
+        articles.append(article)
+    return articles
+
+
+def _run(pipe: Pipeline, docs: Sequence[GoldDoc]) -> tuple[list[Article | None], int]:
+    """Process the gold texts; a failed article becomes None (scored as predicting nothing)."""
+    articles = _articles(docs)
+    results: list[Article | None] = []
+    failures = 0
+    for start in range(0, len(articles), _BATCH):
+        for result in pipe.run_batch(articles[start : start + _BATCH]):
+            if isinstance(result, Failure):
+                failures += 1
+                results.append(None)
+            else:
+                results.append(result)
+    return results, failures
+
+
+def _score_quotes_dataset(name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], system: str) -> DatasetReport:
+    scored = score_quotes(
+        [(d.quotes, a.quotes if a else [], a.text if a else d.text) for d, a in zip(docs, articles, strict=True)],
+        doc_ids=[d.id for d in docs],
+    )
+    return DatasetReport(dataset=name, system=system, docs=len(docs), parts=scored.parts, errors=scored.errors, notes=[_POLNEAR_NOTE])
+
+
+def _score_events_dataset(name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], cameo: bool) -> DatasetReport:
+    scored = score_events([(d, a.events if a else []) for d, a in zip(docs, articles, strict=True)], cameo=cameo)
+    notes = (
+        ["PLOVER 0.5b1 names mapped to the current 16 types (communique.eval.plover_map)."]
+        if not cameo
+        else ["Gold PLOVER type from CAMEO via ontologies/cameo_event_codes.tsv (plover_event_2021); 01/02 have none."]
+    )
+    notes.append("Actors compared as ISO3 country or IGO; predicted events paired to gold by code/type, then actors.")
+    return DatasetReport(
+        dataset=name, docs=len(docs), parts=scored.parts, per_class=scored.per_class, confusion=scored.confusion, errors=scored.errors, notes=notes
+    )
+
+
+def _score_seed(doc: GoldDoc, article: Article | None) -> DatasetReport:
+    assert doc.seed is not None
+    article = article or Article.from_text(doc.text)
+    parts: list[PartScore] = [score_seed_metadata(doc.seed, article)]
+    parts += score_seed_actors(doc.seed.actors, article.actors, article.mentions)
+    quotes = score_quotes([(doc.quotes, article.quotes, article.text)], doc_ids=[doc.id])
+    events = score_events([(doc, article.events)])
+    keep = {"quotes", "quotes.exact", "quotes.direct", "quotes.indirect", "speaker.name"}
+    parts += [p for p in quotes.parts if p.name in keep]
+    parts += [p for p in events.parts if p.name in {"event_type", "source.country", "target.country", "source.igo", "target.igo"}]
+    return DatasetReport(
+        dataset="seed",
+        docs=1,
+        parts=parts,
+        per_class=events.per_class,
+        confusion=events.confusion,
+        errors=quotes.errors + events.errors,
+        notes=["Our own annotation of the acceptance example: tests/golden/seed.json."],
+    )
+
+
+def _baseline_textacy(pipe: Pipeline, name: str, docs: Sequence[GoldDoc]) -> DatasetReport:
+    started = time.perf_counter()
+    parsed = pipe.nlp.pipe([d.text for d in docs], batch_size=pipe.settings.nlp.batch_size)
+    quotes = [textacy_quotes(doc, d.id) for d, doc in zip(docs, parsed, strict=True)]
+    scored = score_quotes([(d.quotes, q, d.text) for d, q in zip(docs, quotes, strict=True)], doc_ids=[d.id for d in docs])
+    return DatasetReport(
+        dataset=name, system="textacy", docs=len(docs), seconds=time.perf_counter() - started, parts=scored.parts, errors=scored.errors
+    )
+
+
+def run_eval(
+    datasets: Sequence[str] = DEFAULT_DATASETS,
+    limit: int | None = None,
+    *,
+    limits: dict[str, int] | None = None,
+    baseline: str | None = None,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    root: str | os.PathLike[str] | None = None,
+    on_dataset: Callable[[str], None] | None = None,
+) -> EvalReport:
+    """Process each gold set with the configured pipeline and score it.
+
+    Args:
+        datasets: names from :data:`communique.eval.gold.DATASETS`.
+        limit: score only the first ``limit`` documents of every dataset (None: all).
+        limits: per-dataset limits, overriding ``limit`` (the CI slice in ``floors.toml``).
+        baseline: ``"textacy"`` to also score textacy's direct quotations on the quote sets.
+        settings: pipeline settings (the packaged defaults otherwise).
+        pipeline: an already built pipeline (tests share one); built from ``settings`` otherwise.
+        root: the gold data folder (see :func:`communique.eval.gold.data_dir`).
+        on_dataset: called with each dataset name before it runs (progress display).
+
+    Returns:
+        The typed report: one :class:`DatasetReport` per dataset, plus baseline reports.
+
+    Raises:
+        ConfigError: an unknown dataset or baseline name, or a missing gold folder.
+    """
+    unknown = [d for d in datasets if d not in DATASETS]
+    if unknown:
+        raise ConfigError(f"unknown dataset {', '.join(map(repr, unknown))}; valid datasets: {', '.join(DATASETS)}")
+    if baseline is not None and baseline not in BASELINES:
+        raise ConfigError(f"unknown baseline {baseline!r}; valid baselines: {', '.join(BASELINES)}")
+    pipe = pipeline or Pipeline(settings or load_settings())
+    if any(d in ("plover_gsr", "petr2_gsr") for d in datasets):
+        check_against_ontology(Path(data_dir(root)) / "ontologies" / "plover_ontology.json")
+    report = EvalReport(stages=list(pipe.stage_names), limit=limit)
+    for name in datasets:
+        if on_dataset is not None:
+            on_dataset(name)
+        n = (limits or {}).get(name, limit)
+        docs = load_dataset(name, limit=n, root=root)
+        started = time.perf_counter()
+        articles, failures = _run(pipe, docs)
+        if name in ("polnear", "polnear_train"):
+            result = _score_quotes_dataset(name, docs, articles, "communique")
+        elif name == "seed":
+            result = _score_seed(docs[0], articles[0])
+        else:
+            result = _score_events_dataset(name, docs, articles, cameo=name == "petr2_gsr")
+        result.seconds = time.perf_counter() - started
+        result.failures = failures
+        report.datasets.append(result)
+        if baseline == "textacy" and name in ("polnear", "polnear_train", "seed"):
+            report.baselines.append(_baseline_textacy(pipe, name, docs))
+    return report
