@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.config import Settings, load_settings
+from communique.ingest.dedup import link_duplicates
 from communique.ingest.readers import FieldMap, iter_articles
 from communique.model import Article, Failure
 from communique.store.duckdb import DuckDBStore
@@ -117,20 +118,26 @@ def process_items(
                 _write(failures)
             existing = store.existing_ids(a.id for a in articles)
             fresh: list[Article] = []
+            copies: list[Article] = []
             seen: set[str] = set()
             for article in articles:
                 if article.id in existing or article.id in seen:
                     report.skipped += 1
+                    copies.append(article)
                 else:
                     seen.add(article.id)
                     fresh.append(article)
+            store.record_copies(copies)
             if fresh:
                 yield fresh
             elif failures and on_progress is not None:
                 on_progress(report)
 
     def _write(results: list[Article | Failure]) -> None:
-        stats = store.put(results)
+        # Linking happens here, in the one writer, in input order: the same result whatever
+        # the number of workers.
+        signatures = link_duplicates([r for r in results if isinstance(r, Article)], store)
+        stats = store.put(results, signatures=signatures)
         report.stored += stats.stored
         report.skipped += stats.skipped
         report.failed += stats.failed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -138,11 +138,16 @@ class DuckDBStore(ReadQueries, DyadQueries):
         cursor = self.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
         return {row[0] for row in cursor.fetchall()}
 
-    def put(self, items: Sequence[Article | Failure]) -> PutStats:
+    def put(self, items: Sequence[Article | Failure], signatures: Mapping[str, Any] | None = None) -> PutStats:
         """Store a batch of articles and failures in one transaction.
 
         Articles whose id is already stored (or repeated within the batch) are skipped, so
-        putting the same batch twice changes nothing.
+        putting the same batch twice changes nothing; their provenance is kept in
+        ``article_copies``.
+
+        Args:
+            items: articles and failures.
+            signatures: MinHash signatures by article id (``ingest.dedup``), indexed with the batch.
         """
         if self.read_only:
             raise StoreError(f"database {self.path} is open read-only")
@@ -160,10 +165,20 @@ class DuckDBStore(ReadQueries, DyadQueries):
                 stats.skipped += 1
         existing = self.existing_ids(a.id for a in articles)
         stats.skipped += len(existing)
+        copies = [a for a in articles if a.id in existing]
         articles = [a for a in articles if a.id not in existing]
         stats.stored = len(articles)
         stats.failed = len(failures)
         tables = _flatten(articles, failures)
+        tables["article_copies"] = [_copy_row(a) for a in copies]
+        if signatures:
+            for a in articles:
+                sig = signatures.get(a.id)
+                if sig is not None:
+                    tables["article_signatures"].append({"article_id": a.id, "sig": list(sig.values)})
+                    tables["article_bands"].extend(
+                        {"band": band, "key": key, "article_id": a.id} for band, key in enumerate(sig.keys)
+                    )
         with self._lock:
             try:
                 self.con.execute("BEGIN TRANSACTION")
@@ -186,9 +201,18 @@ class DuckDBStore(ReadQueries, DyadQueries):
         columns = ", ".join(f'"{c}"' for c in batch.column_names)
         self.con.register("_incoming", batch)
         try:
-            if table == "actors":
+            if table == "article_copies":
+                # A re-run after a crash meets the stored article itself again: not a copy.
                 self.con.execute(
-                    f"INSERT INTO actors ({columns}) SELECT {columns} FROM _incoming ON CONFLICT (id) DO NOTHING"
+                    f"INSERT INTO article_copies ({columns}) SELECT {columns} FROM _incoming i "
+                    "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = i.article_id "
+                    "AND a.source_path IS NOT DISTINCT FROM i.source_path "
+                    "AND coalesce(a.source_line, 0) = i.source_line) ON CONFLICT DO NOTHING"
+                )
+            elif table in ("actors", "article_signatures"):
+                conflict = "(id)" if table == "actors" else "(article_id)"
+                self.con.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming ON CONFLICT {conflict} DO NOTHING"
                 )
             elif table == "errors":
                 self.con.execute(
@@ -207,6 +231,59 @@ class DuckDBStore(ReadQueries, DyadQueries):
                 self.con.unregister("_incoming")
             except duckdb.Error:
                 pass  # an aborted transaction refuses this too; keep the original error
+
+    def record_copies(self, articles: Sequence[Article]) -> None:
+        """Keep the provenance of exact copies of stored articles (one transaction)."""
+        rows = [_copy_row(a) for a in articles]
+        if not rows:
+            return
+        with self._lock:
+            try:
+                self.con.execute("BEGIN TRANSACTION")
+                self._insert("article_copies", rows)
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"cannot write to database {self.path}: {exc}") from None
+
+    def lsh_candidates(
+        self, keys_by_id: Mapping[str, Sequence[int]]
+    ) -> dict[str, list[tuple[str, list[int], str | None]]]:
+        """Stored articles sharing an LSH band with each new article.
+
+        Returns, per new article id, ``(candidate id, candidate signature, candidate's
+        duplicate_of)`` triples.
+        """
+        import pyarrow as pa
+
+        rows = [
+            {"new_id": aid, "band": band, "key": key}
+            for aid, keys in keys_by_id.items()
+            for band, key in enumerate(keys)
+        ]
+        if not rows:
+            return {}
+        probe = pa.Table.from_pylist(rows)
+        with self._lock:
+            self.con.register("_probe", probe)
+            try:
+                found = self.con.execute(
+                    """
+                    SELECT DISTINCT p.new_id, b.article_id, s.sig, a.duplicate_of
+                    FROM _probe p
+                    JOIN article_bands b ON b.key = p.key AND b.band = p.band
+                    JOIN article_signatures s ON s.article_id = b.article_id
+                    JOIN articles a ON a.id = b.article_id
+                    WHERE b.article_id <> p.new_id
+                    ORDER BY p.new_id, b.article_id
+                    """
+                ).fetchall()
+            finally:
+                self.con.unregister("_probe")
+        result: dict[str, list[tuple[str, list[int], str | None]]] = {}
+        for new_id, candidate, sig, root in found:
+            result.setdefault(new_id, []).append((candidate, list(sig), root))
+        return result
 
     # -- reading -----------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
@@ -311,7 +388,13 @@ def _sql_path(path: Path) -> str:
 
 
 def _flatten(articles: list[Article], failures: list[Failure]) -> dict[str, list[dict[str, Any]]]:
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", "mentions", "actors", "quotes", "events", "errors")}
+    tables: dict[str, list[dict[str, Any]]] = {
+        t: []
+        for t in (
+            "articles", "mentions", "actors", "quotes", "events", "errors",
+            "article_signatures", "article_bands", "article_copies",
+        )
+    }
     actor_seen: set[str] = set()
     for a in articles:
         tables["articles"].append(
@@ -365,6 +448,18 @@ def _flatten(articles: list[Article], failures: list[Failure]) -> dict[str, list
             {"id": _error_id(f), "path": _safe(f.path), "line": f.line, "reason": _safe(f.reason), "stage": f.stage}
         )
     return tables
+
+
+def _copy_row(a: Article) -> dict[str, Any]:
+    return {
+        "article_id": a.id,
+        "publisher": a.publisher,
+        "relayed_from": a.relayed_from,
+        "date": a.date,
+        "source_id": a.source_id,
+        "source_path": a.source_path,
+        "source_line": a.source_line or 0,
+    }
 
 
 def _event_row(article_id: str, e: EventRecord) -> dict[str, Any]:

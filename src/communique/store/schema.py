@@ -106,6 +106,21 @@ CREATE TABLE IF NOT EXISTS errors (
     first_seen TIMESTAMP DEFAULT current_timestamp,
     last_seen TIMESTAMP DEFAULT current_timestamp
 );
+-- Near-duplicate index (ingest/dedup.py): MinHash signature and LSH band keys per article.
+CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig UBIGINT[]);
+CREATE TABLE IF NOT EXISTS article_bands (band UTINYINT, key BIGINT, article_id VARCHAR);
+-- Provenance of exact copies (same normalised text, so the same article id) seen again.
+CREATE TABLE IF NOT EXISTS article_copies (
+    article_id VARCHAR,
+    publisher VARCHAR,
+    relayed_from VARCHAR[],
+    date DATE,
+    source_id VARCHAR,
+    source_path VARCHAR,
+    source_line INTEGER,
+    PRIMARY KEY (article_id, source_path, source_line)
+);
+CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands(key);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
