@@ -9,7 +9,6 @@ import typer
 
 from communique.cli._app import app, console, err_console, handle_errors
 from communique.config import load_settings
-from communique.errors import ConfigError
 from communique.eval import DATASETS, DEFAULT_DATASETS, check_floors, load_floors, run_eval
 from communique.eval.gate import pin_floors
 from communique.eval.report import print_report
@@ -56,7 +55,8 @@ def eval_command(
         else:
             limits = gate.limits()
     elif floors is not None:
-        raise ConfigError("--floors is only used with --check")
+        err_console.print("[bold red]error:[/bold red] --floors is only used with --check")
+        raise typer.Exit(2)
     settings = load_settings(config)
     with err_console.status("loading the pipeline") as status:
         report = run_eval(

@@ -435,7 +435,9 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
 
 
 def _norm(name: str) -> str:
-    return " ".join(_WORD.findall(name.casefold()))
+    """Case-folded words, without a leading "the" (spaCy includes it in ORG spans, names do not)."""
+    words = _WORD.findall(name.casefold())
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def score_seed_metadata(gold: GoldSeed, article: Article) -> PartScore:
