@@ -10,6 +10,7 @@ import typer
 from communique.cli._app import app, console, err_console, handle_errors
 from communique.config import load_settings
 from communique.eval import DATASETS, DEFAULT_DATASETS, check_floors, load_floors, run_eval
+from communique.eval.baseline import BASELINES
 from communique.eval.gate import pin_floors
 from communique.eval.report import print_report
 
@@ -46,6 +47,11 @@ def eval_command(
     1 when a score is below its floor; 2 for usage errors.
     """
     names = list(dataset) or list(DEFAULT_DATASETS)
+    unknown = [n for n in names if n not in DATASETS]
+    if unknown or baseline not in (None, *BASELINES):
+        what = f"dataset {', '.join(unknown)}; valid: {', '.join(DATASETS)}" if unknown else f"baseline {baseline}; valid: {', '.join(BASELINES)}"
+        err_console.print(f"[bold red]error:[/bold red] unknown {what}", highlight=False)
+        raise typer.Exit(2)
     limits = None
     gate = None
     if check:

@@ -1,0 +1,268 @@
+"""The scorers on tiny hand-made cases: perfect, empty, partial overlap, wrong speaker, wrong type."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.eval.gold import GoldDoc, GoldEvent, GoldQuote, GoldSeed
+from communique.eval.report import PartScore
+from communique.eval.score import (
+    actor_key,
+    names_match,
+    overlap_ratio,
+    pair_events,
+    quote_type_of,
+    score_events,
+    score_quotes,
+    score_seed_metadata,
+)
+from communique.model import Article, EventActor, EventRecord, Offsets, Quote, Span, Speaker
+
+# An invented two-statement text; offsets below are computed from it, not typed by hand.
+TEXT = 'The minister said the border will reopen soon. "We are ready," she added.'
+INDIRECT = (TEXT.index("the border"), TEXT.index(" soon") + len(" soon"))
+DIRECT = (TEXT.index("We are"), TEXT.index("ready,") + len("ready,"))
+MINISTER = (TEXT.index("The minister"), TEXT.index("The minister") + len("The minister"))
+SHE = (TEXT.index("she"), TEXT.index("she") + 3)
+
+
+def gold_quotes() -> list[GoldQuote]:
+    return [
+        GoldQuote(spans=(INDIRECT,), type="indirect", speaker_text="The minister", speaker_spans=(MINISTER,)),
+        GoldQuote(spans=(DIRECT,), type="direct", speaker_text="she", speaker_spans=(SHE,), antecedent="Minister Anna Berg"),
+    ]
+
+
+def quote(span: tuple[int, int], qtype: str = "indirect", speaker: tuple[int, int] | None = None, name: str | None = None) -> Quote:
+    who = Speaker(text=TEXT[speaker[0] : speaker[1]], start=speaker[0], end=speaker[1], name=name) if speaker else Speaker(name=name)
+    return Quote(id=f"q{span[0]}", article_id="a", text=TEXT[span[0] : span[1]], start=span[0], end=span[1], type=qtype, speaker=who)  # type: ignore[arg-type]
+
+
+def parts(pred: list[Quote]) -> dict[str, PartScore]:
+    return {p.name: p for p in score_quotes([(gold_quotes(), pred, TEXT)]).parts}
+
+
+def test_eval_score_quotes_perfect() -> None:
+    pred = [quote(INDIRECT, speaker=MINISTER), quote(DIRECT, "direct", speaker=SHE, name="Anna Berg")]
+    scores = parts(pred)
+    for name in ("quotes", "quotes.exact", "quotes.any", "quotes.direct", "quotes.indirect", "speaker.span", "speaker.name"):
+        assert scores[name].f1 == 1.0, name
+    assert scores["quotes.mixed"].n_gold == 0 and scores["quotes.mixed"].f1 == 0.0
+
+
+def test_eval_score_quotes_empty_prediction_scores_zero() -> None:
+    scores = parts([])
+    assert (scores["quotes"].precision, scores["quotes"].recall, scores["quotes"].f1) == (0.0, 0.0, 0.0)
+    assert scores["quotes"].n_gold == 2 and scores["quotes"].n_pred == 0
+
+
+def test_eval_score_quotes_empty_gold_and_prediction() -> None:
+    result = score_quotes([([], [], TEXT)])
+    assert all(p.f1 == 0.0 and p.n_gold == 0 for p in result.parts)
+
+
+@pytest.mark.parametrize(
+    ("share", "matched", "any_overlap"),
+    [(1.0, 1, 1), (0.5, 1, 1), (0.4, 0, 1), (0.0, 0, 0)],
+)
+def test_eval_score_quotes_partial_overlap_threshold(share: float, matched: int, any_overlap: int) -> None:
+    start, end = INDIRECT
+    cut = start + round((end - start) * share)
+    pred = [quote((start, cut))] if cut > start else [quote((0, 3))]
+    scores = parts(pred)
+    assert scores["quotes"].tp == matched
+    assert scores["quotes.any"].tp == any_overlap
+    assert scores["quotes.exact"].tp == (1 if share == 1.0 else 0)
+
+
+def test_eval_score_quotes_exact_ignores_quote_marks_and_punctuation() -> None:
+    start, end = DIRECT
+    # The gold of PolNeAR includes the quotation marks; ours excludes them and the comma.
+    gold = [GoldQuote(spans=((start - 1, end + 1),), type="direct")]
+    pred = [quote((start, end - 1), "direct")]
+    scores = {p.name: p for p in score_quotes([(gold, pred, TEXT)]).parts}
+    assert scores["quotes.exact"].tp == 1
+
+
+def test_eval_score_quotes_wrong_speaker() -> None:
+    pred = [quote(INDIRECT, speaker=SHE), quote(DIRECT, "direct", speaker=MINISTER, name="Ahmed Kaya")]
+    scores = parts(pred)
+    assert scores["quotes"].f1 == 1.0
+    assert scores["speaker.span"].tp == 0 and scores["speaker.span"].n_pred == 2
+    assert scores["speaker.name"].tp == 0 and scores["speaker.name"].n_gold == 1
+    kinds = {e.kind for e in score_quotes([(gold_quotes(), pred, TEXT)]).errors}
+    assert {"wrong speaker span", "wrong speaker name"} <= kinds
+
+
+def test_eval_score_quotes_wrong_type() -> None:
+    # The indirect statement predicted as if it were quoted: the span matches, the type does not.
+    text = 'He said "the border will reopen soon" today.'
+    start = text.index("the border")
+    end = text.index(" today") - 1
+    gold = [GoldQuote(spans=((start, end),), type="indirect")]
+    pred = [Quote(id="q", article_id="a", text=text[start:end], start=start, end=end, type="direct")]
+    scores = {p.name: p for p in score_quotes([(gold, pred, text)]).parts}
+    assert scores["quotes"].tp == 1
+    assert scores["quotes.indirect"].tp == 0 and scores["quotes.indirect"].n_gold == 1
+    assert scores["quotes.direct"].n_pred == 1 and scores["quotes.direct"].tp == 0
+
+
+def test_eval_score_quotes_one_to_one() -> None:
+    pred = [quote(INDIRECT), quote(INDIRECT)]
+    assert parts(pred)["quotes"].tp == 1
+    assert parts(pred)["quotes"].precision == 0.5
+
+
+@pytest.mark.parametrize(
+    ("spans", "start", "end", "expected"),
+    [([(0, 10)], 0, 10, 1.0), ([(0, 10)], 5, 20, 0.5), ([(0, 10), (20, 30)], 0, 10, 0.5), ([(0, 10)], 10, 20, 0.0), ([], 0, 5, 0.0)],
+)
+def test_eval_score_overlap_ratio(spans: list[tuple[int, int]], start: int, end: int, expected: float) -> None:
+    assert overlap_ratio(spans, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ('He said "we are ready" now', ("we are ready",), "direct"),
+        ("He said we are ready now", ("we are ready",), "indirect"),
+        ('He said we are "ready" now', ("we are \"ready\"",), "mixed"),
+        ("\u201cWe are ready,\u201d she said", ("We are ready,",), "direct"),
+    ],
+)
+def test_eval_score_quote_type_of(text: str, span: tuple[str], expected: str) -> None:
+    start = text.index(span[0])
+    assert quote_type_of(text, start, start + len(span[0])) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Barack Obama", "Mr. Obama", True),
+        ("Obama", "President Barack Obama", True),
+        ("Viktor Guminsky", "Viktor Guminsky", True),
+        ("Hillary Clinton", "Donald Trump", False),
+        (None, "Trump", False),
+        ("Trump", None, False),
+    ],
+)
+def test_eval_score_names_match(predicted: str | None, gold: str | None, expected: bool) -> None:
+    assert names_match(predicted, gold) is expected
+
+
+# --- events ---------------------------------------------------------------------------------
+
+SENTENCE = "Rivaland accused Norland of shelling the border villages."
+
+
+def event(etype: str, source: str | None = "AAA", target: str | None = "BBB", cameo: str | None = None, sector: str | None = None) -> EventRecord:
+    def side(key: str | None) -> EventActor | None:
+        if key is None:
+            return None
+        if key.startswith("IGO"):
+            return EventActor(igo=key[4:] or None, sector="IGO")
+        return EventActor(country=key, sector=sector)
+
+    return EventRecord(
+        id=f"e{etype}",
+        article_id="a",
+        type=etype,
+        cameo=cameo,
+        source=side(source) or EventActor(),
+        target=side(target),
+        sentence=Offsets(start=0, end=len(SENTENCE)),
+        trigger=Span(start=9, end=16, text="accused"),
+    )
+
+
+def gold_doc(*events: GoldEvent, quiet: bool = False) -> GoldDoc:
+    return GoldDoc(id="d", text=SENTENCE, events=events, expect_no_events=quiet)
+
+
+ACCUSE = GoldEvent(type="ACCUSE", source=("AAA",), target=("BBB",), source_sector="GOV")
+
+
+def event_parts(gold: GoldDoc, pred: list[EventRecord], cameo: bool = False) -> dict[str, PartScore]:
+    return {p.name: p for p in score_events([(gold, pred)], cameo=cameo).parts}
+
+
+def test_eval_score_events_perfect() -> None:
+    scores = event_parts(gold_doc(ACCUSE), [event("ACCUSE", sector="GOV")])
+    assert scores["event_type"].f1 == 1.0 and scores["event_type.macro"].f1 == 1.0
+    assert scores["source.country"].accuracy == 1.0 and scores["target.country"].accuracy == 1.0
+    assert scores["source.sector"].accuracy == 1.0
+
+
+def test_eval_score_events_empty_prediction() -> None:
+    result = score_events([(gold_doc(ACCUSE), [])])
+    scores = {p.name: p for p in result.parts}
+    assert scores["event_type"].recall == 0.0 and scores["source.country"].accuracy == 0.0
+    assert result.confusion == {"ACCUSE": {"NONE": 1}}
+
+
+def test_eval_score_events_wrong_type_keeps_actor_scores() -> None:
+    result = score_events([(gold_doc(ACCUSE), [event("ASSAULT")])])
+    scores = {p.name: p for p in result.parts}
+    assert scores["event_type"].tp == 0 and scores["event_type"].n_pred == 1
+    assert scores["source.country"].accuracy == 1.0
+    assert result.confusion == {"ACCUSE": {"ASSAULT": 1}}
+    assert {r.name for r in result.per_class} == {"ACCUSE", "ASSAULT"}
+
+
+def test_eval_score_events_wrong_actors() -> None:
+    scores = event_parts(gold_doc(ACCUSE), [event("ACCUSE", source="BBB", target="AAA")])
+    assert scores["event_type"].f1 == 1.0
+    assert scores["source.country"].accuracy == 0.0 and scores["target.country"].accuracy == 0.0
+
+
+def test_eval_score_events_pairing_prefers_agreeing_actors() -> None:
+    gold = gold_doc(ACCUSE, GoldEvent(type="ACCUSE", source=("CCC",), target=("AAA",)))
+    pred = [event("ACCUSE", source="CCC", target="AAA"), event("ACCUSE")]
+    assert pair_events(gold.events, pred) == [(0, 1), (1, 0)]
+
+
+def test_eval_score_events_igo_actors_match_as_igo() -> None:
+    gold = gold_doc(GoldEvent(type="SUPPORT", source=("IGO:UNO",), target=("BBB",)))
+    scores = event_parts(gold, [event("SUPPORT", source="IGO:UN")])
+    assert scores["source.igo"].accuracy == 1.0 and "source.country" not in scores
+
+
+def test_eval_score_events_cameo_and_no_event_records() -> None:
+    gold = gold_doc(GoldEvent(type="ACCUSE", cameo="112", source=("AAA",), target=("BBB",)))
+    scores = event_parts(gold, [event("ACCUSE", cameo="111")], cameo=True)
+    assert scores["cameo.root"].tp == 1 and scores["cameo.full"].tp == 0
+    quiet = event_parts(gold_doc(quiet=True), [event("ACCUSE")], cameo=True)
+    assert quiet["no_event_records"].accuracy == 0.0 and quiet["no_event_records"].n_pred == 1
+    assert quiet["event_type"].precision == 0.0 and quiet["event_type"].n_pred == 1
+
+
+def test_eval_score_events_untyped_gold_is_not_judged() -> None:
+    # CAMEO 01/02 (statements, appeals) have no PLOVER type: a prediction paired with one is not a type error.
+    gold = gold_doc(GoldEvent(type=None, cameo="010", source=("AAA",)))
+    scores = event_parts(gold, [event("CONSULT", cameo="010")], cameo=True)
+    assert scores["event_type"].n_pred == 0 and scores["event_type"].n_gold == 0
+    assert scores["cameo.full"].tp == 1
+
+
+@pytest.mark.parametrize(
+    ("actor", "key"),
+    [
+        (EventActor(country="AZE", sector="GOV"), "AZE"),
+        (EventActor(igo="CIS", sector="IGO"), "IGO:CIS"),
+        (EventActor(sector="IGO"), "IGO"),
+        (EventActor(), None),
+        (None, None),
+    ],
+)
+def test_eval_score_actor_key(actor: EventActor | None, key: str | None) -> None:
+    assert actor_key(actor) == key
+
+
+@pytest.mark.parametrize(
+    ("publisher", "relayed", "expected"),
+    [("Trend", ["BelTA"], 1.0), ("trend", ["belta"], 1.0), ("Reuters", ["BelTA"], 2 / 3), (None, [], 1 / 3)],
+)
+def test_eval_score_seed_metadata(publisher: str | None, relayed: list[str], expected: float) -> None:
+    gold = GoldSeed(date="2018-11-14", publisher="Trend", relayed_from=("BelTA",))
+    article = Article.from_text("x", date="2018-11-14", publisher=publisher, relayed_from=relayed)
+    assert score_seed_metadata(gold, article).accuracy == pytest.approx(expected)
