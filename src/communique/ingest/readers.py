@@ -292,9 +292,16 @@ def _read_html(raw: IO[bytes], path: str, limits: LimitSettings) -> Article | Fa
     data = raw.read(cap + 1)
     if len(data) > cap:
         raise InputTooLargeError(path, f"HTML page exceeds {cap:,} bytes (limits.max_line_bytes)")
-    if b"\x00" in data:
+    page: str | bytes = data
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # The one common encoding with NUL bytes in text; its BOM says which it is.
+        try:
+            page = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "not valid UTF-16 although the page starts with a UTF-16 mark") from None
+    elif b"\x00" in data:
         raise InputError(path, "binary data (NUL bytes), not an HTML page")
-    return _finish(html_to_record(data, path), path, None, limits)
+    return _finish(html_to_record(page, path), path, None, limits)
 
 
 class _Lines:
@@ -446,7 +453,9 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
         if first != "[":
             while stream.more(_JSON_CHUNK):
                 if len(stream.buf) - stream.pos > stream.max_item:
-                    raise InputTooLargeError(path, f"JSON object exceeds {stream.max_item:,} bytes (limits.max_line_bytes)")
+                    raise InputTooLargeError(
+                        path, f"JSON object exceeds {stream.max_item:,} bytes (limits.max_line_bytes)", 1
+                    )
             try:
                 obj = json.loads(stream.buf[stream.pos :])
             except (ValueError, RecursionError) as exc:
