@@ -1,0 +1,131 @@
+"""The event coder's lexicons, loaded once from package data.
+
+Three shipped files (each names its sources in its header):
+
+* ``data/cameo.tsv`` -- CAMEO code -> name, Goldstein score, PLOVER type, mode, quad category.
+* ``data/event_patterns.tsv`` -- our own trigger lexicon (verbs and nouns -> CAMEO code), written
+  from the PLOVER and CAMEO definitions; it is consulted first.
+* ``data/cameo_verbs.tsv`` -- PETRARCH2's verb dictionary, flattened by
+  ``scripts/build_event_lexicon.py``; the fallback for verbs our lexicon does not list.
+
+Example:
+    >>> lex = load_lexicon()
+    >>> lex.cameo("051").plover, lex.cameo("051").goldstein
+    ('SUPPORT', 3.4)
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CameoCode", "EventLexicon", "OwnRule", "PetrarchPattern", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One CAMEO event code with its PLOVER mapping."""
+
+    code: str
+    name: str
+    goldstein: float | None
+    plover: str | None
+    mode: str | None
+    quad: str | None
+
+
+@dataclass(frozen=True)
+class OwnRule:
+    """A row of ``event_patterns.tsv``: trigger lemma (+ optional cue lemma) -> CAMEO code."""
+
+    trigger: str
+    pos: str
+    cue: str | None
+    cameo: str
+    reciprocal: bool
+
+
+@dataclass(frozen=True)
+class PetrarchPattern:
+    """A PETRARCH verb pattern: words before and after the verb that refine the code."""
+
+    pre: tuple[str, ...]
+    post: tuple[str, ...]
+    code: str
+
+
+@dataclass
+class EventLexicon:
+    """All trigger knowledge, indexed for O(1) lookup by lemma."""
+
+    codes: dict[str, CameoCode] = field(default_factory=dict)
+    own_verbs: dict[str, list[OwnRule]] = field(default_factory=dict)
+    own_nouns: dict[str, list[OwnRule]] = field(default_factory=dict)
+    petr_verbs: dict[str, list[tuple[str, str, str | None]]] = field(default_factory=dict)
+    petr_blocks: dict[str, str] = field(default_factory=dict)
+    petr_patterns: dict[str, list[PetrarchPattern]] = field(default_factory=dict)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cameo(self, code: str | None) -> CameoCode | None:
+        """The CAMEO record of ``code`` (falls back to its 3-digit and root parents)."""
+        if not code:
+            return None
+        for key in (code, code[:3], code[:2]):
+            if key in self.codes:
+                found = self.codes[key]
+                if key != code:
+                    return CameoCode(code, found.name, found.goldstein, found.plover, found.mode, found.quad)
+                return found
+        return None
+
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every lemma that can be a verb trigger (own lexicon or PETRARCH)."""
+        return frozenset(self.own_verbs) | frozenset(self.petr_verbs)
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> EventLexicon:
+    """Load (once per process) and index the three lexicon files.
+
+    Returns:
+        The shared :class:`EventLexicon`.
+    """
+    lex = EventLexicon()
+    rows = _rows("cameo.tsv")
+    for code, name, goldstein, plover, mode, quad in rows[1:]:
+        lex.codes[code] = CameoCode(
+            code=code,
+            name=name,
+            goldstein=float(goldstein) if goldstein else None,
+            plover=plover or None,
+            mode=mode or None,
+            quad=quad or None,
+        )
+    rows = _rows("event_patterns.tsv")
+    for trigger, pos, cue, cameo, reciprocal in rows[1:]:
+        rule = OwnRule(trigger, pos, cue or None, cameo, reciprocal == "1")
+        table = lex.own_verbs if pos == "VERB" else lex.own_nouns
+        table.setdefault(trigger, []).append(rule)
+    synsets: dict[str, set[str]] = {}
+    for kind, block, text, code in _rows("cameo_verbs.tsv"):
+        if kind == "synset":
+            synsets.setdefault(block, set()).add(text)
+        elif kind == "block":
+            lex.petr_blocks[block] = code
+        elif kind == "verb":
+            words = text.split()
+            particle = words[1] if len(words) > 1 else None
+            lex.petr_verbs.setdefault(words[0], []).append((block, code, particle))
+        elif kind == "pattern":
+            pre, _, post = text.partition("|")
+            lex.petr_patterns.setdefault(block, []).append(PetrarchPattern(tuple(pre.split()), tuple(post.split()), code))
+    lex.synsets = {name: frozenset(words) for name, words in synsets.items()}
+    return lex

@@ -1,0 +1,598 @@
+"""Stage ``events.rules.v1``: PLOVER events with CAMEO codes, Goldstein scores, roles and evidence.
+
+How a sentence is coded, in order:
+
+1. **Triggers.** Verbs whose lemma is in our lexicon (``data/event_patterns.tsv``) or in
+   PETRARCH2's verb dictionary (``data/cameo_verbs.tsv``), and nouns of our lexicon ("talks",
+   "conference", "sanctions"). A row whose *cue* lemma occurs among the trigger's arguments
+   wins ("refused ... to meet" -> 125, "imposed sanctions" -> 163); PETRARCH patterns refine
+   its verbs the same way. Codes without a PLOVER type (CAMEO 01 statements) are dropped.
+2. **One event per construction.** A trigger inside the arguments of another trigger is folded
+   into it ("offered to hand over" is one AGREE; "condemned the attack" one ACCUSE).
+3. **Modality.** Negated ("did not meet") and hypothetical ("could", "if ...") events are not
+   coded; future cooperative events (CONSULT, SUPPORT, COOPERATE, AID + "will", "ready to",
+   "plans to") become AGREE, following the PLOVER manual.
+4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
+   object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors each
+   get an event; reciprocal triggers ("talks between X and Y", "X and Y agreed") are coded in
+   both directions; nominal triggers take the subject of their governing verb ("said at a
+   conference") and the actors inside their own phrase. Actors come from the mentions
+   resolved by ``actors.rules.v1`` (``Mention.actor_id`` -> ``article.actors``). Inside a
+   quotation the speaker is the source only for first-person subjects ("we will ...").
+5. **When and where** (``when_where``): the sentence's explicit date else the article date;
+   a place attached to the clause, with coordinates.
+
+Example:
+    >>> from communique.pipeline import Pipeline                         # doctest: +SKIP
+    >>> a = Pipeline().process_text("Russia condemned the attack.", date="2018-11-14")  # doctest: +SKIP
+    >>> a.events[0].type, a.events[0].cameo                              # doctest: +SKIP
+    ('ACCUSE', '111')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.extract._lexicon import CameoCode, EventLexicon, OwnRule, load_lexicon
+from communique.extract.when_where import event_date, event_location
+from communique.model import Article, EventActor, EventRecord, Mention, Offsets, Quote, Span
+from communique.registry import stages
+
+__all__ = ["EventCoder", "Trigger", "make_event_stage"]
+
+# Dependents that are not the trigger's arguments: the subject side, other clauses, lists.
+_NON_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "relcl", "punct", "conj", "cc",
+                      "parataxis", "mark", "aux", "auxpass", "neg", "appos", "expl", "discourse"}
+_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "for", "from", "into", "over", "upon",
+                 "between", "among", "in", "of"}
+# Prepositions that mark a place or a topic, not a recipient, for verbs ("met in Minsk").
+_VERB_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "from", "upon", "between", "among",
+                      "into", "over"}
+_COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
+_FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033"}
+_COOPERATIVE_NEGATABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# CAMEO 12x refusal for a negated intention, by the root of the cooperative code it negates.
+_REFUSAL_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# CAMEO 13x threat for an announced coercive act, by root.
+_THREAT_CODE = {"15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
+_FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
+# Governing words that make their open complement an intention ("plans to visit").
+_INTENT_HEADS = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", "seek", "ready", "willing",
+                 "prepared", "set", "schedule", "due", "decide", "mean"}
+_NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
+_FIRST_PERSON = {"we", "i", "us", "our"}
+_FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from", "at", "upon", "in"}
+# Verbs that report or frame another event rather than being one ("said", "plans to",
+# "decided to"): never triggers themselves; a "must"/"should" clause under a reporting verb
+# is a demand (CAMEO 10: "Russia said Sudan must return the helicopter").
+_REPORTING = {"say", "tell", "announce", "state", "add", "note", "report", "declare", "claim", "reiterate",
+              "stress", "explain", "quote", "describe", "write", "comment", "indicate", "confirm", "reveal",
+              "remark", "mention", "argue", "assert", "suggest", "believe", "think", "know", "predict",
+              "underline", "emphasize", "emphasise", "point", "remind", "insist", "warn"}
+_LIGHT = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", "seek", "decide", "try",
+          "attempt", "continue", "begin", "start", "launch", "stage", "hold", "take", "make", "organize",
+          "organise", "conduct", "carry", "issue", "lodge", "go", "come", "move", "swear", "vow", "pledge"}
+_DEONTIC = {"must", "should"}
+_ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "IGO", "INSTITUTION", "TITLE", "LOC", "FAC", "EVENT"}
+# Confidence calibration: a lexicon trigger with both roles found is right most of the time on
+# the PLOVER GSR; each missing piece of evidence lowers it (measured on the visible GSR slice).
+_BASE_CONFIDENCE = 0.5
+_MAX_EVENTS_PER_TRIGGER = 6
+
+
+@dataclass
+class Trigger:
+    """A candidate trigger: the token, its CAMEO code and how it was found."""
+
+    token: Any
+    code: str
+    info: CameoCode
+    reciprocal: bool
+    specific: bool  # a cue or pattern matched (not just the bare lemma)
+    source: str  # "own" or "petrarch"
+    folded: list[Any] = field(default_factory=list)
+
+
+def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
+    """The trigger's argument zone: dependents down to ``depth`` levels, without the subject side."""
+    out: list[Any] = []
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in _NON_ARGUMENT_DEPS and not (node.i != token.i and child.dep_ == "conj"):
+                    continue
+                out.append(child)
+                nxt.append(child)
+        frontier = nxt
+    return out
+
+
+class EventCoder:
+    """Codes the events of one parsed article (see the module docstring for the rules).
+
+    Args:
+        lexicon: the trigger lexicons (loaded once per process when omitted).
+        min_confidence: events below this confidence are not kept.
+    """
+
+    def __init__(self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.min_confidence = min_confidence
+
+    # -- triggers --------------------------------------------------------------------------
+    def _own(self, rules: list[OwnRule], cues: set[str]) -> tuple[OwnRule | None, bool]:
+        """The row that applies: a content-word cue beats a particle cue, which beats no cue."""
+        best: OwnRule | None = None
+        particle: OwnRule | None = None
+        for rule in rules:
+            if rule.cue is not None and rule.cue in cues:
+                if rule.cue not in _FUNCTION_CUES:
+                    return rule, True
+                particle = particle or rule
+            if rule.cue is None and best is None:
+                best = rule
+        if particle is not None:
+            return particle, True
+        return best, False
+
+    def _petrarch(self, token: Any, words: list[str], lemmas: set[str]) -> tuple[str | None, bool]:
+        entries = self.lex.petr_verbs.get(token.lemma_.lower())
+        if not entries:
+            return None, False
+        joined = " " + " ".join(words) + " "
+        left = " " + " ".join(t.lower_ for t in token.sent if t.i < token.i) + " "
+        best: tuple[int, str] | None = None
+        default: str | None = None
+        for block, own_code, _particle in entries:
+            code = own_code or self.lex.petr_blocks.get(block, "---")
+            if default is None or default == "---":
+                default = code
+            for pattern in self.lex.petr_patterns.get(block, ()):
+                score = 0
+                ok = True
+                for side, text in ((pattern.post, joined), (pattern.pre, left)):
+                    for word in side:
+                        if not self._word_in(word, text, lemmas):
+                            ok = False
+                            break
+                        score += 1
+                    if not ok:
+                        break
+                if ok and score and (best is None or score > best[0]):
+                    best = (score, pattern.code)
+        if best is not None:
+            return (best[1] if best[1] != "---" else None), True
+        return (default if default and default != "---" else None), False
+
+    def _word_in(self, word: str, text: str, lemmas: set[str]) -> bool:
+        if word.startswith("&"):
+            return any(self._word_in(w, text, lemmas) for w in self.lex.synsets.get(word, ()))
+        full = word.endswith("_")
+        word = word.rstrip("_")
+        if word in lemmas:
+            return True
+        return (" " + word + " ") in text if full else (" " + word) in text
+
+    def find_triggers(self, sent: Any) -> list[Trigger]:
+        """Every candidate trigger of one sentence, with its code (before folding)."""
+        found: list[Trigger] = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in _REPORTING and lemma not in self.lex.own_verbs:
+                demand = self._deontic_demand(token)
+                if demand is not None:
+                    found.append(demand)
+                continue
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in self.lex.own_verbs):
+                own = self.lex.own_verbs.get(lemma)
+                if own is None and lemma not in self.lex.petr_verbs:
+                    continue
+                zone = _argument_tokens(token)
+                cues = {t.lemma_.lower() for t in zone}
+                code, specific, origin, reciprocal = None, False, "own", False
+                if own:
+                    rule, specific = self._own(own, cues)
+                    if rule is not None:
+                        code, reciprocal = rule.cameo, rule.reciprocal
+                if code is None or not specific:
+                    # PETRARCH patterns read the verb's own phrase, not a reported clause under it
+                    zone = [t for t in zone if not any(a.dep_ == "ccomp" and a.head.i == token.i for a in [t, *t.ancestors])]
+                    words = [t.lower_ for t in sorted(zone, key=lambda t: t.i) if t.i > token.i]
+                    petr, petr_specific = self._petrarch(token, words, cues)
+                    if petr is not None and (code is None or petr_specific):
+                        # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
+                        if code is None or (self.lex.cameo(petr) and self.lex.cameo(code)
+                                            and self.lex.cameo(petr).plover == self.lex.cameo(code).plover):  # type: ignore[union-attr]
+                            code, specific, origin = petr, petr_specific, ("petrarch" if code is None else "own")
+            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.own_nouns:
+                rules = self.lex.own_nouns[token.lemma_.lower()]
+                cues = {t.lemma_.lower() for t in token.children}
+                if token.head.i != token.i:
+                    cues.add(token.head.lemma_.lower())
+                    cues.update(t.lemma_.lower() for t in token.head.children if t.dep_ in ("prt", "compound"))
+                rule, specific = self._own(rules, cues)
+                if rule is None:
+                    continue
+                code, origin, reciprocal = rule.cameo, "own", rule.reciprocal
+            else:
+                continue
+            info = self.lex.cameo(code)
+            if info is None or info.plover is None:
+                continue
+            found.append(Trigger(token, code, info, reciprocal, specific, origin))
+        return found
+
+    def _deontic_demand(self, token: Any) -> Trigger | None:
+        """A reporting verb whose reported clause says what someone must do is a demand."""
+        for child in token.children:
+            if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in child.children):
+                info = self.lex.cameo("100")
+                if info is not None:
+                    return Trigger(token, "100", info, False, True, "own")
+        return None
+
+    @staticmethod
+    def _separate_clause(node: Any) -> bool:
+        """Whether ``node`` starts a clause that is an event of its own, not an argument."""
+        if node.dep_ in ("conj", "relcl", "parataxis", "acl"):
+            return True
+        if node.dep_ == "advcl":
+            # "resigned to allow elections" is one act; "resigned as the opposition threatened" two
+            return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)
+        return False
+
+    def fold(self, triggers: list[Trigger]) -> list[Trigger]:
+        """One event per construction: nested triggers fold into the outer one.
+
+        The outer trigger wins ("refused to meet" is REJECT), except when it is a light or
+        framing verb ("plans to impose", "staged a protest") or a bare PETRARCH default and
+        the inner trigger is from our lexicon: then the inner one is the event.
+        """
+        by_index = {t.token.i: t for t in triggers}
+        dropped: set[int] = set()
+        for trig in triggers:
+            node = trig.token
+            outer = None
+            for _ in range(6):
+                if node.head.i == node.i or self._separate_clause(node):
+                    break
+                node = node.head
+                if node.i in by_index:
+                    outer = by_index[node.i]
+                    break
+            if outer is None:
+                continue
+            light = outer.token.lemma_.lower() in _LIGHT or (outer.source == "petrarch" and not outer.specific)
+            if light and trig.source == "own":
+                dropped.add(outer.token.i)
+                trig.folded.extend([outer.token, *outer.folded])
+            else:
+                dropped.add(trig.token.i)
+                outer.folded.append(trig.token)
+        return [t for t in triggers if t.token.i not in dropped]
+
+    # -- modality --------------------------------------------------------------------------
+    @staticmethod
+    def modality(token: Any) -> tuple[bool, bool, bool]:
+        """``(negated, hypothetical, future)`` for the clause of ``token``."""
+        clause = token
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.lower_ in ("no",) and child.dep_ == "det":
+                    return True, False, False
+            if token.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") or (token.dep_ == "pobj" and token.head.dep_ == "prep"):
+                clause = token.head if token.dep_ != "pobj" else token.head.head
+        negated = hypothetical = future = False
+        chain = [clause]
+        node = clause
+        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+            node = node.head
+            chain.append(node)
+        for node in chain:
+            for child in node.children:
+                low = child.lower_
+                if child.dep_ == "neg" or low in ("never", "not", "n't"):
+                    negated = True
+                elif child.dep_ in ("aux", "auxpass"):
+                    if low in _FUTURE_AUX or (child.lemma_ == "go" and any(g.lower_ == "to" for g in node.children)):
+                        future = True
+                    elif low in _HYPOTHETICAL_AUX:
+                        hypothetical = True
+                elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                    hypothetical = True
+            if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS:
+                future = True
+            if node.i != clause.i and node.lemma_.lower() in _NEGATIVE_HEADS:
+                negated = True
+        # an adjective head: "is ready to contribute"
+        if clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ" and clause.head.lemma_.lower() in _INTENT_HEADS:
+            future = True
+        # the clause inside an "if" adverbial
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+            hypothetical = True
+        return negated, hypothetical, future
+
+    @staticmethod
+    def _in_main_clause(token: Any) -> bool:
+        """Whether the trigger is in the sentence's main assertion (not a relative or adverbial clause)."""
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return True
+            if node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
+                return False
+            node = node.head
+        return True
+
+    # -- roles -----------------------------------------------------------------------------
+    def _actors_at(self, token: Any, index: dict[int, Mention], deep: bool = False) -> list[Mention]:
+        """The actor mentions a phrase headed by ``token`` names (conjuncts included)."""
+        heads = [token, *token.conjuncts]
+        out: list[Mention] = []
+        for head in heads:
+            found = index.get(head.i)
+            if found is None:
+                for child in head.children:
+                    if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i in index:
+                        found = index[child.i]
+                        break
+            if found is None:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and pobj.i in index:
+                                found = index[pobj.i]
+                                for conj in pobj.conjuncts:
+                                    if conj.i in index and index[conj.i] not in out:
+                                        out.append(index[conj.i])
+            if found is None and deep:
+                for sub in head.subtree:
+                    if sub.i in index:
+                        found = index[sub.i]
+                        break
+            if found is not None and found not in out:
+                out.append(found)
+        return out
+
+    def _subject(self, token: Any) -> tuple[Any | None, bool]:
+        """The subject token of a verb (climbing xcomp/conj chains) and whether it is passive."""
+        node = token
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return child, False
+                if child.dep_ == "nsubjpass":
+                    return child, True
+            if node.dep_ in ("xcomp", "conj", "ccomp") and node.head.i != node.i:
+                if node.dep_ == "xcomp":
+                    # object control: "urged Iran to stop" -> the object is the subject
+                    obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
+                    if obj is not None:
+                        return obj, False
+                elif node.dep_ == "ccomp":
+                    return None, False
+                node = node.head
+                continue
+            if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+                return node.head, node.tag_ == "VBN"
+            break
+        return None, False
+
+    def roles(self, trig: Trigger, index: dict[int, Mention]) -> tuple[list[Mention], list[Mention], bool]:
+        """Source and target mentions of a trigger, and whether the event is reciprocal."""
+        token = trig.token
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        reciprocal = False
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in index:
+                    sources.append(index[child.i])
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self._actors_at(pobj, index, deep=child.lower_ == "between")
+                            if child.lower_ in ("between", "among") and len(found) >= 2 and not sources:
+                                sources, reciprocal = found, True
+                                continue
+                            targets.extend(m for m in found if m not in targets)
+            if not sources:
+                head = token.head
+                if token.dep_ in ("dobj", "attr", "pobj", "nsubjpass", "appos"):
+                    verb = head.head if token.dep_ == "pobj" else head
+                    if token.dep_ == "pobj" and head.head.pos_ in ("NOUN", "PROPN"):
+                        verb = head.head.head if head.head.dep_ in ("dobj", "attr") else head.head
+                    subj, passive = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+                    if subj is not None and not passive:
+                        sources = self._actors_at(subj, index)
+            if not targets:
+                # nominal events name their participants inside the phrase ("the conference
+                # dedicated to the anniversary of the Belarus-Azerbaijan relations")
+                for sub in token.subtree:
+                    if sub.i != token.i and sub.i in index and index[sub.i] not in sources and index[sub.i] not in targets:
+                        targets.append(index[sub.i])
+                if len(targets) > 3:
+                    targets = []
+        else:
+            subj, passive = self._subject(token)
+            subj_mentions = self._actors_at(subj, index) if subj is not None else []
+            if passive:
+                targets.extend(subj_mentions)
+                for child in token.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            sources.extend(self._actors_at(pobj, index))
+            else:
+                sources.extend(subj_mentions)
+            zone_heads = [token, *trig.folded]
+            for head in zone_heads:
+                if targets and head.i != token.i:
+                    break
+                for child in head.children:
+                    if child.dep_ in ("dobj", "dative", "attr", "oprd") and not (passive and child.dep_ == "dobj"):
+                        targets.extend(m for m in self._actors_at(child, index) if m not in targets)
+                    elif child.dep_ == "prep" and child.lower_ in _VERB_TARGET_PREPS:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found = self._actors_at(pobj, index, deep=child.lower_ == "between")
+                                if child.lower_ in ("between", "among") and len(found) >= 2 and not sources:
+                                    sources, reciprocal = found, True
+                                    continue
+                                targets.extend(m for m in found if m not in targets)
+            if passive and not sources:
+                # "Gabala and Ganja were awarded the status 'Cultural Capital of the CIS'":
+                # without a by-agent, an organisation named in the object is the giver.
+                for child in token.children:
+                    if child.dep_ in ("dobj", "attr", "oprd"):
+                        for sub in child.subtree:
+                            if sub.i in index and index[sub.i] not in targets and index[sub.i].label in ("ORG", "IGO"):
+                                sources.append(index[sub.i])
+                                break
+        if not targets and len(sources) >= 2 and trig.reciprocal:
+            reciprocal = True
+        return sources, targets, reciprocal
+
+    # -- the stage -------------------------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        index = self._mention_index(article, doc)
+        quotes = sorted(article.quotes, key=lambda q: q.start)
+        events: list[EventRecord] = []
+        seen: set[str] = set()
+        for sent in doc.sents:
+            triggers = self.fold(self.find_triggers(sent))
+            for trig in triggers:
+                for event in self._code(article, sent, trig, index, quotes):
+                    if event.id not in seen and event.confidence >= self.min_confidence:
+                        seen.add(event.id)
+                        events.append(event)
+        article.events = events
+        return article
+
+    @staticmethod
+    def _mention_index(article: Article, doc: Any) -> dict[int, Mention]:
+        """Token index -> the actor mention covering it (resolved mentions first, then longer)."""
+        index: dict[int, Mention] = {}
+        ranked = sorted(
+            (m for m in article.mentions if m.actor_id or m.label in _ACTOR_LABELS),
+            key=lambda m: (m.actor_id is None, -(m.end - m.start)),
+        )
+        for mention in ranked:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                index.setdefault(token.i, mention)
+        return index
+
+    def _event_actor(self, article: Article, mention: Mention | None) -> EventActor:
+        if mention is None:
+            return EventActor()
+        actor = article.actor(mention.actor_id)
+        if actor is None:
+            return EventActor(actor_id=mention.actor_id, name=mention.text)
+        return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector, igo=actor.igo)
+
+    def _speaker_mention(self, quote: Quote) -> Mention | None:
+        s = quote.speaker
+        if s.actor_id is None and s.name is None:
+            return None
+        return Mention(text=s.name or s.text or "", label="PERSON", start=s.start or 0, end=s.end or 0, actor_id=s.actor_id)
+
+    def _code(
+        self, article: Article, sent: Any, trig: Trigger, index: dict[int, Mention], quotes: list[Quote]
+    ) -> list[EventRecord]:
+        token = trig.token
+        negated, hypothetical, future = self.modality(token)
+        info = trig.info
+        code = trig.code
+        if negated or hypothetical:
+            if not (negated and future and info.plover in _COOPERATIVE_NEGATABLE):
+                return []
+            # "will not release the prisoners": a refusal (CAMEO 12), not a non-event
+            code = _REFUSAL_CODE.get(code[:2], "120")
+        elif future and info.plover in _COOPERATIVE_FUTURE:
+            code = _FUTURE_CODE.get(code[:2], "030")
+        elif future and code[:2] in _THREAT_CODE:
+            # a announced coercive act is a threat ("will impose sanctions" -> 1312)
+            code = _THREAT_CODE[code[:2]]
+        info = self.lex.cameo(code) or info
+        sources, targets, reciprocal = self.roles(trig, index)
+        quote = next((q for q in quotes if q.start <= token.idx < q.end), None)
+        if quote is not None and not sources:
+            subj, _ = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+            if subj is not None and subj.lower_ in _FIRST_PERSON:
+                speaker = self._speaker_mention(quote)
+                if speaker is not None:
+                    sources = [speaker]
+        main = self._in_main_clause(token)
+        if not sources and not targets:
+            if token.pos_ in ("NOUN", "PROPN") or not main or trig.source != "own":
+                # a bare noun ("an attack"), a side clause or a dictionary default without any
+                # actor is not an event we can place
+                return []
+        elif not main and not sources:
+            return []
+        pairs: list[tuple[Mention | None, Mention | None]] = []
+        if reciprocal and not targets and len(sources) >= 2:
+            for a in sources:
+                for b in sources:
+                    if a is not b and a.actor_id != b.actor_id or (a is not b and a.actor_id is None):
+                        pairs.append((a, b))
+        else:
+            for a in sources or [None]:
+                for b in targets or [None]:
+                    if a is not None and b is not None and a.actor_id and a.actor_id == b.actor_id:
+                        continue
+                    pairs.append((a, b))
+        pairs = pairs[:_MAX_EVENTS_PER_TRIGGER]
+        date, explicit_date = event_date(token, article.date)
+        location, _ = event_location(token)
+        context: list[str] = []
+        mode = info.mode
+        out: list[EventRecord] = []
+        for src, tgt in pairs:
+            confidence = _BASE_CONFIDENCE
+            confidence += 0.15 if src is not None else -0.1
+            confidence += 0.1 if tgt is not None else 0.0
+            confidence += 0.1 if trig.specific else 0.0
+            confidence += 0.05 if trig.source == "own" else -0.05
+            confidence -= 0.15 if quote is not None else 0.0
+            confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
+            confidence = round(min(0.99, max(0.05, confidence)), 3)
+            source = self._event_actor(article, src)
+            target = self._event_actor(article, tgt) if tgt is not None else None
+            key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
+            out.append(
+                EventRecord(
+                    id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                    article_id=article.id,
+                    type=info.plover or "",
+                    mode=mode,
+                    context=context,
+                    cameo=code,
+                    goldstein=info.goldstein,
+                    quad=info.quad,
+                    source=source,
+                    target=target,
+                    date=date,
+                    location=location,
+                    sentence=Offsets(start=sent.start_char, end=sent.end_char),
+                    trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
+                    confidence=confidence,
+                )
+            )
+        return out
+
+
+@stages.register("events.rules.v1", requires=["doc", "mentions", "actors"], assigns=["events"])
+def make_event_stage(settings: Any) -> EventCoder:
+    """PLOVER/CAMEO events from trigger lexicons and the dependency parse."""
+    return EventCoder()
