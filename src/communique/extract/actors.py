@@ -1,0 +1,713 @@
+"""Stage ``actors.rules.v1``: recognise countries, organisations and people and resolve them.
+
+What the stage does to an article, in order:
+
+1. **Dictionary matches.** A spaCy ``PhraseMatcher`` (lower-case) finds every country name,
+   demonym, capital, seat of government ("the Kremlin"), named institution and IGO alias of
+   the actor dictionary (:mod:`communique.extract.resolve`). Acronyms must be written in
+   capitals ("US", not "us"); other names must be capitalised. Matches inside a spaCy PERSON
+   entity are dropped ("Washington" in "George Washington").
+2. **Institutions by pattern.** A country or demonym followed by a body noun ("Azerbaijan's
+   parliament", "the Belarusian army", "Russian Foreign Ministry") becomes the country with the
+   body's sector (GOV, LEG, MIL...). A body noun phrase that ends in "of (the) <IGO>" ("the
+   Council of Heads of State, ... and the Economic Council of the CIS") becomes the IGO, and so
+   does each body coordinated before it.
+3. **People.** Each spaCy PERSON entity gets the title written before the name (of any length:
+   "First Deputy Chairman of the Executive Committee - CIS Executive Secretary Viktor
+   Guminsky") or in an apposition after it ("X, the foreign minister of Y,"), an affiliation (an
+   IGO or country inside the title, else the one the dictionary gives for the article's date),
+   and a sector (IGO when affiliated with an IGO, else the title's head word, else the
+   dictionary role on the article's date).
+4. **Linking within the document.** A later mention by surname (or any single name token of a
+   person already seen) and a later bare title ("the minister", "the Executive Secretary") get
+   the same ``actor_id``; quote attribution relies on these.
+5. **Places.** Remaining GPE/LOC mentions are looked up as cities and towns (a location
+   inside a country); a capital that acts (the subject of a verb: "Baku and Minsk agreed")
+   stands for its government.
+
+Ambiguous names are decided by the document or left unresolved: "Georgia" is the country
+unless the document speaks of the US state (Atlanta, a US state named nearby, "state of
+Georgia"), then a location in the USA, and unresolved when it speaks of both; a name
+inside a PERSON entity is never a place.
+
+Labels of the mentions the stage adds: ``GPE`` (countries and capitals), ``NORP`` (demonyms),
+``IGO``, ``INSTITUTION`` (stand-ins and national bodies) and ``TITLE`` (bare titles linked to
+a person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from communique.extract import resolve
+from communique.extract.resolve import ActorDictionary, _key
+from communique.model import Actor, Article, Mention
+from communique.registry import stages
+
+__all__ = ["ActorStage", "make_actor_stage"]
+
+# Words that may appear inside a title between capitalised words ("Minister of Foreign Affairs
+# of the Republic", "Chairman of the Executive Committee - CIS Executive Secretary").
+_TITLE_GLUE = frozenset({"of", "the", "for", "and", "on", "-", "–", "—", "&", "'s", "’s", "de"})
+# Punctuation and words that end a pre-name title when walking left from the name.
+_HARD_STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "'", ".", "!", "?", "said", "says"})
+# Title honorifics spaCy sometimes leaves outside (or inside) the PERSON span.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "h.e."})
+# Nouns that name a body of an IGO ("the Economic Council of the CIS").
+_BODY_NOUNS = frozenset({
+    "council", "councils", "commission", "committee", "assembly", "secretariat", "parliament",
+    "court", "bank", "summit", "forum", "conference", "agency", "office", "board", "mission",
+})
+# Nouns that make a country + noun an institution ("the Belarusian army"), with their sector.
+_STATE_BODIES = {
+    "government": "GOV", "cabinet": "GOV", "ministry": "GOV", "foreign ministry": "GOV",
+    "presidency": "GOV", "administration": "GOV", "authorities": "GOV", "leadership": "GOV",
+    "officials": "GOV", "president": "GOV", "prime minister": "GOV", "foreign minister": "GOV",
+    "parliament": "LEG", "legislature": "LEG", "senate": "LEG", "congress": "LEG",
+    "lawmakers": "LEG", "national assembly": "LEG",
+    "army": "MIL", "military": "MIL", "armed forces": "MIL", "troops": "MIL", "navy": "MIL",
+    "air force": "MIL", "forces": "MIL", "soldiers": "MIL", "defence ministry": "MIL",
+    "defense ministry": "MIL",
+    "police": "COP", "interior ministry": "COP",
+    "courts": "JUD", "supreme court": "JUD", "judiciary": "JUD", "constitutional court": "JUD",
+    "intelligence": "SPY", "opposition": "OPP", "rebels": "REB", "media": "MED",
+}
+# Prepositions before a capital that mark it as a place rather than its government.
+_PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "via", "across"})
+# Evidence that "Georgia" is the US state. US state names and "Atlanta" come from common
+# usage; the list is short on purpose (any one cue suffices).
+_US_STATE_CUES = re.compile(
+    r"\b(?:Atlanta|Savannah|Augusta, Ga|Ga\.|state of Georgia|Georgia state|Georgia's governor|"
+    r"Alabama|Florida|Tennessee|South Carolina|North Carolina|Texas|Ohio|Arizona|Pennsylvania|"
+    r"Michigan|Wisconsin|Nevada|county|Democrat|Republican|Senate race|Gov\.)",
+)
+_GEORGIA_COUNTRY_CUES = re.compile(
+    r"\b(?:Tbilisi|Georgian|Abkhazia|South Ossetia|Ossetia|Caucasus|Saakashvili|Ivanishvili|"
+    r"Kremlin|Russia|Armenia|Azerbaijan|Batumi|Kutaisi|Tskhinvali)"
+)
+_AMBIGUOUS_COUNTRY = {"georgia"}
+
+
+@dataclass
+class _Match:
+    start: int  # token index
+    end: int
+    category: str  # country, standin, institution, igo
+    key: str
+
+
+class ActorStage:
+    """Recognise and resolve actors in one article (see the module docstring).
+
+    Args:
+        user_file: optional user actor file (``[actors] user_file``).
+    """
+
+    def __init__(self, user_file: str | None = None) -> None:
+        self.user_file = user_file or None
+        self.dictionary: ActorDictionary = resolve.load_dictionary(self.user_file)
+        self._matchers: dict[int, Any] = {}
+
+    # -- matcher ---------------------------------------------------------------------------
+
+    def _matcher(self, doc: Any) -> Any:
+        """The phrase matcher for this vocabulary, built once per process and vocab."""
+        vocab = doc.vocab
+        matcher = self._matchers.get(id(vocab))
+        if matcher is None:
+            matcher = _build_matcher(vocab, self.dictionary)
+            self._matchers[id(vocab)] = matcher
+        return matcher
+
+    def _dictionary_matches(self, doc: Any) -> list[_Match]:
+        from spacy.util import filter_spans
+
+        d = self.dictionary
+        spans = []
+        for match_id, start, end in self._matcher(doc)(doc):
+            span = doc[start:end]
+            key = _key(span.text)
+            if key in d.case_sensitive:
+                # acronyms only in capitals, as listed ("US" but not "us")
+                if not resolve._is_acronym(span.text):
+                    continue
+            elif not _capitalised(span):
+                continue
+            span.label_ = doc.vocab.strings[match_id]
+            spans.append(span)
+        return [
+            _Match(s.start, s.end, s.label_, _key(s.text)) for s in sorted(filter_spans(spans), key=lambda s: s.start)
+        ]
+
+    # -- the stage ---------------------------------------------------------------------------
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        d = self.dictionary
+        date = article.date
+        run = _Run(article, d, date)
+
+        person_tokens: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                person_tokens.update(range(ent.start, ent.end))
+
+        matches = [m for m in self._dictionary_matches(doc) if not (set(range(m.start, m.end)) & person_tokens)]
+        mention_by_span = {(m.start, m.end): m for m in article.mentions}
+        text = article.text
+        georgia = _georgia_reading(text)
+
+        # 1 + 2: dictionary matches and institutions
+        covered: set[int] = set()
+        for match in matches:
+            span = doc[match.start : match.end]
+            actor, label = self._resolve_match(match, span, run, georgia)
+            if actor is None:
+                continue
+            start_char, end_char = span.start_char, span.end_char
+            # extend to an institution: "<country> ('s) <body noun>"
+            body = _state_body_after(doc, match.end) if match.category == "country" else None
+            if body is not None and actor.kind == "country":
+                sector, body_end = body
+                actor = resolve.sector_actor(actor.country or "", sector, d)
+                end_char = doc[body_end - 1].end_char
+                label = "INSTITUTION"
+                start_char = _with_article(doc, match.start)
+            run.attach(start_char, end_char, label, actor)
+            covered.update(range(start_char, end_char))
+
+        # IGO bodies: "the Council of Heads of State ... of the CIS"
+        for match in matches:
+            if match.category != "igo":
+                continue
+            short = d.igo_aliases.get(match.key)
+            if short is None:
+                continue
+            for start_char, end_char in _igo_bodies(doc, match.start):
+                run.attach(start_char, end_char, "ORG", resolve.igo_actor(short, d), prefer_existing=False)
+
+        # an organisation named after its IGO ("the CIS Executive Committee", "NATO summit")
+        for mention in article.mentions:
+            if mention.actor_id or mention.label != "ORG":
+                continue
+            for match in matches:
+                if match.category != "igo":
+                    continue
+                span = doc[match.start : match.end]
+                if mention.start <= span.start_char and span.end_char <= mention.end:
+                    run.assign(mention, resolve.igo_actor(d.igo_aliases[match.key], d))
+                    break
+
+        # 3 + 4: people, then linking
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                run.person(ent)
+        run.link_surnames()
+        run.link_bare_titles(doc)
+
+        # 5: remaining places
+        for mention in list(article.mentions):
+            if mention.actor_id or mention.label not in ("GPE", "LOC"):
+                continue
+            found = resolve.place(_strip_article(mention.text))
+            if found is None:
+                continue
+            name, iso3, _lat, _lon = found
+            if _key(name) == "georgia" or _key(mention.text) in _AMBIGUOUS_COUNTRY:
+                continue
+            run.assign(mention, resolve.location_actor(name, iso3))
+
+        _ = mention_by_span
+        article.actors = list(run.actors.values())
+        article.mentions.sort(key=lambda m: (m.start, -m.end))
+        return article
+
+    def _resolve_match(self, match: _Match, span: Any, run: _Run, georgia: str) -> tuple[Actor | None, str]:
+        d = self.dictionary
+        if match.category == "igo":
+            return resolve.igo_actor(d.igo_aliases[match.key], d), "IGO"
+        if match.category == "standin":
+            iso3, sector = d.standins[match.key]
+            return resolve.sector_actor(iso3, sector, d), "INSTITUTION"
+        if match.category == "institution":
+            iso3, sector = d.institutions[match.key]
+            if sector:
+                return resolve.sector_actor(iso3, sector, d), "INSTITUTION"
+            return resolve.country_actor(iso3, d), "ORG"
+        iso3 = d.country_names[match.key]
+        kind = d.country_kind.get(match.key, "alias")
+        if match.key in _AMBIGUOUS_COUNTRY:
+            if georgia == "us":
+                return resolve.location_actor(span.text, "USA"), "GPE"
+            if georgia == "unknown":
+                return None, "GPE"
+        if kind == "capital" or _is_capital(match.key, iso3):
+            # a capital that acts stands for the government; one where things happen is a place
+            if _acts(span):
+                return resolve.sector_actor(iso3, "GOV", d), "GPE"
+            return resolve.location_actor(span.text, iso3), "GPE"
+        label = "NORP" if _looks_demonym(span) else "GPE"
+        return resolve.country_actor(iso3, d), label
+
+
+class _Run:
+    """State of one article while the stage runs: its actors and person index."""
+
+    def __init__(self, article: Article, d: ActorDictionary, date: str | None) -> None:
+        self.article = article
+        self.d = d
+        self.date = date
+        self.actors: dict[str, Actor] = {}
+        self.tokens: dict[str, str] = {}  # name token (surname...) → person actor id
+        self.titles: list[tuple[int, str, str]] = []  # (char offset, title key words, actor id)
+
+    # mentions and actors
+
+    def add_actor(self, actor: Actor) -> Actor:
+        known = self.actors.get(actor.id)
+        if known is None:
+            self.actors[actor.id] = actor
+            return actor
+        # keep the first record; fill fields it lacks (a later mention may carry the title)
+        for name in ("title", "affiliation", "sector", "country", "igo", "code"):
+            if getattr(known, name) is None and getattr(actor, name) is not None:
+                setattr(known, name, getattr(actor, name))
+        return known
+
+    def assign(self, mention: Mention, actor: Actor) -> None:
+        mention.actor_id = self.add_actor(actor).id
+
+    def attach(self, start: int, end: int, label: str, actor: Actor, prefer_existing: bool = True) -> None:
+        """Set the actor on the mention at ``[start, end)``, or add a mention there.
+
+        A spaCy mention that covers the match with little more ("the Commonwealth of
+        Independent States (CIS)") takes the actor instead of a second, nested mention.
+        """
+        placed = False
+        for mention in self.article.mentions:
+            if mention.label == "PERSON":
+                continue
+            same = mention.start == start and mention.end == end
+            inside = start <= mention.start and mention.end <= end
+            covers = (
+                mention.start <= start
+                and end <= mention.end
+                and mention.label in ("ORG", "NORP", "GPE", "LOC", "FAC")
+                and (mention.end - mention.start) <= (end - start) + 6
+            )
+            if same or inside or covers:
+                if mention.actor_id is None or not prefer_existing or same or inside:
+                    self.assign(mention, actor)
+                placed = placed or same or covers
+        if placed:
+            return
+        mention = Mention(text=self.article.text[start:end], label=label, start=start, end=end)
+        self.assign(mention, actor)
+        self.article.mentions.append(mention)
+
+    # people
+
+    def person(self, ent: Any) -> None:
+        doc = ent.doc
+        tokens = [t for t in ent if t.lower_ not in _HONORIFICS]
+        # spaCy may fold a title word into the entity ("President Putin"): move it to the title
+        lead: list[Any] = []
+        while len(tokens) > 1 and _key(tokens[0].text) in self.d.titles:
+            lead.append(tokens.pop(0))
+        while tokens and tokens[-1].text in ("'s", "’s", "'"):
+            tokens.pop()
+        if not tokens:
+            return
+        name = " ".join(t.text for t in tokens)
+        name_start = tokens[0].i
+        mention = self._mention_for(ent)
+        # a single name token already seen: the same person (linking is done here for order)
+        if len(tokens) == 1 and _key(name) in self.tokens and not lead:
+            mention.actor_id = self.tokens[_key(name)]
+            return
+        if len(tokens) == 1 and not lead and _place_not_person(tokens[0], self.d):
+            found_place = resolve.place(name)
+            if found_place is not None:
+                mention.label = "GPE"
+                self.assign(mention, resolve.location_actor(found_place[0], found_place[1]))
+                return
+        title_span = _pre_title(doc, name_start - len(lead), self.d)
+        title_tokens = list(title_span) + lead if title_span is not None else lead
+        title = _join(doc, title_tokens) if title_tokens else None
+        if title is None:
+            appos = _apposition(doc, ent.end, self.d)
+            if appos is not None:
+                title_tokens = list(appos)
+                title = appos.text
+                if title_tokens and title_tokens[0].lower_ in ("the", "a", "an"):
+                    title = doc[appos.start + 1 : appos.end].text
+        found = self._dictionary_person(name)
+        igo, country, affiliation = self._affiliation(title_tokens)
+        sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
+        if igo:
+            sector = "IGO"
+        if found is not None:
+            country = country or found.country
+            if not igo and found.igo:
+                igo, sector = found.igo, "IGO"
+            sector = sector or found.sector
+            affiliation = affiliation or found.affiliation
+            canonical = found.name
+        else:
+            canonical = name
+        if country and not affiliation:
+            affiliation = self.d.country_display(country)
+        actor = resolve.person_actor(canonical, country=country, sector=sector, igo=igo, title=title,
+                                     affiliation=affiliation)
+        if found is not None and not title and found.code and not igo:
+            actor.code = found.code
+        actor = self.add_actor(actor)
+        mention.actor_id = actor.id
+        for token in tokens:
+            if token.is_alpha and token.text[:1].isupper() and len(token.text) > 1:
+                self.tokens.setdefault(_key(token.text), actor.id)
+        self.tokens.setdefault(_key(name), actor.id)
+        self.tokens.setdefault(_key(canonical), actor.id)
+        if title_tokens:
+            words = " ".join(t.lower_ for t in title_tokens)
+            self.titles.append((ent.start_char, words, actor.id))
+
+    def _mention_for(self, ent: Any) -> Mention:
+        for mention in self.article.mentions:
+            if mention.start == ent.start_char and mention.end == ent.end_char:
+                return mention
+        mention = Mention(text=ent.text, label="PERSON", start=ent.start_char, end=ent.end_char)
+        self.article.mentions.append(mention)
+        return mention
+
+    def _dictionary_person(self, name: str) -> Actor | None:
+        people = self.d.people.get(_key(name))
+        if not people:
+            return None
+        # a single-word name must be an explicit alias of exactly one person
+        return resolve._pick_person(people, self.date, self.d)
+
+    def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
+        """(IGO short name, country ISO3, affiliation name) found inside a title."""
+        if not title_tokens:
+            return None, None, None
+        words = [t.text for t in title_tokens]
+        d = self.d
+        igo = country = None
+        for n in range(min(len(words), 8), 0, -1):
+            for i in range(0, len(words) - n + 1):
+                part = " ".join(words[i : i + n])
+                key = _key(re.sub(r"(?:'s|’s)$", "", part))
+                acronym_ok = key not in d.case_sensitive or resolve._is_acronym(part)
+                if igo is None and key in d.igo_aliases and acronym_ok:
+                    igo = d.igos[d.igo_aliases[key]].top
+                if country is None and key in d.country_names and acronym_ok and part[:1].isupper():
+                    country = d.country_names[key]
+        if igo:
+            return igo, None, d.igos[igo].name
+        if country:
+            return None, country, d.country_display(country)
+        return None, None, None
+
+    def link_surnames(self) -> None:
+        """Single-token PERSON mentions (or unresolved ones) that name a person seen earlier."""
+        for mention in self.article.mentions:
+            if mention.label != "PERSON" or mention.actor_id:
+                continue
+            words = mention.text.replace("’s", "").replace("'s", "").split()
+            for word in reversed(words):
+                actor_id = self.tokens.get(_key(word))
+                if actor_id:
+                    mention.actor_id = actor_id
+                    break
+
+    def link_bare_titles(self, doc: Any) -> None:
+        """"the minister", "the Executive Secretary" after a titled person → that person."""
+        if not self.titles:
+            return
+        taken = [(m.start, m.end) for m in self.article.mentions]
+        for token in doc:
+            key = token.lower_
+            entry = self.d.titles.get(key)
+            if entry is None or entry[1] != "head" or token.i == 0:
+                continue
+            # the head of a definite noun phrase: "the (First Deputy) minister"
+            start = token.i
+            while start > 0 and (doc[start - 1].lower_ in self.d.titles or doc[start - 1].text[:1].isupper()) and doc[start - 1].lower_ not in ("the",):
+                start -= 1
+            if start == 0 or doc[start - 1].lower_ != "the":
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+                continue  # a pre-name title, handled with the person
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+                continue  # "the minister of X" names an office, not necessarily our person
+            s_char, e_char = doc[start - 1].idx, token.idx + len(token.text)
+            if any(a < e_char and s_char < b for a, b in taken):
+                continue
+            words = [doc[i].lower_ for i in range(start, token.i + 1)]
+            candidates = [
+                actor_id
+                for offset, title, actor_id in self.titles
+                if offset < s_char and all(w in title.split() for w in words)
+            ]
+            if not candidates:
+                continue
+            # the most recent person with that title; ambiguous when two different people have it
+            distinct = list(dict.fromkeys(reversed(candidates)))
+            if len(distinct) > 1:
+                continue
+            mention = Mention(text=self.article.text[s_char:e_char], label="TITLE", start=s_char, end=e_char,
+                              actor_id=distinct[0])
+            self.article.mentions.append(mention)
+            taken.append((s_char, e_char))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _build_matcher(vocab: Any, d: ActorDictionary) -> Any:
+    """PhraseMatcher over every alias, keyed by category; built once per vocab (~0.3 s)."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokenizer import Tokenizer  # noqa: F401 - the English tokenizer comes from the vocab's language
+    import spacy
+
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    by_category: dict[str, list[str]] = {}
+    for key, category in d.aliases():
+        by_category.setdefault(category, []).append(resolve.written(key))
+    for category, aliases in by_category.items():
+        matcher.add(category, list(tokenizer.pipe(aliases)))
+    return matcher
+
+
+def _capitalised(span: Any) -> bool:
+    """Every content word starts with a capital (names, not common words: "china" plates)."""
+    for token in span:
+        if token.is_alpha and token.lower_ not in _TITLE_GLUE and not token.text[:1].isupper():
+            return False
+    return True
+
+
+def _looks_demonym(span: Any) -> bool:
+    return span[-1].tag_ in ("JJ", "NNPS") or span[-1].pos_ == "ADJ" or span.text.endswith(("ese", "ian", "ish", "i"))
+
+
+_CAPITALS: dict[str, str] = {}
+
+
+def _is_capital(key: str, iso3: str) -> bool:
+    """Whether ``key`` is the capital (or a stand-in city) of ``iso3`` in the dictionary."""
+    d = resolve.load_dictionary()
+    return d.country_kind.get(key) == "capital" or (
+        resolve.place(key) is not None and d.country_kind.get(key) == "alias" and _is_city_alias(key, iso3)
+    )
+
+
+def _is_city_alias(key: str, iso3: str) -> bool:
+    found = resolve.place(key)
+    if found is None:
+        return False
+    d = resolve.load_dictionary()
+    # a country's own name that is also a town somewhere is not a city alias ("Georgia")
+    return found[1] == iso3 and _key(d.country_display(iso3)) != key
+
+
+def _acts(span: Any) -> bool:
+    """A place name used as an actor: subject of a verb, a possessor, or conjoined with one."""
+    root = span.root
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPS:
+        return False
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return False
+
+
+def _state_body_after(doc: Any, end: int) -> tuple[str, int] | None:
+    """A state body noun right after a country match: "Azerbaijan's parliament" → (LEG, end)."""
+    i = end
+    if i < len(doc) and doc[i].text in ("'s", "’s", "'"):
+        i += 1
+    for n in (2, 1):
+        if i + n <= len(doc):
+            phrase = " ".join(t.lower_ for t in doc[i : i + n])
+            sector = _STATE_BODIES.get(phrase)
+            if sector:
+                # not a pre-name title ("Russian President Putin" is a person)
+                if i + n < len(doc) and doc[i + n].ent_type_ == "PERSON":
+                    return None
+                return sector, i + n
+    return None
+
+
+def _with_article(doc: Any, start: int) -> int:
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return doc[start - 1].idx
+    return doc[start].idx
+
+
+def _igo_bodies(doc: Any, igo_start: int) -> list[tuple[int, int]]:
+    """Bodies named "<Body> ... of (the) <IGO>", with bodies coordinated before them.
+
+    Returns character ranges of each body noun phrase (without the IGO itself).
+    """
+    i = igo_start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i == 0 or doc[i - 1].lower_ != "of":
+        return []
+    sent_start = doc[igo_start].sent.start
+    bodies: list[tuple[int, int]] = []
+    end = i - 1  # token index of "of"
+    cursor = end
+    while cursor > sent_start:
+        # walk left over one capitalised noun phrase that contains a body noun
+        j = cursor - 1
+        has_body = False
+        while j >= sent_start and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "for")):
+            if doc[j].lower_ in _BODY_NOUNS:
+                has_body = True
+            if doc[j].lower_ == "and" and not doc[j - 1].text[:1].isupper():
+                break
+            j -= 1
+        phrase_start = j + 1
+        # do not swallow a coordination: split at " and " inside capitalised runs is rare
+        if not has_body or phrase_start >= cursor:
+            break
+        while phrase_start < cursor and doc[phrase_start].lower_ in ("of", "and", "for"):
+            phrase_start += 1
+        start_tok = phrase_start - 1 if phrase_start > 0 and doc[phrase_start - 1].lower_ == "the" else phrase_start
+        bodies.append((doc[start_tok].idx, doc[cursor - 1].idx + len(doc[cursor - 1].text)))
+        # coordinated before: ", the X" / "and the X"
+        k = start_tok
+        if k > sent_start and doc[k - 1].lower_ in (",", "and"):
+            k -= 1
+            if k > sent_start and doc[k - 1].text == ",":
+                k -= 1
+            cursor = k
+            continue
+        break
+    return bodies
+
+
+def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
+    """The title written right before a name, or None ("CIS Executive Secretary Viktor ...")."""
+    i = name_start - 1
+    sent_start = doc[name_start].sent.start
+    while i >= sent_start:
+        token = doc[i]
+        text = token.text
+        low = token.lower_
+        if text in _HARD_STOP or low in _HARD_STOP:
+            break
+        if token.ent_type_ == "PERSON":
+            break
+        if low in _TITLE_GLUE or text[:1].isupper() or low in d.titles or token.ent_type_ in ("NORP", "GPE", "ORG"):
+            if token.pos_ in ("VERB", "AUX") and not text[:1].isupper():
+                break
+            i -= 1
+            continue
+        break
+    start = i + 1
+    # trim leading glue and sentence-initial words that are not part of a title
+    while start < name_start and (doc[start].lower_ in _TITLE_GLUE or not _title_word(doc[start], d)):
+        if _title_word(doc[start], d) and doc[start].lower_ not in _TITLE_GLUE:
+            break
+        start += 1
+    if start >= name_start:
+        return None
+    span = doc[start:name_start]
+    if not any(_key(t.text) in d.titles and d.titles[_key(t.text)][1] == "head" for t in span):
+        return None
+    return span
+
+
+def _title_word(token: Any, d: ActorDictionary) -> bool:
+    """A word that can open a title: a title word, a country/IGO word, or an org entity."""
+    low = _key(token.text)
+    if low in d.titles:
+        return True
+    if low in d.country_names or low in d.igo_aliases:
+        return True
+    return token.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _apposition(doc: Any, name_end: int, d: ActorDictionary) -> Any:
+    """", the foreign minister of Y," after a name: the title span, or None."""
+    if name_end >= len(doc) or doc[name_end].text != ",":
+        return None
+    start = name_end + 1
+    end = start
+    sent_end = doc[name_end].sent.end
+    while end < sent_end and doc[end].text not in (",", ";", "(", ")", "“", "”", '"', ".") and end - start < 14:
+        if doc[end].pos_ in ("VERB", "AUX") and doc[end].tag_ not in ("VBN", "VBG"):
+            return None
+        end += 1
+    if end == start:
+        return None
+    span = doc[start:end]
+    first = span[0].lower_
+    has_head = any(_key(t.text) in d.titles and d.titles[_key(t.text)][1] == "head" for t in span)
+    if not has_head:
+        return None
+    if first not in ("the", "a", "an") and _key(span[0].text) not in d.titles and span[0].ent_type_ not in ("NORP", "GPE", "ORG"):
+        return None
+    return span
+
+
+def _place_not_person(token: Any, d: ActorDictionary) -> bool:
+    """A one-word PERSON entity that is really a town: a known place, not a known person,
+    and placed like a town ("in Ganja", "the cities of Gabala and Ganja", "Gabala and Ganja"
+    when Gabala is a place)."""
+    if d.people.get(_key(token.text)) or resolve.place(token.text) is None:
+        return False
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.lower_ in _PLACE_PREPS:
+        return True
+    if prev is not None and prev.lower_ in ("of",) and token.i > 1 and doc[token.i - 2].lower_ in _PLACE_NOUNS:
+        return True
+    for other in (token.head, *token.conjuncts):
+        if other is not token and other.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if other is not token and other.lower_ in _PLACE_NOUNS:
+            return True
+    return False
+
+
+_PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "region", "province", "capital"})
+
+
+def _join(doc: Any, tokens: list[Any]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def _georgia_reading(text: str) -> str:
+    """"country", "us" or "unknown" for the name Georgia in this text (see module docstring)."""
+    if "Georgia" not in text:
+        return "country"
+    us = bool(_US_STATE_CUES.search(text))
+    country = bool(_GEORGIA_COUNTRY_CUES.search(text))
+    if us and not country:
+        return "us"
+    if us and country:
+        return "unknown"
+    return "country"
+
+
+@stages.register("actors.rules.v1", requires=["doc", "mentions"], assigns=["mentions", "actors"])
+def make_actor_stage(settings: Any) -> ActorStage:
+    """Countries, organisations and people recognised and resolved to time-aware actor codes."""
+    actors = getattr(settings, "actors", None)
+    user_file = getattr(actors, "user_file", None) if actors is not None else None
+    return ActorStage(user_file=user_file or None)

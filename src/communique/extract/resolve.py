@@ -1,0 +1,609 @@
+"""The time-aware actor dictionary and the resolution of names to canonical actors.
+
+The dictionary is built once per process (``load_dictionary``, cached) from the data files
+shipped in ``communique/data`` plus an optional user file (``[actors] user_file``):
+
+- ``countries.tsv`` / ``countries_extra.tsv``: country names, aliases, demonyms, capitals and
+  seats of government used as stand-ins ("the Kremlin" → RUS, sector GOV);
+- ``igos.tsv``: intergovernmental organisations with short names, aliases and parent IGOs;
+- ``institutions.tsv``: named national institutions ("US Senate" → USA LEG);
+- ``leaders.tsv`` / ``leaders_extra.tsv``: people with date-restricted roles
+  (``Vladimir Putin  RUS GOV 2008-05-08 ...``);
+- ``titles.tsv``: title and agent words → sector;
+- ``places.tsv``: cities and towns → country and coordinates (loaded on first use).
+
+Public functions other stages use:
+
+- :func:`lookup` ``(text, date=None) -> Actor | None``: resolve a name or a short phrase
+  ("Azerbaijan", "the Kremlin", "Russian foreign minister", "Putin") without context;
+- :func:`actor_at` ``(article, offset) -> Actor | None``: the resolved actor of the mention
+  covering a character offset (after the ``actors.rules.v1`` stage has run);
+- :func:`actor_for_span` ``(article, start, end) -> Actor | None``: the resolved actor of the
+  mention that best overlaps a character range.
+
+Actor ids and codes follow ``docs/actor-codes.md``: ``AZE`` (a country), ``AZE:GOV`` (a sector
+of it, code ``AZEGOV``), ``IGO:CIS`` (code ``IGOCIS``), ``PER:viktor-guminsky`` (a person),
+``LOC:AZE:ganja`` (a place), ``ORG:...`` (another organisation).
+
+Example:
+    >>> lookup("Azerbaijan").code
+    'AZE'
+    >>> lookup("the Kremlin").id
+    'RUS:GOV'
+    >>> lookup("Commonwealth of Independent States").id
+    'IGO:CIS'
+    >>> lookup("Vladimir Putin", date="2009-06-01").code
+    'RUSGOV'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from communique.errors import ConfigError
+from communique.model import Actor, Article
+
+__all__ = [
+    "ActorDictionary",
+    "IgoEntry",
+    "Person",
+    "Role",
+    "actor_at",
+    "actor_for_span",
+    "country_actor",
+    "igo_actor",
+    "load_dictionary",
+    "location_actor",
+    "lookup",
+    "person_actor",
+    "sector_actor",
+    "slug",
+]
+
+# Sectors that name a state body; a person with one of these is coded country + sector.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Role preference when several of a person's roles are valid on one date: an office beats
+# an "elite" (ELI: a former or would-be office holder) in the CAMEO codebook's own usage.
+_SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
+_USER_COLUMNS = ("name", "aliases", "kind", "country", "sector", "igo", "start", "end", "role")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug of a name: ``"Viktor Guminsky"`` → ``"viktor-guminsky"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", ascii_text.lower()).strip("-") or "x"
+
+
+def _key(text: str) -> str:
+    """Lookup key: NFKC, case-folded, curly quotes straightened, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """One dated role of a person: country, sector and the dates it holds (ISO, inclusive)."""
+
+    country: str | None
+    sector: str | None
+    code: str | None
+    start: str = ""
+    end: str = ""
+    role: str = ""
+    igo: str | None = None
+
+    def holds_on(self, date: str) -> bool:
+        """Whether the role is valid on ``date`` (``YYYY-MM-DD``); open ends always hold."""
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.start or self.end)
+
+
+@dataclass
+class Person:
+    """A named person of the dictionary with all their roles."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: list[Role] = field(default_factory=list)
+
+    def role_on(self, date: str | None) -> Role | None:
+        """The role valid on ``date``; the undated fallback role when none is (or no date).
+
+        Returns None when the person has only dated roles and none holds on ``date``: the
+        dictionary then knows the person but not what they were at that time.
+        """
+        fallback = [r for r in self.roles if not r.dated]
+        if date:
+            valid = [r for r in self.roles if r.dated and r.holds_on(date)]
+            if valid:
+                # the office over elite status; then the role that started last
+                return sorted(valid, key=lambda r: (_SECTOR_RANK.get(r.sector or "", 9), _neg(r.start)))[0]
+            return fallback[0] if fallback else None
+        if fallback:
+            return fallback[0]
+        open_roles = [r for r in self.roles if not r.end]
+        pool = open_roles or self.roles
+        return max(pool, key=lambda r: r.start) if pool else None
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({r.country for r in self.roles if r.country})
+
+
+def _neg(date: str) -> str:
+    # sort key helper: later dates first
+    return "".join(chr(255 - ord(c)) for c in date)
+
+
+@dataclass(frozen=True)
+class IgoEntry:
+    """An intergovernmental organisation: short name (the code suffix), name, parent IGO."""
+
+    short: str
+    name: str
+    parent: str | None = None
+
+    @property
+    def top(self) -> str:
+        """The short name of the organisation a body belongs to (itself when none)."""
+        return self.parent or self.short
+
+
+@dataclass
+class ActorDictionary:
+    """Every name the resolver knows, keyed by :func:`_key` of the name."""
+
+    country_names: dict[str, str] = field(default_factory=dict)
+    country_kind: dict[str, str] = field(default_factory=dict)
+    standins: dict[str, tuple[str, str]] = field(default_factory=dict)
+    institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    igo_aliases: dict[str, str] = field(default_factory=dict)
+    igos: dict[str, IgoEntry] = field(default_factory=dict)
+    people: dict[str, list[Person]] = field(default_factory=dict)
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    case_sensitive: set[str] = field(default_factory=set)
+    display: dict[str, str] = field(default_factory=dict)
+
+    def country_display(self, iso3: str) -> str:
+        """The short English name of a country (pycountry's common name where it has one)."""
+        return self.display.get(iso3, iso3)
+
+    def people_named(self, text: str) -> list[Person]:
+        return self.people.get(_key(text), [])
+
+    def aliases(self) -> Iterator[tuple[str, str]]:
+        """Every (alias as written, category) pair the phrase matcher looks for."""
+        for table, category in (
+            (self.country_names, "country"),
+            (self.standins, "standin"),
+            (self.institutions, "institution"),
+            (self.igo_aliases, "igo"),
+        ):
+            for alias in table:
+                yield alias, category
+
+
+# Written form of each key (the matcher needs the original spelling to tokenize it).
+_WRITTEN: dict[str, str] = {}
+
+
+def _read_tsv(text: str) -> Iterator[dict[str, str]]:
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _data(name: str) -> str:
+    return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _is_acronym(alias: str) -> bool:
+    """All-caps short forms (US, UK, CIS, D.P.R.K.) only match when written in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _add(table: dict[str, object], dictionary: ActorDictionary, alias: str, value: object) -> None:
+    key = _key(alias)
+    if not key:
+        return
+    table[key] = value
+    _WRITTEN.setdefault(key, alias.strip())
+    if _is_acronym(alias.strip()):
+        dictionary.case_sensitive.add(key)
+
+
+def _iso_names(dictionary: ActorDictionary) -> None:
+    import pycountry
+
+    for country in pycountry.countries:
+        dictionary.display[country.alpha_3] = getattr(country, "common_name", None) or country.name
+    dictionary.display.setdefault("XKX", "Kosovo")
+    # pycountry's formal short names read oddly in output; use the everyday forms.
+    for iso3, name in (("RUS", "Russia"), ("IRN", "Iran"), ("SYR", "Syria"), ("VEN", "Venezuela"),
+                       ("BOL", "Bolivia"), ("TZA", "Tanzania"), ("KOR", "South Korea"),
+                       ("PRK", "North Korea"), ("VNM", "Vietnam"), ("LAO", "Laos"), ("MDA", "Moldova"),
+                       ("GBR", "United Kingdom"), ("USA", "United States"), ("PSE", "Palestine"),
+                       ("COD", "DR Congo"), ("CZE", "Czech Republic"), ("TUR", "Turkey")):
+        dictionary.display[iso3] = name
+
+
+def _build(user_file: str | None) -> ActorDictionary:
+    d = ActorDictionary()
+    _iso_names(d)
+    for row in _read_tsv(_data("countries.tsv")):
+        _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
+        d.country_kind[_key(row["alias"])] = row["kind"]
+    for row in _read_tsv(_data("countries_extra.tsv")):
+        if row["kind"] == "standin":
+            _add(d.standins, d, row["alias"], (row["iso3"], row["sector"] or "GOV"))  # type: ignore[arg-type]
+        else:
+            _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
+            d.country_kind[_key(row["alias"])] = row["kind"]
+    for row in _read_tsv(_data("institutions.tsv")):
+        key = _key(row["alias"])
+        # a country's own name never becomes an institution alias
+        if key not in d.country_names:
+            _add(d.institutions, d, row["alias"], (row["country"], row["sector"]))  # type: ignore[arg-type]
+    for row in _read_tsv(_data("igos.tsv")):
+        entry = IgoEntry(short=row["short"], name=row["name"], parent=row["parent"] or None)
+        d.igos[entry.short] = entry
+        for alias in [entry.short, entry.name, *(a for a in (row["aliases"] or "").split("|") if a)]:
+            _add(d.igo_aliases, d, alias, entry.short)  # type: ignore[arg-type]
+    for row in _read_tsv(_data("titles.tsv")):
+        d.titles[_key(row["word"])] = (row["sector"], row["kind"])
+    people: dict[str, Person] = {}
+    for row in _read_tsv(_data("leaders.tsv")):
+        _add_role(people, row)
+    for row in _read_tsv(_data("leaders_extra.tsv")):
+        _add_role(people, row, replace=True)
+    if user_file:
+        _apply_user_file(d, people, Path(user_file))
+    for person in people.values():
+        for name in (person.name, *person.aliases):
+            d.people.setdefault(_key(name), []).append(person)
+    return d
+
+
+
+
+def _add_role(people: dict[str, Person], row: dict[str, str], replace: bool = False) -> None:
+    """Add one role row; ``replace`` rows drop the roles an earlier file gave the same name."""
+    name = row["name"].strip()
+    key = _key(name)
+    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    person = people.get(key)
+    if person is None or (replace and key not in _REPLACED_NOW):
+        old_aliases = person.aliases if person is not None else ()
+        person = Person(name=name, aliases=tuple(dict.fromkeys((*old_aliases, *aliases))))
+        people[key] = person
+        if replace:
+            _REPLACED_NOW.add(key)
+    elif aliases:
+        person.aliases = tuple(dict.fromkeys((*person.aliases, *aliases)))
+    country = (row.get("country") or "").strip() or None
+    sector = (row.get("sector") or "").strip() or None
+    igo = (row.get("igo") or "").strip() or None
+    code = (row.get("code") or "").strip() or _code(country, sector, igo)
+    person.roles.append(
+        Role(country=country, sector=sector, code=code, start=(row.get("start") or "").strip(),
+             end=(row.get("end") or "").strip(), role=(row.get("role") or "").strip(), igo=igo)
+    )
+
+
+_REPLACED_NOW: set[str] = set()
+
+
+def _code(country: str | None, sector: str | None, igo: str | None) -> str | None:
+    if igo:
+        return f"IGO{igo.upper()}"
+    if country:
+        return f"{country}{sector or ''}"
+    return None
+
+
+def _apply_user_file(d: ActorDictionary, people: dict[str, Person], path: Path) -> None:
+    """Read a user actor file; its rows override shipped entries of the same name.
+
+    Format (TSV with a header; ``#`` lines are comments), columns ``name aliases kind country
+    sector igo start end role``; ``kind`` is person, country, igo or organization.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read actor file {path}: {exc}") from None
+    rows = list(_read_tsv(text))
+    if rows and set(_USER_COLUMNS) - set(rows[0]):
+        missing = ", ".join(sorted(set(_USER_COLUMNS) - set(rows[0])))
+        raise ConfigError(f"actor file {path} lacks columns {missing}; expected: {' '.join(_USER_COLUMNS)}")
+    for line, row in enumerate(rows, start=2):
+        kind = (row.get("kind") or "").strip()
+        names = [row["name"], *(a for a in (row.get("aliases") or "").split("|") if a.strip())]
+        if kind == "person":
+            _add_role(people, row, replace=True)
+        elif kind == "country":
+            for name in names:
+                _add(d.country_names, d, name, row["country"].strip())  # type: ignore[arg-type]
+        elif kind == "igo":
+            short = (row.get("igo") or row["name"]).strip()
+            if short not in d.igos:
+                d.igos[short] = IgoEntry(short=short, name=row["name"].strip())
+            for name in names:
+                _add(d.igo_aliases, d, name, short)  # type: ignore[arg-type]
+        elif kind == "organization":
+            for name in names:
+                _add(d.institutions, d, name, (row["country"].strip(), (row.get("sector") or "").strip()))  # type: ignore[arg-type]
+        else:
+            raise ConfigError(
+                f"actor file {path} line {line}: kind {kind!r} is not one of person, country, igo, organization"
+            )
+
+
+@functools.lru_cache(maxsize=4)
+def load_dictionary(user_file: str | None = None) -> ActorDictionary:
+    """The actor dictionary, built once per process and user file.
+
+    Args:
+        user_file: optional TSV of extra actors (``docs/actor-codes.md``); its rows override
+            shipped entries with the same name.
+
+    Returns:
+        The :class:`ActorDictionary`.
+    """
+    _REPLACED_NOW.clear()
+    return _build(user_file or None)
+
+
+def written(key: str) -> str:
+    """The spelling an alias key was written with in its data file."""
+    return _WRITTEN.get(key, key)
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str, float, float]]:
+    """City and town names → (name, ISO3, lat, lon); loaded on first use (~0.2 s)."""
+    table: dict[str, tuple[str, str, float, float]] = {}
+    for line in _data("places.tsv").splitlines():
+        if not line or line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, iso3, lat, lon, _pop = line.split("\t")
+        table[_key(name)] = (name, iso3, float(lat), float(lon))
+    return table
+
+
+def place(text: str) -> tuple[str, str, float, float] | None:
+    """A city or town: (name, ISO3, lat, lon), or None."""
+    return _places().get(_key(text))
+
+
+# --- actor constructors -------------------------------------------------------------------
+
+
+def country_actor(iso3: str, d: ActorDictionary | None = None) -> Actor:
+    """The actor for a country as a whole (id and code are the ISO3 code)."""
+    d = d or load_dictionary()
+    return Actor(id=iso3, name=d.country_display(iso3), kind="country", country=iso3, code=iso3)
+
+
+def sector_actor(iso3: str, sector: str, d: ActorDictionary | None = None, name: str | None = None) -> Actor:
+    """A sector of a country (its government, army, parliament...): id ``AZE:GOV``."""
+    d = d or load_dictionary()
+    label = name or f"{d.country_display(iso3)} ({sector})"
+    return Actor(id=f"{iso3}:{sector}", name=label, kind="organization", country=iso3, sector=sector,
+                 code=f"{iso3}{sector}")
+
+
+def igo_actor(short: str, d: ActorDictionary | None = None) -> Actor:
+    """An intergovernmental organisation (a body resolves to its parent IGO): id ``IGO:CIS``."""
+    d = d or load_dictionary()
+    entry = d.igos[short]
+    top = d.igos.get(entry.top, entry)
+    code = re.sub(r"[^A-Z0-9]", "", top.short.upper())
+    return Actor(id=f"IGO:{top.short}", name=top.name, kind="organization", sector="IGO", igo=top.short,
+                 code=f"IGO{code}")
+
+
+def location_actor(name: str, iso3: str) -> Actor:
+    """A place inside a country: id ``LOC:AZE:ganja``."""
+    return Actor(id=f"LOC:{iso3}:{slug(name)}", name=name, kind="location", country=iso3, code=iso3)
+
+
+def person_actor(
+    name: str,
+    *,
+    country: str | None = None,
+    sector: str | None = None,
+    igo: str | None = None,
+    title: str | None = None,
+    affiliation: str | None = None,
+) -> Actor:
+    """A person: id ``PER:<slug of the name>``; code country + sector, or ``IGO`` + IGO."""
+    code = _code(country, sector, igo) if (igo or country) else None
+    if igo and sector not in (None, "IGO"):
+        code = f"IGO{re.sub(r'[^A-Z0-9]', '', igo.upper())}"
+    return Actor(id=f"PER:{slug(name)}", name=name, kind="person", country=country, sector=sector, igo=igo,
+                 title=title, affiliation=affiliation, code=code)
+
+
+def person_from_dictionary(person: Person, date: str | None, d: ActorDictionary) -> Actor:
+    """The actor of a dictionary person as of ``date`` (sector only while a role holds)."""
+    role = person.role_on(date)
+    if role is None:
+        countries = person.countries
+        country = countries[0] if len(countries) == 1 else None
+        return person_actor(person.name, country=country)
+    affiliation = d.country_display(role.country) if role.country else None
+    if role.igo and role.igo in d.igos:
+        affiliation = d.igos[role.igo].name
+    actor = person_actor(person.name, country=role.country, sector=role.sector, igo=role.igo,
+                         title=role.role or None, affiliation=affiliation)
+    if role.code:
+        actor.code = role.code
+    return actor
+
+
+# --- the pure text resolver -----------------------------------------------------------------
+
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def _strip(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split()).strip(" ,.;:\"“”")
+    text = _LEADING.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def _direct(text: str, d: ActorDictionary, date: str | None) -> Actor | None:
+    key = _key(text)
+    if not key:
+        return None
+    case_ok = key not in d.case_sensitive or _is_acronym(text)
+    if key in d.igo_aliases and case_ok:
+        return igo_actor(d.igo_aliases[key], d)
+    if key in d.standins:
+        iso3, sector = d.standins[key]
+        return sector_actor(iso3, sector, d)
+    if key in d.country_names and case_ok:
+        return country_actor(d.country_names[key], d)
+    if key in d.institutions and case_ok:
+        iso3, sector = d.institutions[key]
+        return sector_actor(iso3, sector, d) if sector else country_actor(iso3, d)
+    people = d.people.get(key)
+    if people:
+        return _pick_person(people, date, d)
+    return None
+
+
+def _pick_person(people: list[Person], date: str | None, d: ActorDictionary) -> Actor | None:
+    """One person for a name: the only one, or the only one holding a role on ``date``."""
+    unique = {id(p): p for p in people}
+    if len(unique) == 1:
+        return person_from_dictionary(next(iter(unique.values())), date, d)
+    if date:
+        holding = [p for p in unique.values() if any(r.dated and r.holds_on(date) for r in p.roles)]
+        if len(holding) == 1:
+            return person_from_dictionary(holding[0], date, d)
+    return None
+
+
+def title_sector(words: Iterable[str], d: ActorDictionary | None = None) -> str | None:
+    """The sector a title implies: the rightmost head word (or two-/three-word head) wins.
+
+    Example:
+        >>> title_sector("Russian foreign minister".split())
+        'GOV'
+    """
+    d = d or load_dictionary()
+    tokens = [_key(w) for w in words]
+    sector: str | None = None
+    i = 0
+    while i < len(tokens):
+        for n in (4, 3, 2, 1):
+            phrase = " ".join(tokens[i : i + n])
+            entry = d.titles.get(phrase)
+            if entry and entry[1] == "head" and i + n <= len(tokens):
+                sector = entry[0]
+                i += n - 1
+                break
+        i += 1
+    return sector
+
+
+def lookup(text: str, date: str | None = None) -> Actor | None:
+    """Resolve a name or short actor phrase to a canonical actor, without context.
+
+    Tries, in order: the whole text as an IGO, stand-in, country, institution or person; then
+    a person name at the end ("Russian President Vladimir Putin"); then a country or IGO inside
+    the phrase combined with a title or agent word ("Israeli soldiers" → ISR:MIL, "the CIS
+    Executive Secretary" → IGO:CIS); then a city or town.
+
+    Args:
+        text: the name as written.
+        date: ``YYYY-MM-DD``; people resolve to the role they held on that date.
+
+    Returns:
+        The :class:`~communique.model.Actor`, or None when nothing is known for sure.
+    """
+    d = load_dictionary()
+    stripped = _strip(text)
+    if not stripped:
+        return None
+    actor = _direct(stripped, d, date)
+    if actor is not None:
+        return actor
+    words = stripped.split()
+    # a known person at the end of a titled phrase
+    for i in range(1, len(words)):
+        people = d.people.get(_key(" ".join(words[i:])))
+        if people and words[i][:1].isupper():
+            found = _pick_person(people, date, d)
+            if found is not None:
+                return found
+    # a country or IGO inside the phrase, with a sector from the title words
+    sector = title_sector(words, d)
+    for n in range(min(len(words), 6), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            key = _key(_POSSESSIVE.sub("", part))
+            case_ok = key not in d.case_sensitive or _is_acronym(part)
+            if key in d.igo_aliases and case_ok:
+                return igo_actor(d.igo_aliases[key], d)
+            if key in d.country_names and case_ok and part[:1].isupper():
+                iso3 = d.country_names[key]
+                return sector_actor(iso3, sector, d) if sector else country_actor(iso3, d)
+            if key in d.standins:
+                iso3, standin_sector = d.standins[key]
+                return sector_actor(iso3, standin_sector, d)
+    found_place = place(stripped)
+    if found_place is not None:
+        return location_actor(found_place[0], found_place[1])
+    return None
+
+
+# --- helpers over a processed article ---------------------------------------------------------
+
+
+def actor_at(article: Article, offset: int) -> Actor | None:
+    """The resolved actor of the mention covering character ``offset`` of ``article.text``.
+
+    Args:
+        article: an article the ``actors.rules.v1`` stage has processed.
+        offset: a character offset into ``article.text``.
+
+    Returns:
+        The actor, or None when no resolved mention covers the offset.
+    """
+    best = None
+    for mention in article.mentions:
+        if mention.actor_id and mention.start <= offset < mention.end:
+            if best is None or (mention.end - mention.start) < (best.end - best.start):
+                best = mention
+    return article.actor(best.actor_id) if best is not None else None
+
+
+def actor_for_span(article: Article, start: int, end: int) -> Actor | None:
+    """The resolved actor of the mention that overlaps ``[start, end)`` the most.
+
+    Ties go to the mention that starts last (the head of "the minister of Azerbaijan's
+    Elmar Mammadyarov" is the name at the end).
+    """
+    best = None
+    best_key = (0, -1)
+    for mention in article.mentions:
+        if not mention.actor_id:
+            continue
+        overlap = min(end, mention.end) - max(start, mention.start)
+        if overlap > 0 and (overlap, mention.start) > best_key:
+            best, best_key = mention, (overlap, mention.start)
+    return article.actor(best.actor_id) if best is not None else None
