@@ -1,0 +1,778 @@
+"""Stage ``quotes.rules.v1``: direct, indirect and mixed quotes, with cue and speaker.
+
+The stage reads the spaCy parse and the raw text, in four steps:
+
+1. **Quotation marks** (:func:`pair_quote_marks`): straight ``"``, curly ``“ ”`` and
+   guillemets ``« »`` are paired over the raw text with a stack, so a quote nested inside
+   another with the same marks (``“... the status “Cultural Capital” within ...”``) stays
+   inside its outer quote. A paragraph that ends with a quote open continues into the next
+   paragraph when that one starts with an opening mark (the newspaper convention for
+   quotes over several paragraphs); otherwise the quote ends with its paragraph.
+2. **Direct quotes**: a top-level quoted passage that stands as a statement of its own (it
+   starts its sentence, or follows ``said:``/``said,``) is attributed by the cue verb right
+   after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), or in the
+   previous paragraph ending with a colon. Without any of these it is a *floating* quote and
+   inherits the speaker of the statement just before it. A quoted fragment inside a sentence
+   ("called it “a disaster”") is not a statement of its own.
+3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
+   marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
+   "X told reporters ...") and "according to X" gives a statement; it is *mixed* when its
+   content holds quotation marks.
+4. **Speakers**: the subject of the cue (or of the verb it hangs from), resolved through
+   pronouns, titles and organisations by :class:`~communique.extract.speakers.SpeakerResolver`.
+
+Example:
+    >>> [(m.start, m.end, m.depth) for m in pair_quote_marks('He said: “A “B” C.”')]
+    [(10, 18, 0), (13, 14, 1)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from communique.extract.speakers import SpeakerResolver
+from communique.model import Article, Offsets, Quote, QuoteType, Speaker
+from communique.registry import stages
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CueLexicon", "QuoteExtractor", "QuoteMarks", "load_cue_lexicon", "pair_quote_marks"]
+
+# Quotation marks by family; a closing mark only closes an opening mark of its own family.
+# "„" (low-9) opens like "“" in the curly family; single quotes are left alone because "’"
+# is also the apostrophe.
+# Two apostrophes ('') and two backticks (``) are the typewriter forms of the double quote
+# in some newspaper archives; they pair like the straight mark.
+_OPENERS: dict[str, str] = {"“": "curly", "„": "curly", "«": "angle", '"': "straight", "''": "straight", "``": "straight"}
+_CLOSERS: dict[str, str] = {"”": "curly", "»": "angle", '"': "straight", "''": "straight"}
+_MARK = re.compile(r"''|``|[“”„«»\"]")
+_ALL_MARKS = frozenset(["“", "”", "„", "«", "»", '"', "''", "``", "'", "`"])
+_WORD = re.compile(r"\w")
+# End of a sentence in raw text: terminal punctuation (optionally closed by a mark) then space.
+_SENTENCE_END = re.compile(r"[.!?…][”»\"’)]*\s+")
+
+# A statement needs at least this many word tokens of content; shorter complements are
+# objects or small talk ("he said so"), not reported speech. Two words keep "“No way,” he said".
+_MIN_CONTENT_WORDS = 2
+# A direct object counts as the statement only when it is this long ("He noted the
+# importance of the fact that ...") rather than a plain object ("He announced it").
+_MIN_DOBJ_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A pair of quotation marks in the raw text.
+
+    ``start``/``end`` delimit the content between the marks; ``close`` is None when the quote
+    was never closed (it then ends with its paragraph); ``after`` is the offset just past the
+    closing mark; ``depth`` is 0 for a top-level quote.
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    depth: int
+    after: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph ``(start, end)`` offsets, stripped of surrounding whitespace.
+
+    Every line break ends a paragraph: news bodies put one paragraph per line or separate
+    them with blank lines, and a quote never pairs across a line without the continuation
+    convention.
+    """
+    splitter = re.compile(r"\s*\n\s*")
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in splitter.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    stripped: list[tuple[int, int]] = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            stripped.append((s, e))
+    return stripped
+
+
+@dataclass
+class _Open:
+    """An opening mark waiting for its closing mark."""
+
+    offset: int
+    family: str
+    width: int
+
+
+def pair_quote_marks(text: str) -> list[QuoteMarks]:
+    """Pair the quotation marks of ``text``; nested quotes come with ``depth`` > 0.
+
+    Args:
+        text: the raw article text.
+
+    Returns:
+        All quoted passages, sorted by opening offset. Unbalanced marks never raise: a stray
+        closing mark is ignored, an opening mark never closed ends with its paragraph (or
+        continues into the next one when that starts with an opening mark).
+
+    Example:
+        >>> [m.close for m in pair_quote_marks('“One.\\n\\n“Two.”')]
+        [12]
+    """
+    found: list[QuoteMarks] = []
+    stack: list[_Open] = []
+    previous_end = 0
+
+    def close_open(upto: int) -> None:
+        for depth, opened in enumerate(stack):
+            content = opened.offset + opened.width
+            found.append(QuoteMarks(opened.offset, None, content, max(content, upto), depth, max(content, upto)))
+        stack.clear()
+
+    def pop_to(index: int, close: int, width: int) -> None:
+        opened = stack[index]
+        found.append(QuoteMarks(opened.offset, close, opened.offset + opened.width, close, index, close + width))
+        del stack[index:]
+
+    for p_start, p_end in _paragraphs(text):
+        skip = -1
+        if stack:
+            match = _MARK.match(text, p_start)
+            first = match.group() if match else ""
+            if first in _OPENERS and _OPENERS[first] in (stack[0].family, "straight") or first == "”":
+                # The quote goes on: this mark re-opens it and is not a new quote.
+                del stack[1:]
+                skip = p_start
+            else:
+                close_open(previous_end)
+        for match in _MARK.finditer(text, p_start, p_end):
+            i, mark = match.start(), match.group()
+            if i == skip:
+                continue
+            width = len(mark)
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + width] if i + width < p_end else " "
+            closing_shape = not before.isspace() and (after.isspace() or not after.isalnum())
+            opening_shape = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            family = _OPENERS.get(mark) or _CLOSERS[mark]
+            same = [k for k, opened in enumerate(stack) if opened.family == family]
+            if family == "straight":
+                # The same character opens and closes: decide by the letters around it.
+                if same and not (opening_shape and not closing_shape):
+                    pop_to(same[-1], i, width)
+                elif not after.isspace():
+                    stack.append(_Open(i, family, width))
+            elif mark in ("“", "„", "«"):
+                # A "“" used as a closer ("...word“ next"): close the open curly quote.
+                if mark == "“" and closing_shape and stack and stack[-1].family == family:
+                    pop_to(len(stack) - 1, i, width)
+                else:
+                    stack.append(_Open(i, family, width))
+            elif same:
+                pop_to(same[-1], i, width)
+            elif mark == "”" and opening_shape and not closing_shape:
+                # A "”" typed as an opener at the start of a quote.
+                stack.append(_Open(i, family, width))
+        previous_end = p_end
+    close_open(previous_end)
+    found.sort(key=lambda m: (m.open, m.depth))
+    return found
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue verbs by lemma: the particle a phrasal cue needs and the extra complements allowed."""
+
+    particles: dict[str, frozenset[str]]
+    complements: dict[str, frozenset[str]]
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self.complements
+
+
+@functools.lru_cache(maxsize=1)
+def load_cue_lexicon() -> CueLexicon:
+    """Read ``communique/data/cue_verbs.txt`` (format in its header).
+
+    Returns:
+        The lexicon; a lemma listed only with a particle ("point out") is a cue only with it.
+    """
+    raw = resources.files("communique.data").joinpath("cue_verbs.txt").read_text(encoding="utf-8")
+    particles: dict[str, set[str]] = {}
+    complements: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words, _, extra = line.partition("|")
+        parts = words.split()
+        lemma = parts[0].lower()
+        complements.setdefault(lemma, set()).update(x.strip() for x in extra.split() if x.strip())
+        if len(parts) > 1:
+            particles.setdefault(lemma, set()).add(parts[1].lower())
+        else:
+            plain.add(lemma)
+    return CueLexicon(
+        particles={k: frozenset(v) for k, v in particles.items() if k not in plain},
+        complements={k: frozenset(v) for k, v in complements.items()},
+    )
+
+
+@dataclass
+class _Statement:
+    """A quote being built: content range, type, cue token and speaker token."""
+
+    start: int
+    end: int
+    type: QuoteType
+    cue: Token | None = None
+    cue_text: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: Token | None = None
+    floating: bool = False
+    resolved: Speaker = field(default_factory=Speaker)
+
+
+@dataclass
+class _Intervals:
+    """Sorted, non-overlapping character ranges with a fast membership test."""
+
+    ranges: list[tuple[int, int]]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ranges.sort()
+        self.starts = [s for s, _ in self.ranges]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that overlap ``[start, end)``."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        found: list[tuple[int, int]] = []
+        while i < len(self.ranges) and self.ranges[i][0] < end:
+            if self.ranges[i][1] > start:
+                found.append(self.ranges[i])
+            i += 1
+        return found
+
+    def find(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]:
+            return self.ranges[i]
+        return None
+
+
+class QuoteExtractor:
+    """Find the quotes of one parsed article (the ``quotes.rules.v1`` stage).
+
+    Args:
+        lexicon: the cue verbs (the packaged list by default).
+    """
+
+    def __init__(self, lexicon: CueLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_cue_lexicon()
+
+    def __call__(self, article: Article) -> Article:
+        article.quotes = self.extract(article)
+        return article
+
+    # -- the pipeline of one article -------------------------------------------------------
+
+    def extract(self, article: Article) -> list[Quote]:
+        """The quotes of ``article`` (which carries its ``doc`` and ``mentions``), in text order."""
+        doc = article.doc
+        text = article.text
+        if not text.strip():
+            return []
+        paragraphs = _paragraphs(text)
+        marks = [m for m in pair_quote_marks(text) if m.depth == 0]
+        quoted = _Intervals([(m.open, m.after) for m in marks])
+        direct, fragments = self._direct(doc, text, marks, paragraphs, quoted)
+        reported = self._reported(doc, text, quoted, direct, paragraphs)
+        statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
+        statements.sort(key=lambda s: (s.start, s.end))
+        return self._attribute(article, statements, paragraphs)
+
+    # -- direct quotes ---------------------------------------------------------------------
+
+    def _direct(
+        self,
+        doc: Doc,
+        text: str,
+        marks: list[QuoteMarks],
+        paragraphs: list[tuple[int, int]],
+        quoted: _Intervals,
+    ) -> tuple[list[_Statement], list[QuoteMarks]]:
+        """Standalone quoted passages with their attribution; fragments are returned apart."""
+        statements: list[_Statement] = []
+        fragments: list[QuoteMarks] = []
+        p_starts = [s for s, _ in paragraphs]
+        for k, mark in enumerate(marks):
+            start, end = _strip(text, mark.start, mark.end)
+            if end - start <= 0 or not _WORD.search(text, start, end):
+                continue
+            p_index = max(0, bisect.bisect_right(p_starts, mark.open) - 1)
+            p_start, p_end = paragraphs[p_index] if paragraphs else (0, len(text))
+            after_mark = mark.after
+            close_para = max(0, bisect.bisect_right(p_starts, max(mark.open, after_mark - 1)) - 1)
+            c_end = paragraphs[close_para][1] if paragraphs else len(text)
+            # Left context: from the start of the sentence (or the previous quote) to the mark.
+            left_start = p_start
+            if k > 0 and marks[k - 1].open >= p_start:
+                prev = marks[k - 1]
+                left_start = max(left_start, prev.after)
+            for m in _SENTENCE_END.finditer(text, left_start, mark.open):
+                left_start = m.end()
+            left = text[left_start : mark.open]
+            # Right context: to the next sentence end, the next quote or the paragraph end.
+            right_end = c_end
+            if k + 1 < len(marks) and marks[k + 1].open < right_end:
+                right_end = marks[k + 1].open
+            m_end = _SENTENCE_END.search(text, after_mark, right_end)
+            if m_end is not None and m_end.start() > after_mark:
+                right_end = m_end.start() + 1
+            # "“We won.” The next sentence ..." : a quote ending its own sentence takes no cue
+            # from a new sentence that starts with a capital.
+            following = text[after_mark:right_end].lstrip()
+            if text[end - 1] in ".!?…" and following[:1].isupper():
+                right_end = after_mark
+            right = text[after_mark:right_end]
+            if not self._standalone(text, left, right, start, mark.end):
+                fragments.append(mark)
+                continue
+            statement = _Statement(start, end, "direct")
+            cue = self._cue_after(doc, after_mark, right_end, quoted)
+            if cue is None:
+                cue = self._cue_before(doc, left_start, mark.open, quoted)
+            if cue is None and mark.open == p_start and p_index > 0:
+                prev_start, prev_end = paragraphs[p_index - 1]
+                if text[prev_start:prev_end].rstrip().endswith(":"):
+                    sent_start = prev_start
+                    for m in _SENTENCE_END.finditer(text, prev_start, prev_end):
+                        sent_start = m.end()
+                    cue = self._cue_before(doc, sent_start, prev_end, quoted)
+            if cue is None:
+                cue = _dash_attribution(doc, after_mark, right_end)
+            if cue is None:
+                statement.floating = True
+            else:
+                self._set_cue(statement, cue)
+            statements.append(statement)
+        return statements, fragments
+
+    def _fragments(
+        self,
+        doc: Doc,
+        text: str,
+        fragments: list[QuoteMarks],
+        taken: list[_Statement],
+        paragraphs: list[tuple[int, int]],
+    ) -> list[_Statement]:
+        """Mixed quotes around quoted fragments ("Smith called the plan “a disaster.”").
+
+        The fragment belongs to the nearest verb above it that has a subject and comes before
+        it; the statement is everything that verb governs to its right.
+        """
+        covered = _Intervals(_merge([(s.start, s.end) for s in taken]))
+        p_starts = [s for s, _ in paragraphs]
+        found: list[_Statement] = []
+        for mark in fragments:
+            if covered.find(mark.start) is not None:
+                continue
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            verb = span.root
+            speaker = None
+            for _ in range(6):
+                if verb.pos_ in ("VERB", "AUX") and verb.idx < mark.open:
+                    speaker = _subject(verb)
+                    if speaker is not None:
+                        break
+                if verb.head is verb:
+                    break
+                verb = verb.head
+            if speaker is None or speaker.idx > mark.open:
+                continue
+            rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl")]
+            if not rights:
+                continue
+            first = min(c.left_edge.i for c in rights)
+            last = max(c.right_edge.i for c in rights)
+            if not (doc[first].idx <= mark.start and mark.end <= doc[last].idx + len(doc[last].text) + 1):
+                continue
+            p_index = max(0, bisect.bisect_right(p_starts, mark.open) - 1)
+            p_start, p_end = paragraphs[p_index] if paragraphs else (0, len(text))
+            start, end = _strip(text, max(p_start, doc[first].idx), min(p_end, doc[last].idx + len(doc[last].text)))
+            statement = _Statement(start, end, "mixed")
+            self._set_cue(statement, (verb, speaker, self._cue_text(verb)))
+            found.append(statement)
+            covered = _Intervals(_merge(covered.ranges + [(start, end)]))
+        return found
+
+    @staticmethod
+    def _standalone(text: str, left: str, right: str, start: int, end: int) -> bool:
+        """Whether a quoted passage is a statement of its own, not a fragment in a sentence."""
+        left_words = _WORD.search(left) is not None
+        if left_words and not left.rstrip().endswith((":", ",", "—", "–", "-")):
+            return False
+        if left_words:
+            return True
+        last = text[start:end].rstrip()[-1:]
+        if last and last in ".,!?;:…—–-":
+            return True
+        tail = right.strip()
+        return not tail or tail[0] in ",.;:!?—–-(" or tail[0].islower() and _looks_attribution(tail)
+
+    def _cue_after(self, doc: Doc, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
+        """The cue after a quote ("..., he said"): first cue verb whose content is not its own."""
+        for token in _tokens_between(doc, start, end):
+            if quoted.find(token.idx) is not None:
+                continue
+            found = self._as_attribution(token)
+            if found is not None:
+                return found
+        return None
+
+    def _cue_before(self, doc: Doc, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
+        """The cue before a quote ("He said: “...”"): the last cue verb in the left context."""
+        for token in reversed(_tokens_between(doc, start, end)):
+            if quoted.find(token.idx) is not None:
+                continue
+            found = self._as_attribution(token)
+            if found is not None:
+                return found
+        return None
+
+    def _as_attribution(self, token: Token) -> tuple[Token, Token | None, str] | None:
+        """``(cue, speaker, cue text)`` when ``token`` attributes an adjacent direct quote."""
+        if token.lower_ == "according":
+            target = _according_target(token)
+            if target is not None:
+                return token, target, "according to"
+            return None
+        if not self._is_cue(token):
+            return None
+        # A cue with its own clause outside the quote reports something else.
+        speaker = _subject(token)
+        if speaker is None:
+            return None
+        return token, speaker, self._cue_text(token)
+
+    # -- indirect and mixed quotes ---------------------------------------------------------
+
+    def _reported(
+        self, doc: Doc, text: str, quoted: _Intervals, direct: list[_Statement], paragraphs: list[tuple[int, int]]
+    ) -> list[_Statement]:
+        """Statements reported by a cue verb outside quotation marks."""
+        p_starts = [s for s, _ in paragraphs]
+        direct_ranges = _Intervals([(s.start, s.end) for s in direct])
+        direct_cues = {s.cue.i for s in direct if s.cue is not None}
+        found: list[_Statement] = []
+        for token in doc:
+            if token.lower_ == "according":
+                statement = self._according(doc, token, quoted)
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon:
+                statement = self._clausal(token)
+            else:
+                continue
+            if statement is None or quoted.find(token.idx) is not None:
+                continue
+            # Content never runs past the paragraph of its cue (spaCy may join paragraphs).
+            p_index = max(0, bisect.bisect_right(p_starts, token.idx) - 1)
+            p_start, p_end = paragraphs[p_index] if paragraphs else (0, len(text))
+            start, end = _strip(text, max(statement.start, p_start), min(statement.end, p_end))
+            if end - start <= 0 or not _WORD.search(text, start, end):
+                continue
+            statement.start, statement.end = start, end
+            # Content that is (almost) a direct quote is that quote, attributed by this cue.
+            inside = direct_ranges.overlapping(start, end)
+            if inside:
+                spill = text[start : inside[0][0]] + text[inside[-1][1] : end]
+                if len(_WORD.findall(spill)) < 4 or token.i in direct_cues:
+                    continue
+            if _has_mark(text, start, end):
+                statement.type = "mixed"
+            found.append(statement)
+        return _drop_relays(found)
+
+    def _clausal(self, token: Token) -> _Statement | None:
+        """'X said (that) ...', '..., X added', 'adding that ...', 'He noted the importance of ...'."""
+        if not self._is_cue(token):
+            return None
+        lemma = token.lemma_.lower()
+        allowed = self.lexicon.complements.get(lemma, frozenset())
+        content: Token | None = None
+        for child in token.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "xcomp" in allowed):
+                content = child
+                break
+        if content is None and "dobj" in allowed:
+            for child in token.children:
+                if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
+                    if child.right_edge.i - child.left_edge.i + 1 >= _MIN_DOBJ_TOKENS:
+                        content = child
+                        break
+        if content is None:
+            return None
+        speaker = _subject(token)
+        first, last = content.left_edge.i, content.right_edge.i
+        # The cue and its subject are never part of the content (parataxis parses).
+        if first <= token.i <= last:
+            if content.i < token.i:
+                last = token.i - 1
+            else:
+                first = token.i + 1
+        if speaker is not None and first <= speaker.i <= last:
+            return None
+        words = sum(1 for t in token.doc[first : last + 1] if not t.is_punct)
+        if words < _MIN_CONTENT_WORDS:
+            return None
+        doc = token.doc
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, speaker, self._cue_text(token)))
+        return statement
+
+    def _according(self, doc: Doc, token: Token, quoted: _Intervals) -> _Statement | None:
+        """'According to X, ...' and '..., according to X': the rest of the sentence."""
+        target = _according_target(token)
+        if target is None:
+            return None
+        sent = token.sent
+        phrase_first = token.i
+        phrase_last = max(t.i for t in token.subtree)
+        if phrase_first == sent.start or all(t.is_punct for t in doc[sent.start : phrase_first]):
+            first, last = phrase_last + 1, sent.end - 1
+        else:
+            first, last = sent.start, phrase_first - 1
+        while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        if last - first + 1 < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        statement.cue = token
+        statement.cue_text = "according to"
+        statement.cue_start = token.idx
+        statement.cue_end = (to.idx + len(to.text)) if to is not None else token.idx + len(token.text)
+        statement.speaker = target
+        return statement
+
+    # -- cues ------------------------------------------------------------------------------
+
+    def _is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma not in self.lexicon or token.pos_ not in ("VERB", "AUX"):
+            return False
+        needed = self.lexicon.particles.get(lemma)
+        if needed:
+            return any(c.dep_ == "prt" and c.lower_ in needed for c in token.children)
+        return True
+
+    def _cue_text(self, token: Token) -> str:
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        if particle is not None and particle.i == token.i + 1 and token.lemma_.lower() in self.lexicon.particles:
+            return token.doc[token.i : particle.i + 1].text
+        return token.text
+
+    @staticmethod
+    def _set_cue(statement: _Statement, cue: tuple[Token, Token | None, str]) -> None:
+        token, speaker, cue_text = cue
+        statement.cue = token
+        statement.cue_text = cue_text
+        statement.cue_start = token.idx
+        statement.cue_end = token.idx + len(cue_text)
+        statement.speaker = speaker
+
+    # -- speakers --------------------------------------------------------------------------
+
+    def _attribute(self, article: Article, statements: list[_Statement], paragraphs: list[tuple[int, int]]) -> list[Quote]:
+        """Resolve speakers in text order; floating quotes inherit from the statement before."""
+        resolver = SpeakerResolver(article)
+        text = article.text
+        p_starts = [s for s, _ in paragraphs]
+        quotes: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        previous: _Statement | None = None
+        for statement in statements:
+            if (statement.start, statement.end) in seen:
+                continue
+            seen.add((statement.start, statement.end))
+            if statement.floating:
+                if previous is not None and _continues(text, p_starts, paragraphs, previous, statement):
+                    statement.resolved = previous.resolved
+            else:
+                statement.resolved = resolver.resolve(statement.speaker)
+            quotes.append(_to_quote(article, statement))
+            previous = statement
+        return quotes
+
+
+def _to_quote(article: Article, statement: _Statement) -> Quote:
+    cue_span = None
+    if statement.cue_start is not None and statement.cue_end is not None:
+        cue_span = Offsets(start=statement.cue_start, end=statement.cue_end)
+    return Quote(
+        id=f"{article.id}:q:{statement.start}-{statement.end}",
+        article_id=article.id,
+        text=article.text[statement.start : statement.end],
+        start=statement.start,
+        end=statement.end,
+        type=statement.type,
+        cue=statement.cue_text,
+        speaker=statement.resolved,
+        cue_span=cue_span,
+    )
+
+
+def _continues(
+    text: str,
+    p_starts: list[int],
+    paragraphs: list[tuple[int, int]],
+    previous: _Statement,
+    current: _Statement,
+) -> bool:
+    """Whether a floating quote goes on from ``previous`` (same speaker still talking).
+
+    It does in the same paragraph, and in the next paragraph when the previous statement
+    (with its attribution) closed its own paragraph: nothing but the attribution came after it.
+    """
+    if previous.resolved.text is None and previous.resolved.name is None:
+        return False
+    here = bisect.bisect_right(p_starts, current.start) - 1
+    last_offset = max(previous.end, previous.cue_end or 0, previous.resolved.end or 0)
+    there = bisect.bisect_right(p_starts, max(previous.start, last_offset - 1)) - 1
+    if here == there:
+        return True
+    if here - there != 1 or there < 0:
+        return False
+    tail = text[last_offset : paragraphs[there][1]]
+    return _SENTENCE_END.search(tail.strip() + " ") is None or len(_WORD.findall(tail)) <= 6
+
+
+def _drop_relays(found: list[_Statement]) -> list[_Statement]:
+    """Drop the outer statement of a relay ("X said Y, BelTA reported").
+
+    The outer content then holds a whole inner statement (its cue, speaker and content); the
+    inner one is what was said, the outer only who passed it on.
+    """
+    keep: list[_Statement] = []
+    for outer in found:
+        relay = False
+        for inner in found:
+            if inner is outer or inner.cue is None or outer.cue is None or inner.speaker is None:
+                continue
+            if (
+                outer.start <= inner.cue.idx < outer.end
+                and outer.start <= inner.speaker.idx < outer.end
+                and outer.start <= inner.start
+                and inner.end <= outer.end
+            ):
+                relay = True
+                break
+        if not relay:
+            keep.append(outer)
+    return keep
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping ranges (for :class:`_Intervals`)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _dash_attribution(doc: Doc, start: int, end: int) -> tuple[Token, Token | None, str] | None:
+    """'“...” ― Jane Doe': a name after a dash closes a quote in lists of reactions."""
+    tokens = [t for t in _tokens_between(doc, start, end) if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in ("―", "—", "–", "-", "--") or tokens[1].pos_ != "PROPN":
+        return None
+    head = tokens[1]
+    for token in tokens[2:]:
+        if token.pos_ != "PROPN":
+            break
+        head = token
+    return tokens[0], head, tokens[0].text
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and trailing sentence punctuation from a content range."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _has_mark(text: str, start: int, end: int) -> bool:
+    return _MARK.search(text, start, end) is not None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract") if end > start else None
+    if span is None:
+        span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return list(span) if span is not None else []
+
+
+def _looks_attribution(tail: str) -> bool:
+    """A lowercase continuation like "he said" or "said the minister" after a quote."""
+    return bool(re.match(r"(?:he|she|they|it|we|i|said|says|added|the|a|an|according)\b", tail))
+
+
+def _subject(token: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject.
+
+    Participles and coordinated verbs ("..., adding that ...", "smiled and said") have no
+    subject of their own: it is taken from the verb they hang from, at most three levels up.
+    """
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _according_target(token: Token) -> Token | None:
+    """X in "according to X"."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+@stages.register("quotes.rules.v1", requires=["doc", "mentions"], assigns=["quotes"])
+def make_quote_stage(settings: Any) -> QuoteExtractor:
+    """Direct, indirect and mixed quotes with cue and resolved speaker."""
+    return QuoteExtractor()
