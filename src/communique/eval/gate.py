@@ -27,6 +27,9 @@ from communique.eval.report import EvalReport
 __all__ = ["FLOORS_PATH", "Floors", "Violation", "check_floors", "load_floors", "pin_floors"]
 
 FLOORS_PATH = Path(__file__).with_name("floors.toml")
+# Parts that get no floor: no_event_records is perfect only while nothing emits events, and
+# its false positives already lower event_type precision (see floors.toml).
+UNPINNED = frozenset({"no_event_records"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ def pin_floors(report: EvalReport) -> dict[str, dict[str, float]]:
     for dataset in report.datasets:
         table = pinned.setdefault(dataset.dataset, {})
         for part in dataset.parts:
+            if part.name in UNPINNED:
+                continue
             metric = "f1" if part.kind == "prf" else "accuracy"
             value = part.metric(metric) or 0.0
             table[f"{part.name}.{metric}"] = math.floor(value * 100 + 1e-9) / 100

@@ -176,5 +176,9 @@ def print_report(report: EvalReport, console: Console, per_class: bool = False) 
     for dataset in report.datasets:
         baseline = next((b for b in report.baselines if b.dataset == dataset.dataset), None)
         console.print(_table(dataset, baseline))
+        crashed = [e for e in dataset.errors if e.kind.startswith("pipeline failure")]
+        if crashed:
+            # A failed article scores as "predicted nothing"; say why, so it is not mistaken for recall.
+            console.print(f"[red]{len(crashed)} articles failed in the pipeline; first:[/red] {crashed[0].predicted}", highlight=False)
         if per_class and dataset.per_class:
             console.print(_class_table(dataset))

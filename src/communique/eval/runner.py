@@ -23,7 +23,7 @@ from communique.errors import ConfigError
 from communique.eval.baseline import BASELINES, textacy_quotes
 from communique.eval.gold import DATASETS, GoldDoc, data_dir, load_dataset
 from communique.eval.plover_map import check_against_ontology
-from communique.eval.report import DatasetReport, EvalReport, PartScore
+from communique.eval.report import DatasetReport, ErrorCase, EvalReport, PartScore
 from communique.eval.score import score_events, score_quotes, score_seed_actors, score_seed_metadata
 from communique.model import Article, Failure
 from communique.pipeline import Pipeline
@@ -56,15 +56,17 @@ def _articles(docs: Sequence[GoldDoc]) -> list[Article]:
     return articles
 
 
-def _run(pipe: Pipeline, docs: Sequence[GoldDoc]) -> tuple[list[Article | None], int]:
-    """Process the gold texts; a failed article becomes None (scored as predicting nothing)."""
+def _run(pipe: Pipeline, docs: Sequence[GoldDoc]) -> tuple[list[Article | None], list[ErrorCase]]:
+    """Process the gold texts; a failed article becomes None (scored as predicting nothing)
+    and its failure is reported as an error case, so a crashing stage is visible, not silent."""
     articles = _articles(docs)
     results: list[Article | None] = []
-    failures = 0
+    failures: list[ErrorCase] = []
     for start in range(0, len(articles), _BATCH):
-        for result in pipe.run_batch(articles[start : start + _BATCH]):
+        batch = pipe.run_batch(articles[start : start + _BATCH])
+        for doc, result in zip(docs[start : start + _BATCH], batch, strict=True):
             if isinstance(result, Failure):
-                failures += 1
+                failures.append(ErrorCase(doc_id=doc.id, kind=f"pipeline failure ({result.stage})", predicted=result.reason, text=doc.text[:300]))
                 results.append(None)
             else:
                 results.append(result)
@@ -175,7 +177,8 @@ def run_eval(
         else:
             result = _score_events_dataset(name, docs, articles, cameo=name == "petr2_gsr")
         result.seconds = time.perf_counter() - started
-        result.failures = failures
+        result.failures = len(failures)
+        result.errors = failures + result.errors
         report.datasets.append(result)
         if baseline == "textacy" and name in ("polnear", "polnear_train", "seed"):
             report.baselines.append(_baseline_textacy(pipe, name, docs))
