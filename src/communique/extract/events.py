@@ -77,7 +77,8 @@ _LIGHT = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", 
           "attempt", "continue", "begin", "start", "launch", "stage", "hold", "take", "make", "organize",
           "organise", "conduct", "carry", "issue", "lodge", "go", "come", "move", "swear", "vow", "pledge"}
 _DEONTIC = {"must", "should"}
-_ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "IGO", "INSTITUTION", "TITLE", "LOC", "FAC", "EVENT"}
+# Mention labels that can be an event's source or target (places, named events and works are not).
+_ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "IGO", "INSTITUTION", "TITLE"}
 # Confidence calibration: a lexicon trigger with both roles found is right most of the time on
 # the PLOVER GSR; each missing piece of evidence lowers it (measured on the visible GSR slice).
 _BASE_CONFIDENCE = 0.5
@@ -111,6 +112,12 @@ def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
                 nxt.append(child)
         frontier = nxt
     return out
+
+
+def _acting(article: Article, actor_id: str | None) -> bool:
+    """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
+    actor = article.actor(actor_id)
+    return actor is not None and actor.kind != "other"
 
 
 class EventCoder:
@@ -210,7 +217,8 @@ class EventCoder:
                         if code is None or (self.lex.cameo(petr) and self.lex.cameo(code)
                                             and self.lex.cameo(petr).plover == self.lex.cameo(code).plover):  # type: ignore[union-attr]
                             code, specific, origin = petr, petr_specific, ("petrarch" if code is None else "own")
-            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.own_nouns:
+            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.own_nouns and not token.ent_type_:
+                # (a trigger noun inside a name -- "the Baku International Theater Conference" -- is no event)
                 rules = self.lex.own_nouns[token.lemma_.lower()]
                 cues = {t.lemma_.lower() for t in token.children}
                 if token.head.i != token.i:
@@ -240,7 +248,8 @@ class EventCoder:
     @staticmethod
     def _separate_clause(node: Any) -> bool:
         """Whether ``node`` starts a clause that is an event of its own, not an argument."""
-        if node.dep_ in ("conj", "relcl", "parataxis", "acl"):
+        if node.dep_ in ("conj", "relcl", "parataxis", "acl", "nsubj", "nsubjpass", "csubj"):
+            # the subject phrase is not an argument: "cooperation between X and Y will contribute"
             return True
         if node.dep_ == "advcl":
             # "resigned to allow elections" is one act; "resigned as the opposition threatened" two
@@ -481,7 +490,7 @@ class EventCoder:
         """Token index -> the actor mention covering it (resolved mentions first, then longer)."""
         index: dict[int, Mention] = {}
         ranked = sorted(
-            (m for m in article.mentions if m.actor_id or m.label in _ACTOR_LABELS),
+            (m for m in article.mentions if m.label in _ACTOR_LABELS or _acting(article, m.actor_id)),
             key=lambda m: (m.actor_id is None, -(m.end - m.start)),
         )
         for mention in ranked:
@@ -538,7 +547,7 @@ class EventCoder:
                 # a bare noun ("an attack"), a side clause or a dictionary default without any
                 # actor is not an event we can place
                 return []
-        elif not main and not sources:
+        elif not sources and (not main or (trig.source == "petrarch" and not trig.specific)):
             return []
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
