@@ -25,7 +25,7 @@ from communique.store.schema import EXPORT_VIEWS, SCHEMA_SQL, SCHEMA_VERSION, TA
 
 __all__ = ["DuckDBStore", "ExportFormat", "PutStats"]
 
-ExportFormat = Literal["jsonl", "csv", "parquet"]
+ExportFormat = Literal["jsonl", "csv", "parquet", "icews"]
 
 
 @dataclass
@@ -361,6 +361,12 @@ class DuckDBStore(ReadQueries, DyadQueries):
             raise QueryError(f"unknown export {what!r}; choose one of {', '.join(EXPORT_VIEWS)}")
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "icews":
+            if what != "events":
+                raise QueryError(f"--format icews is for events only, not {what!r}")
+            from communique.store.icews import write_icews
+
+            return write_icews(self, out)
         if fmt == "jsonl":
             count = 0
             with out.open("w", encoding="utf-8") as handle:
@@ -378,7 +384,7 @@ class DuckDBStore(ReadQueries, DyadQueries):
                 flat = "SELECT * REPLACE (array_to_string(context, ';') AS context) FROM events"
             self.execute(f"COPY ({flat}) TO '{_sql_path(out)}' (FORMAT CSV, HEADER)")
         else:
-            raise QueryError(f"unknown format {fmt!r}; choose jsonl, csv or parquet")
+            raise QueryError(f"unknown format {fmt!r}; choose jsonl, csv, parquet or icews (events)")
         return self.count(what) if what in TABLES else 0
 
 
