@@ -37,6 +37,9 @@ class NlpSettings(_Section):
 
 class PipelineSettings(_Section):
     stages: list[str] = Field(description="Registered stage names, run in this order after spaCy.")
+    plugins: list[str] = Field(
+        default_factory=list, description="Python modules imported before the stages are built (to register your own)."
+    )
 
 
 class StoreSettings(_Section):

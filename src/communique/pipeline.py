@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -68,6 +69,11 @@ class Pipeline:
         nlp: Any = None,
     ) -> None:
         self.settings = settings or load_settings()
+        for module in self.settings.pipeline.plugins:
+            try:
+                importlib.import_module(module)
+            except ImportError as exc:
+                raise ConfigError(f"cannot import plugin module {module!r} (pipeline.plugins): {exc}") from None
         names = list(self.settings.pipeline.stages if stage_names is None else stage_names)
         self.stage_names = names
         self._check_order(names)

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -48,14 +49,30 @@ def print_report(report: RunReport, db: str) -> None:
         "Examples:\n\n"
         "  communique process story.txt --db kb.duckdb\n\n"
         "  communique process corpus/ news.jsonl.gz --db kb.duckdb --report run.json\n\n"
-        "  communique process feed.jsonl --field text=content --field source=outlet"
+        "  communique process feed.jsonl --field text=content --field source=outlet\n\n"
+        "  communique process big.jsonl --dask local --workers 2 --out parquet/ --db kb.duckdb\n\n"
+        "  communique process big.jsonl --dask tcp://scheduler:8786 --out /shared/parquet --no-load"
     )
 )
 @handle_errors
 def process(
     paths: list[Path] = typer.Argument(..., help="Files or folders: .txt (wire format), .jsonl, .json, .csv, .html, .gz."),
     db: Path = typer.Option(Path("communique.duckdb"), "--db", help="DuckDB database file to write."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(
+        0, "--workers", "-w", min=0, help="Worker processes, each loading the model once (0: all cores)."
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Run on Dask: 'local' (a LocalCluster of --workers processes) or tcp://HOST:PORT.",
+        rich_help_panel="Distributed",
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", help="With --dask: the partitioned Parquet dataset to write (then merged into --db).",
+        rich_help_panel="Distributed",
+    ),
+    no_load: bool = typer.Option(
+        False, "--no-load", help="With --dask: write the Parquet dataset only; merge later with 'communique load'.",
+        rich_help_panel="Distributed",
+    ),
     field: list[str] = typer.Option([], "--field", help="Map an input field: OURS=THEIRS, e.g. text=content."),
     config: Path | None = typer.Option(None, "--config", help="Settings file overriding the packaged defaults."),
     report_file: Path | None = typer.Option(None, "--report", help="Write the run report (JSON) to this file."),
@@ -76,6 +93,10 @@ def process(
         err_console.print(f"[bold red]error:[/bold red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(2)
     settings = load_settings(config)
+    workers = workers or os.cpu_count() or 1
+    if dask is not None:
+        _process_on_dask(paths, db, dask, workers, out, no_load, settings, fields, report_file, quiet)
+        return
     items = iter_articles([str(p) for p in paths], fields=fields, limits=settings.limits)
     show_progress = not quiet and sys.stderr.isatty() or os.environ.get("COMMUNIQUE_PROGRESS") == "1"
     with open_store(db) as store:
@@ -100,4 +121,34 @@ def process(
         report_file.write_text(json.dumps(report.as_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
     if not quiet:
         print_report(report, str(db))
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _process_on_dask(
+    paths: list[Path],
+    db: Path,
+    scheduler: str,
+    workers: int,
+    out: Path | None,
+    no_load: bool,
+    settings: Any,
+    fields: FieldMap,
+    report_file: Path | None,
+    quiet: bool,
+) -> None:
+    from communique.batch.dask import load_parquet, process_dask
+
+    if out is None:
+        err_console.print("[bold red]error:[/bold red] --dask needs --out DIR for the Parquet dataset")
+        raise typer.Exit(2)
+    with err_console.status(f"processing on Dask ({scheduler}) into {out} ...", spinner="dots"):
+        report = process_dask([str(p) for p in paths], out, scheduler=scheduler, workers=workers, settings=settings, fields=fields)
+    if not no_load:
+        with open_store(db) as store, err_console.status(f"merging {out} into {db} ...", spinner="dots"):
+            loaded = load_parquet(out, store)
+        report.counts = loaded.counts
+    if report_file is not None:
+        report_file.write_text(json.dumps(report.as_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+    if not quiet:
+        print_report(report, str(out if no_load else db))
     raise typer.Exit(1 if report.failed else 0)

@@ -285,6 +285,93 @@ class DuckDBStore(ReadQueries, DyadQueries):
             result.setdefault(new_id, []).append((candidate, list(sig), root))
         return result
 
+    def columns(self, table: str) -> list[str]:
+        """Column names of a table, in order."""
+        return [r[1] for r in self.execute(f"PRAGMA table_info('{table}')").fetchall()]
+
+    def merge_parquet(
+        self,
+        files: Mapping[str, Sequence[str]],
+        duplicate_of: Mapping[str, str | None],
+        signatures: Mapping[str, Any],
+    ) -> int:
+        """Merge one partition of a Parquet dataset (``batch.dask``) in one transaction.
+
+        Args:
+            files: Parquet files per table.
+            duplicate_of: the new article ids (those not yet stored) and their wire-copy links.
+            signatures: MinHash signatures of the new articles.
+
+        Returns:
+            The number of articles added.
+        """
+        import pyarrow as pa
+
+        new = pa.Table.from_pylist(
+            [{"id": k, "dup": v} for k, v in duplicate_of.items()],
+            schema=pa.schema([("id", pa.string()), ("dup", pa.string())]),
+        )
+        with self._lock:
+            self.con.register("_new", new)
+            try:
+                self.con.execute("BEGIN TRANSACTION")
+                for table, paths in files.items():
+                    if not paths:
+                        continue
+                    cols = self.columns(table)
+                    names = ", ".join(f'"{c}"' for c in cols)
+                    source = "read_parquet(?, hive_partitioning=true, union_by_name=true)"
+                    if table == "articles":
+                        select = ", ".join("n.dup" if c == "duplicate_of" else f'p."{c}"' for c in cols)
+                        self.con.execute(
+                            f"INSERT INTO articles ({names}) SELECT {select} FROM {source} p JOIN _new n ON n.id = p.id",
+                            [list(paths)],
+                        )
+                        # Exact copies of already stored articles: keep their provenance.
+                        self.con.execute(
+                            "INSERT INTO article_copies SELECT p.id, p.publisher, p.relayed_from, p.date, p.source_id, "
+                            f"p.source_path, coalesce(p.source_line, 0) FROM {source} p "
+                            "WHERE p.id NOT IN (SELECT id FROM _new) AND NOT EXISTS (SELECT 1 FROM articles a "
+                            "WHERE a.id = p.id AND a.source_path IS NOT DISTINCT FROM p.source_path "
+                            "AND coalesce(a.source_line, 0) = coalesce(p.source_line, 0)) ON CONFLICT DO NOTHING",
+                            [list(paths)],
+                        )
+                    elif table in ("mentions", "quotes", "events", "article_copies"):
+                        conflict = "" if table == "mentions" else " ON CONFLICT DO NOTHING"
+                        self.con.execute(
+                            f"INSERT INTO {table} ({names}) SELECT {names} FROM {source} "
+                            f"WHERE article_id IN (SELECT id FROM _new){conflict}",
+                            [list(paths)],
+                        )
+                    elif table == "actors":
+                        self.con.execute(
+                            f"INSERT INTO actors ({names}) SELECT {names} FROM {source} ON CONFLICT (id) DO NOTHING",
+                            [list(paths)],
+                        )
+                    elif table == "errors":
+                        self.con.execute(
+                            f"INSERT INTO errors ({names}) SELECT {names} FROM {source} "
+                            "ON CONFLICT (id) DO UPDATE SET last_seen = now()",
+                            [list(paths)],
+                        )
+                sig_rows = [{"article_id": k, "sig": list(v.values)} for k, v in signatures.items()]
+                band_rows = [
+                    {"band": b, "key": key, "article_id": k} for k, v in signatures.items() for b, key in enumerate(v.keys)
+                ]
+                if sig_rows:
+                    self._insert("article_signatures", sig_rows)
+                    self._insert("article_bands", band_rows)
+                self.con.execute("COMMIT")
+            except (duckdb.Error, OSError) as exc:
+                try:
+                    self.con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise StoreError(f"cannot merge Parquet into {self.path}: {exc}") from None
+            finally:
+                self.con.unregister("_new")
+        return len(duplicate_of)
+
     # -- reading -----------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         """One stored article with its mentions, actors, quotes and events."""
