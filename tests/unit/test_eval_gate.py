@@ -16,18 +16,29 @@ def report(f1_tp: int = 1, accuracy_ok: int = 1) -> EvalReport:
         datasets=[
             DatasetReport(
                 dataset="polnear",
-                parts=[PartScore.prf("quotes", tp=f1_tp, n_pred=2, n_gold=2), PartScore.acc("metadata", accuracy_ok, 3)],
+                parts=[
+                    PartScore.prf("quotes", tp=f1_tp, n_pred=2, n_gold=2),
+                    PartScore.acc("metadata", accuracy_ok, 3),
+                ],
             )
         ]
     )
 
 
-FLOORS = Floors(slice={"polnear": 30}, floors={"polnear": {"quotes.f1": 0.5, "metadata.accuracy": 0.33}, "seed": {"quotes.f1": 0.9}})
+FLOORS = Floors(
+    slice={"polnear": 30}, floors={"polnear": {"quotes.f1": 0.5, "metadata.accuracy": 0.33}, "seed": {"quotes.f1": 0.9}}
+)
 
 
 @pytest.mark.parametrize(
     ("tp", "ok", "failing"),
-    [(1, 1, []), (2, 3, []), (0, 1, ["quotes.f1"]), (1, 0, ["metadata.accuracy"]), (0, 0, ["quotes.f1", "metadata.accuracy"])],
+    [
+        (1, 1, []),
+        (2, 3, []),
+        (0, 1, ["quotes.f1"]),
+        (1, 0, ["metadata.accuracy"]),
+        (0, 0, ["quotes.f1", "metadata.accuracy"]),
+    ],
 )
 def test_eval_gate_check_floors(tp: int, ok: int, failing: list[str]) -> None:
     assert [v.key for v in check_floors(report(tp, ok), FLOORS)] == failing

@@ -14,7 +14,16 @@ from communique.eval.plover_map import CURRENT_TYPES, PLOVER_0_5_TO_CURRENT, che
 
 @pytest.mark.parametrize(
     ("code", "key"),
-    [("USAGOV", "USA"), ("PSEGZACVL", "PSE"), ("IGOUNOMIL", "IGO:UNO"), ("IGO", "IGO"), ("---REB", None), ("", None), (None, None), ("XKX", "XKX")],
+    [
+        ("USAGOV", "USA"),
+        ("PSEGZACVL", "PSE"),
+        ("IGOUNOMIL", "IGO:UNO"),
+        ("IGO", "IGO"),
+        ("---REB", None),
+        ("", None),
+        (None, None),
+        ("XKX", "XKX"),
+    ],
 )
 def test_eval_gold_phoenix_country(code: str | None, key: str | None) -> None:
     assert phoenix_country(code) == key
@@ -44,7 +53,9 @@ def test_eval_gold_plover_map_unknown_name_lists_valid_ones() -> None:
         map_plover_0_5("DANCE")
 
 
-@pytest.mark.parametrize(("code", "plover"), [("112", "ACCUSE"), ("0352", None), ("040", "CONSULT"), ("010", None), ("193", "ASSAULT")])
+@pytest.mark.parametrize(
+    ("code", "plover"), [("112", "ACCUSE"), ("0352", None), ("040", "CONSULT"), ("010", None), ("193", "ASSAULT")]
+)
 def test_eval_gold_cameo_to_plover(code: str, plover: str | None) -> None:
     table = data_dir() / "ontologies" / "cameo_event_codes.tsv"
     expected = plover
@@ -58,7 +69,14 @@ def test_eval_gold_antecedent_is_nearest_preceding_named_source() -> None:
         spans = [{"start": start, "end": start + len(speaker or "")}] if speaker else []
         return {"id": qid, "speaker": speaker, "speaker_spans": spans}
 
-    quotes = [q("E1", "Senator Ada Holm", 10), q("E2", "sources", 50), q("E3", "she", 90), q("E4", "Mr. Brandt", 120), q("E5", "he", 160), q("E6", "it", 2)]
+    quotes = [
+        q("E1", "Senator Ada Holm", 10),
+        q("E2", "sources", 50),
+        q("E3", "she", 90),
+        q("E4", "Mr. Brandt", 120),
+        q("E5", "he", 160),
+        q("E6", "it", 2),
+    ]
     assert _antecedents(quotes) == {"E3": "Senator Ada Holm", "E5": "Mr. Brandt", "E6": None}
 
 

@@ -29,13 +29,29 @@ SHE = (TEXT.index("she"), TEXT.index("she") + 3)
 def gold_quotes() -> list[GoldQuote]:
     return [
         GoldQuote(spans=(INDIRECT,), type="indirect", speaker_text="The minister", speaker_spans=(MINISTER,)),
-        GoldQuote(spans=(DIRECT,), type="direct", speaker_text="she", speaker_spans=(SHE,), antecedent="Minister Anna Berg"),
+        GoldQuote(
+            spans=(DIRECT,), type="direct", speaker_text="she", speaker_spans=(SHE,), antecedent="Minister Anna Berg"
+        ),
     ]
 
 
-def quote(span: tuple[int, int], qtype: str = "indirect", speaker: tuple[int, int] | None = None, name: str | None = None) -> Quote:
-    who = Speaker(text=TEXT[speaker[0] : speaker[1]], start=speaker[0], end=speaker[1], name=name) if speaker else Speaker(name=name)
-    return Quote(id=f"q{span[0]}", article_id="a", text=TEXT[span[0] : span[1]], start=span[0], end=span[1], type=qtype, speaker=who)  # type: ignore[arg-type]
+def quote(
+    span: tuple[int, int], qtype: str = "indirect", speaker: tuple[int, int] | None = None, name: str | None = None
+) -> Quote:
+    who = (
+        Speaker(text=TEXT[speaker[0] : speaker[1]], start=speaker[0], end=speaker[1], name=name)
+        if speaker
+        else Speaker(name=name)
+    )
+    return Quote(
+        id=f"q{span[0]}",
+        article_id="a",
+        text=TEXT[span[0] : span[1]],
+        start=span[0],
+        end=span[1],
+        type=qtype,
+        speaker=who,
+    )  # type: ignore[arg-type]
 
 
 def parts(pred: list[Quote]) -> dict[str, PartScore]:
@@ -45,7 +61,15 @@ def parts(pred: list[Quote]) -> dict[str, PartScore]:
 def test_eval_score_quotes_perfect() -> None:
     pred = [quote(INDIRECT, speaker=MINISTER), quote(DIRECT, "direct", speaker=SHE, name="Anna Berg")]
     scores = parts(pred)
-    for name in ("quotes", "quotes.exact", "quotes.any", "quotes.direct", "quotes.indirect", "speaker.span", "speaker.name"):
+    for name in (
+        "quotes",
+        "quotes.exact",
+        "quotes.any",
+        "quotes.direct",
+        "quotes.indirect",
+        "speaker.span",
+        "speaker.name",
+    ):
         assert scores[name].f1 == 1.0, name
     assert scores["quotes.mixed"].n_gold == 0 and scores["quotes.mixed"].f1 == 0.0
 
@@ -115,7 +139,13 @@ def test_eval_score_quotes_one_to_one() -> None:
 
 @pytest.mark.parametrize(
     ("spans", "start", "end", "expected"),
-    [([(0, 10)], 0, 10, 1.0), ([(0, 10)], 5, 20, 0.5), ([(0, 10), (20, 30)], 0, 10, 0.5), ([(0, 10)], 10, 20, 0.0), ([], 0, 5, 0.0)],
+    [
+        ([(0, 10)], 0, 10, 1.0),
+        ([(0, 10)], 5, 20, 0.5),
+        ([(0, 10), (20, 30)], 0, 10, 0.5),
+        ([(0, 10)], 10, 20, 0.0),
+        ([], 0, 5, 0.0),
+    ],
 )
 def test_eval_score_overlap_ratio(spans: list[tuple[int, int]], start: int, end: int, expected: float) -> None:
     assert overlap_ratio(spans, start, end) == expected
@@ -126,7 +156,7 @@ def test_eval_score_overlap_ratio(spans: list[tuple[int, int]], start: int, end:
     [
         ('He said "we are ready" now', ("we are ready",), "direct"),
         ("He said we are ready now", ("we are ready",), "indirect"),
-        ('He said we are "ready" now', ("we are \"ready\"",), "mixed"),
+        ('He said we are "ready" now', ('we are "ready"',), "mixed"),
         ("\u201cWe are ready,\u201d she said", ("We are ready,",), "direct"),
     ],
 )
@@ -155,7 +185,13 @@ def test_eval_score_names_match(predicted: str | None, gold: str | None, expecte
 SENTENCE = "Rivaland accused Norland of shelling the border villages."
 
 
-def event(etype: str, source: str | None = "AAA", target: str | None = "BBB", cameo: str | None = None, sector: str | None = None) -> EventRecord:
+def event(
+    etype: str,
+    source: str | None = "AAA",
+    target: str | None = "BBB",
+    cameo: str | None = None,
+    sector: str | None = None,
+) -> EventRecord:
     def side(key: str | None) -> EventActor | None:
         if key is None:
             return None

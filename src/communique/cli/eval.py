@@ -29,17 +29,34 @@ __all__ = ["eval_command"]
 @handle_errors
 def eval_command(
     dataset: list[str] = typer.Option(
-        [], "--dataset", "-d", help=f"Gold set to score (repeatable): {', '.join(DATASETS)}. Default: {', '.join(DEFAULT_DATASETS)}."
+        [],
+        "--dataset",
+        "-d",
+        help=f"Gold set to score (repeatable): {', '.join(DATASETS)}. Default: {', '.join(DEFAULT_DATASETS)}.",
     ),
-    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="Score only the first N documents of each dataset."),
-    json_out: Path | None = typer.Option(None, "--json", help="Write the full report (per part and class, confusion matrix, errors) here."),
+    limit: int | None = typer.Option(
+        None, "--limit", "-n", min=1, help="Score only the first N documents of each dataset."
+    ),
+    json_out: Path | None = typer.Option(
+        None, "--json", help="Write the full report (per part and class, confusion matrix, errors) here."
+    ),
     baseline: str | None = typer.Option(None, "--baseline", help="Also score a peer tool on the quote sets: textacy."),
-    check: bool = typer.Option(False, "--check", help="Run the pinned slice and exit 1 when a score is below its floor."),
-    floors: Path | None = typer.Option(None, "--floors", help="Floors file for --check (default: the packaged eval/floors.toml)."),
-    pin: bool = typer.Option(False, "--pin", help="Print the measured scores as floors (TOML) to paste into the floors file."),
+    check: bool = typer.Option(
+        False, "--check", help="Run the pinned slice and exit 1 when a score is below its floor."
+    ),
+    floors: Path | None = typer.Option(
+        None, "--floors", help="Floors file for --check (default: the packaged eval/floors.toml)."
+    ),
+    pin: bool = typer.Option(
+        False, "--pin", help="Print the measured scores as floors (TOML) to paste into the floors file."
+    ),
     per_class: bool = typer.Option(False, "--per-class", help="Also print per-class tables (event types)."),
-    config: Path | None = typer.Option(None, "--config", help="Settings file overriding the packaged defaults (e.g. the stage list)."),
-    data_dir: Path | None = typer.Option(None, "--data-dir", help="Gold data folder (default: ../shared/data or $COMMUNIQUE_DATA_DIR)."),
+    config: Path | None = typer.Option(
+        None, "--config", help="Settings file overriding the packaged defaults (e.g. the stage list)."
+    ),
+    data_dir: Path | None = typer.Option(
+        None, "--data-dir", help="Gold data folder (default: ../shared/data or $COMMUNIQUE_DATA_DIR)."
+    ),
 ) -> None:
     """Score the configured pipeline against gold data: P/R/F1 per part, one table per dataset.
 
@@ -49,7 +66,11 @@ def eval_command(
     names = list(dataset) or list(DEFAULT_DATASETS)
     unknown = [n for n in names if n not in DATASETS]
     if unknown or baseline not in (None, *BASELINES):
-        what = f"dataset {', '.join(unknown)}; valid: {', '.join(DATASETS)}" if unknown else f"baseline {baseline}; valid: {', '.join(BASELINES)}"
+        what = (
+            f"dataset {', '.join(unknown)}; valid: {', '.join(DATASETS)}"
+            if unknown
+            else f"baseline {baseline}; valid: {', '.join(BASELINES)}"
+        )
         err_console.print(f"[bold red]error:[/bold red] unknown {what}", highlight=False)
         raise typer.Exit(2)
     limits = None

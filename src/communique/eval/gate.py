@@ -75,7 +75,9 @@ def load_floors(path: str | os.PathLike[str] | None = None) -> Floors:
         slices = {str(k): int(v) for k, v in data.get("slice", {}).items()}
         floors = {str(d): {str(k): float(v) for k, v in table.items()} for d, table in data.get("floors", {}).items()}
     except (TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"floors file {path}: expected [slice] NAME = int and [floors.NAME] \"part.metric\" = float ({exc})") from None
+        raise ConfigError(
+            f'floors file {path}: expected [slice] NAME = int and [floors.NAME] "part.metric" = float ({exc})'
+        ) from None
     return Floors(slice=slices, floors=floors)
 
 

@@ -58,8 +58,10 @@ DATASETS = ("polnear", "polnear_train", "plover_gsr", "petr2_gsr", "seed")
 # 96 "she", 36 "who" in dev). Relative pronouns are included because "who said" has the
 # same need for an antecedent.
 PRONOUNS = frozenset(
-    "he she they it i we you him her them his hers their theirs its me us who whom which that "
-    "this these those one".split()
+    [
+        *("he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "hers", "their"),
+        *("theirs", "its", "me", "us", "who", "whom", "which", "that", "this", "these", "those", "one"),
+    ]
 )
 _NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’.-]+")
 _LEADING_DETERMINER = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -225,7 +227,9 @@ def load_dataset(name: str, limit: int | None = None, root: str | os.PathLike[st
         elif name == "plover_gsr":
             docs = _load_plover(folder / "plover_gsr" / "plover_gsr_cameo.jsonl")
         else:
-            docs = _load_petr2(folder / "petr2_gsr" / "petr2_gsr.jsonl", folder / "ontologies" / "cameo_event_codes.tsv")
+            docs = _load_petr2(
+                folder / "petr2_gsr" / "petr2_gsr.jsonl", folder / "ontologies" / "cameo_event_codes.tsv"
+            )
     return docs if limit is None or limit <= 0 else docs[:limit]
 
 
@@ -387,7 +391,11 @@ def _load_plover(path: Path) -> list[GoldDoc]:
 def _cameo_table(path: str) -> dict[str, str]:
     """CAMEO code → PLOVER type from ``cameo_event_codes.tsv`` (column ``plover_event_2021``)."""
     with open(path, encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["plover_event_2021"] for row in csv.DictReader(handle, delimiter="\t") if row["plover_event_2021"]}
+        return {
+            row["code"]: row["plover_event_2021"]
+            for row in csv.DictReader(handle, delimiter="\t")
+            if row["plover_event_2021"]
+        }
 
 
 def cameo_to_plover(code: str | None, table_path: str | os.PathLike[str] | None = None) -> str | None:

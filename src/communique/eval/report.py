@@ -53,12 +53,29 @@ class PartScore(_Rec):
     def prf(cls, name: str, tp: int, n_pred: int, n_gold: int, note: str | None = None) -> PartScore:
         """Build a P/R/F1 row from counts."""
         p, r = _ratio(tp, n_pred), _ratio(tp, n_gold)
-        return cls(name=name, tp=tp, n_pred=n_pred, n_gold=n_gold, precision=p, recall=r, f1=_ratio(2 * p * r, p + r), note=note)
+        return cls(
+            name=name,
+            tp=tp,
+            n_pred=n_pred,
+            n_gold=n_gold,
+            precision=p,
+            recall=r,
+            f1=_ratio(2 * p * r, p + r),
+            note=note,
+        )
 
     @classmethod
     def acc(cls, name: str, correct: int, total: int, n_pred: int = 0, note: str | None = None) -> PartScore:
         """Build an accuracy row: ``correct`` of ``total``."""
-        return cls(name=name, kind="accuracy", tp=correct, n_pred=n_pred, n_gold=total, accuracy=_ratio(correct, total), note=note)
+        return cls(
+            name=name,
+            kind="accuracy",
+            tp=correct,
+            n_pred=n_pred,
+            n_gold=total,
+            accuracy=_ratio(correct, total),
+            note=note,
+        )
 
     @property
     def support(self) -> int:
@@ -143,7 +160,15 @@ def _table(report: DatasetReport, baseline: DatasetReport | None) -> Table:
     if baseline is not None:
         table.add_column(f"{baseline.system} F1", justify="right", style="dim")
     for row in report.parts:
-        cells = [row.name, _fmt(row.precision), _fmt(row.recall), _fmt(row.f1), _fmt(row.accuracy), str(row.n_gold), str(row.n_pred)]
+        cells = [
+            row.name,
+            _fmt(row.precision),
+            _fmt(row.recall),
+            _fmt(row.f1),
+            _fmt(row.accuracy),
+            str(row.n_gold),
+            str(row.n_pred),
+        ]
         if baseline is not None:
             other = baseline.part(row.name)
             cells.append(_fmt(other.f1 if other and other.kind == "prf" else other.accuracy if other else None))
@@ -179,6 +204,9 @@ def print_report(report: EvalReport, console: Console, per_class: bool = False) 
         crashed = [e for e in dataset.errors if e.kind.startswith("pipeline failure")]
         if crashed:
             # A failed article scores as "predicted nothing"; say why, so it is not mistaken for recall.
-            console.print(f"[red]{len(crashed)} articles failed in the pipeline; first:[/red] {crashed[0].predicted}", highlight=False)
+            console.print(
+                f"[red]{len(crashed)} articles failed in the pipeline; first:[/red] {crashed[0].predicted}",
+                highlight=False,
+            )
         if per_class and dataset.per_class:
             console.print(_class_table(dataset))

@@ -66,22 +66,35 @@ def _run(pipe: Pipeline, docs: Sequence[GoldDoc]) -> tuple[list[Article | None],
         batch = pipe.run_batch(articles[start : start + _BATCH])
         for doc, result in zip(docs[start : start + _BATCH], batch, strict=True):
             if isinstance(result, Failure):
-                failures.append(ErrorCase(doc_id=doc.id, kind=f"pipeline failure ({result.stage})", predicted=result.reason, text=doc.text[:300]))
+                failures.append(
+                    ErrorCase(
+                        doc_id=doc.id,
+                        kind=f"pipeline failure ({result.stage})",
+                        predicted=result.reason,
+                        text=doc.text[:300],
+                    )
+                )
                 results.append(None)
             else:
                 results.append(result)
     return results, failures
 
 
-def _score_quotes_dataset(name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], system: str) -> DatasetReport:
+def _score_quotes_dataset(
+    name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], system: str
+) -> DatasetReport:
     scored = score_quotes(
         [(d.quotes, a.quotes if a else [], a.text if a else d.text) for d, a in zip(docs, articles, strict=True)],
         doc_ids=[d.id for d in docs],
     )
-    return DatasetReport(dataset=name, system=system, docs=len(docs), parts=scored.parts, errors=scored.errors, notes=[_POLNEAR_NOTE])
+    return DatasetReport(
+        dataset=name, system=system, docs=len(docs), parts=scored.parts, errors=scored.errors, notes=[_POLNEAR_NOTE]
+    )
 
 
-def _score_events_dataset(name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], cameo: bool) -> DatasetReport:
+def _score_events_dataset(
+    name: str, docs: Sequence[GoldDoc], articles: Sequence[Article | None], cameo: bool
+) -> DatasetReport:
     scored = score_events([(d, a.events if a else []) for d, a in zip(docs, articles, strict=True)], cameo=cameo)
     notes = (
         ["PLOVER 0.5b1 names mapped to the current 16 types (communique.eval.plover_map)."]
@@ -90,7 +103,13 @@ def _score_events_dataset(name: str, docs: Sequence[GoldDoc], articles: Sequence
     )
     notes.append("Actors compared as ISO3 country or IGO; predicted events paired to gold by code/type, then actors.")
     return DatasetReport(
-        dataset=name, docs=len(docs), parts=scored.parts, per_class=scored.per_class, confusion=scored.confusion, errors=scored.errors, notes=notes
+        dataset=name,
+        docs=len(docs),
+        parts=scored.parts,
+        per_class=scored.per_class,
+        confusion=scored.confusion,
+        errors=scored.errors,
+        notes=notes,
     )
 
 
@@ -103,7 +122,11 @@ def _score_seed(doc: GoldDoc, article: Article | None) -> DatasetReport:
     events = score_events([(doc, article.events)])
     keep = {"quotes", "quotes.exact", "quotes.direct", "quotes.indirect", "speaker.name"}
     parts += [p for p in quotes.parts if p.name in keep]
-    parts += [p for p in events.parts if p.name in {"event_type", "source.country", "target.country", "source.igo", "target.igo"}]
+    parts += [
+        p
+        for p in events.parts
+        if p.name in {"event_type", "source.country", "target.country", "source.igo", "target.igo"}
+    ]
     return DatasetReport(
         dataset="seed",
         docs=1,
@@ -119,9 +142,16 @@ def _baseline_textacy(pipe: Pipeline, name: str, docs: Sequence[GoldDoc]) -> Dat
     started = time.perf_counter()
     parsed = pipe.nlp.pipe([d.text for d in docs], batch_size=pipe.settings.nlp.batch_size)
     quotes = [textacy_quotes(doc, d.id) for d, doc in zip(docs, parsed, strict=True)]
-    scored = score_quotes([(d.quotes, q, d.text) for d, q in zip(docs, quotes, strict=True)], doc_ids=[d.id for d in docs])
+    scored = score_quotes(
+        [(d.quotes, q, d.text) for d, q in zip(docs, quotes, strict=True)], doc_ids=[d.id for d in docs]
+    )
     return DatasetReport(
-        dataset=name, system="textacy", docs=len(docs), seconds=time.perf_counter() - started, parts=scored.parts, errors=scored.errors
+        dataset=name,
+        system="textacy",
+        docs=len(docs),
+        seconds=time.perf_counter() - started,
+        parts=scored.parts,
+        errors=scored.errors,
     )
 
 

@@ -57,13 +57,13 @@ __all__ = [
 ]
 
 # Double quotation marks, as in the PolNeAR conversion's type heuristic (ORIGIN.md).
-QUOTE_MARKS = "\u201c\u201d\"\u201e\u00ab\u00bb"
+QUOTE_MARKS = '\u201c\u201d"\u201e\u00ab\u00bb'
 _TRIM = QUOTE_MARKS + " \t\n\r\u00a0,.;:!?"
 # The share of a gold content's characters a prediction must cover (the issue's rule).
 MATCH_THRESHOLD = 0.5
 # Errors kept per kind in a report: enough to read, small enough to print.
 MAX_ERRORS = 25
-_TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov president the".split())
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the"])
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -144,7 +144,9 @@ def _greedy(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
     return pairs
 
 
-def match_quotes(gold: Sequence[GoldQuote], pred: Sequence[Quote], threshold: float = MATCH_THRESHOLD) -> list[tuple[int, int]]:
+def match_quotes(
+    gold: Sequence[GoldQuote], pred: Sequence[Quote], threshold: float = MATCH_THRESHOLD
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, pred index) pairs whose overlap reaches ``threshold`` (0 = any)."""
     candidates = []
     for gi, g in enumerate(gold):
@@ -205,7 +207,12 @@ def score_quotes(
         anyo.add(len(match_quotes(gold, pred, threshold=0.0)), len(pred), len(gold))
         trimmed_gold = [_trim(text, g.start, g.end) for g in gold]
         exact_pairs = _greedy(
-            [(1.0, gi, pi) for gi, g in enumerate(trimmed_gold) for pi, p in enumerate(pred) if _trim(text, p.start, p.end) == g]
+            [
+                (1.0, gi, pi)
+                for gi, g in enumerate(trimmed_gold)
+                for pi, p in enumerate(pred)
+                if _trim(text, p.start, p.end) == g
+            ]
         )
         exact.add(len(exact_pairs), len(pred), len(gold))
         pred_types = [quote_type_of(text, p.start, p.end) for p in pred]
@@ -226,7 +233,13 @@ def score_quotes(
                     span.tp += 1
                 elif len(wrong_speaker) < MAX_ERRORS:
                     wrong_speaker.append(
-                        ErrorCase(doc_id=doc_id, kind="wrong speaker span", gold=g.speaker_text, predicted=p.speaker.text, text=_context(text, g.start, g.end))
+                        ErrorCase(
+                            doc_id=doc_id,
+                            kind="wrong speaker span",
+                            gold=g.speaker_text,
+                            predicted=p.speaker.text,
+                            text=_context(text, g.start, g.end),
+                        )
                     )
             if g.antecedent and p.speaker.name:
                 name.n_pred += 1
@@ -234,23 +247,55 @@ def score_quotes(
                     name.tp += 1
                 elif len(wrong_speaker) < MAX_ERRORS:
                     wrong_speaker.append(
-                        ErrorCase(doc_id=doc_id, kind="wrong speaker name", gold=g.antecedent, predicted=p.speaker.name, text=_context(text, g.start, g.end))
+                        ErrorCase(
+                            doc_id=doc_id,
+                            kind="wrong speaker name",
+                            gold=g.antecedent,
+                            predicted=p.speaker.name,
+                            text=_context(text, g.start, g.end),
+                        )
                     )
         found_g = set(paired)
         found_p = set(paired.values())
         for gi, g in enumerate(gold):
             if gi not in found_g:
-                missed.append((g.end - g.start, ErrorCase(doc_id=doc_id, kind=f"missed {g.type} quote", gold=text[g.start : g.end], text=_context(text, g.start, g.end))))
+                missed.append(
+                    (
+                        g.end - g.start,
+                        ErrorCase(
+                            doc_id=doc_id,
+                            kind=f"missed {g.type} quote",
+                            gold=text[g.start : g.end],
+                            text=_context(text, g.start, g.end),
+                        ),
+                    )
+                )
         for pi, p in enumerate(pred):
             if pi not in found_p:
-                spurious.append((p.end - p.start, ErrorCase(doc_id=doc_id, kind="spurious quote", predicted=text[p.start : p.end], text=_context(text, p.start, p.end))))
+                spurious.append(
+                    (
+                        p.end - p.start,
+                        ErrorCase(
+                            doc_id=doc_id,
+                            kind="spurious quote",
+                            predicted=text[p.start : p.end],
+                            text=_context(text, p.start, p.end),
+                        ),
+                    )
+                )
     parts = [
-        PartScore.prf("quotes", overall.tp, overall.n_pred, overall.n_gold, note=">= 50% of the gold content's characters"),
-        PartScore.prf("quotes.exact", exact.tp, exact.n_pred, exact.n_gold, note="same boundaries, quotes/punctuation trimmed"),
+        PartScore.prf(
+            "quotes", overall.tp, overall.n_pred, overall.n_gold, note=">= 50% of the gold content's characters"
+        ),
+        PartScore.prf(
+            "quotes.exact", exact.tp, exact.n_pred, exact.n_gold, note="same boundaries, quotes/punctuation trimmed"
+        ),
         PartScore.prf("quotes.any", anyo.tp, anyo.n_pred, anyo.n_gold, note="any shared character"),
         *(PartScore.prf(f"quotes.{t}", c.tp, c.n_pred, c.n_gold) for t, c in by_type.items()),
         PartScore.prf("speaker.span", span.tp, span.n_pred, span.n_gold, note="speaker span overlaps the gold Source"),
-        PartScore.prf("speaker.name", name.tp, name.n_pred, name.n_gold, note="resolved name = gold's resolved speaker"),
+        PartScore.prf(
+            "speaker.name", name.tp, name.n_pred, name.n_gold, note="resolved name = gold's resolved speaker"
+        ),
     ]
     # Longest misses and false alarms first: they weigh most in a reader's eyes.
     errors = [e for _, e in sorted(missed, key=lambda m: -m[0])[:MAX_ERRORS]]
@@ -296,7 +341,7 @@ def pair_events(gold: Sequence[GoldEvent], pred: Sequence[EventRecord]) -> list[
     """Pair gold and predicted events of one document one-to-one (see the module docstring)."""
     stages: list[Callable[[GoldEvent, EventRecord], bool]] = [
         lambda g, p: bool(g.cameo) and g.cameo == p.cameo,
-        lambda g, p: bool(g.cameo) and bool(p.cameo) and g.cameo[:2] == (p.cameo or "")[:2],
+        lambda g, p: bool(g.cameo) and bool(p.cameo) and (g.cameo or "")[:2] == (p.cameo or "")[:2],
         lambda g, p: g.type is not None and g.type == p.type,
         lambda g, p: True,
     ]
@@ -326,9 +371,12 @@ class EventScores:
 
 
 def _describe(event: GoldEvent | EventRecord) -> str:
+    """One line for the error list: type, CAMEO code, source -> target."""
     if isinstance(event, GoldEvent):
-        return f"{event.type or '-'} {event.cameo or ''} {'/'.join(event.source) or '?'} -> {'/'.join(event.target) or '?'}".replace("  ", " ")
-    return f"{event.type} {event.cameo or ''} {actor_key(event.source) or '?'} -> {actor_key(event.target) or '?'}".replace("  ", " ")
+        source, target = "/".join(event.source) or "?", "/".join(event.target) or "?"
+    else:
+        source, target = actor_key(event.source) or "?", actor_key(event.target) or "?"
+    return " ".join(x for x in (event.type or "-", event.cameo, source, "->", target) if x)
 
 
 def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: bool = False) -> EventScores:
@@ -347,7 +395,10 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
     typed = _Counts()
     per: dict[str, _Counts] = defaultdict(_Counts)
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
-    actors = {k: _Counts() for k in ("source.country", "target.country", "source.igo", "target.igo", "source.sector", "target.sector")}
+    actors = {
+        k: _Counts()
+        for k in ("source.country", "target.country", "source.igo", "target.igo", "source.sector", "target.sector")
+    }
     root, full = _Counts(), _Counts()
     quiet_ok = quiet_total = quiet_fp = 0
     errors: list[ErrorCase] = []
@@ -372,7 +423,13 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
                     per[g.type].tp += 1
                 elif len(errors) < 3 * MAX_ERRORS:
                     errors.append(
-                        ErrorCase(doc_id=gdoc.id, kind="wrong event type" if p else "missed event", gold=_describe(g), predicted=_describe(p) if p else None, text=gdoc.text[:300])
+                        ErrorCase(
+                            doc_id=gdoc.id,
+                            kind="wrong event type" if p else "missed event",
+                            gold=_describe(g),
+                            predicted=_describe(p) if p else None,
+                            text=gdoc.text[:300],
+                        )
                     )
             for side in ("source", "target"):
                 keys: tuple[str, ...] = getattr(g, side)
@@ -397,7 +454,9 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
             if pi not in paired_p:
                 confusion["NONE"][p.type] += 1
                 if len(errors) < 3 * MAX_ERRORS:
-                    errors.append(ErrorCase(doc_id=gdoc.id, kind="spurious event", predicted=_describe(p), text=gdoc.text[:300]))
+                    errors.append(
+                        ErrorCase(doc_id=gdoc.id, kind="spurious event", predicted=_describe(p), text=gdoc.text[:300])
+                    )
         if cameo:
             root.n_pred += sum(1 for p in pred if p.cameo)
             full.n_pred += sum(1 for p in pred if p.cameo)
@@ -421,12 +480,23 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
     )
     parts = [PartScore.prf("event_type", typed.tp, typed.n_pred, typed.n_gold, note="micro"), macro_row]
     if cameo:
-        parts += [PartScore.prf("cameo.root", root.tp, root.n_pred, root.n_gold), PartScore.prf("cameo.full", full.tp, full.n_pred, full.n_gold)]
+        parts += [
+            PartScore.prf("cameo.root", root.tp, root.n_pred, root.n_gold),
+            PartScore.prf("cameo.full", full.tp, full.n_pred, full.n_gold),
+        ]
     for key, counts in actors.items():
         if counts.n_gold:
             parts.append(PartScore.acc(key, counts.tp, counts.n_gold))
     if cameo:
-        parts.append(PartScore.acc("no_event_records", quiet_ok, quiet_total, n_pred=quiet_fp, note="records that must yield no event; pred = false-positive events"))
+        parts.append(
+            PartScore.acc(
+                "no_event_records",
+                quiet_ok,
+                quiet_total,
+                n_pred=quiet_fp,
+                note="records that must yield no event; pred = false-positive events",
+            )
+        )
     matrix = {g: dict(sorted(row.items())) for g, row in sorted(confusion.items())}
     return EventScores(parts=parts, per_class=per_class, confusion=matrix, errors=errors)
 
@@ -454,7 +524,9 @@ def _gold_names(actor: GoldActor) -> set[str]:
     return {_norm(actor.name), *(_norm(a) for a in actor.aliases)}
 
 
-def score_seed_actors(gold: Sequence[GoldActor], actors: Sequence[Actor], mentions: Sequence[Mention]) -> list[PartScore]:
+def score_seed_actors(
+    gold: Sequence[GoldActor], actors: Sequence[Actor], mentions: Sequence[Mention]
+) -> list[PartScore]:
     """Seed actors: recognised as a mention, resolved to an actor, and given the right code.
 
     Returns:
@@ -464,7 +536,9 @@ def score_seed_actors(gold: Sequence[GoldActor], actors: Sequence[Actor], mentio
     """
     mention_texts = {_norm(m.text) for m in mentions}
     found = sum(1 for g in gold if _gold_names(g) & mention_texts)
-    candidates = [(1.0, gi, pi) for gi, g in enumerate(gold) for pi, a in enumerate(actors) if _norm(a.name) in _gold_names(g)]
+    candidates = [
+        (1.0, gi, pi) for gi, g in enumerate(gold) for pi, a in enumerate(actors) if _norm(a.name) in _gold_names(g)
+    ]
     pairs = _greedy(candidates)
     coded = [g for g in gold if g.code]
     by_gold = dict(pairs)
