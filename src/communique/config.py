@@ -45,6 +45,9 @@ class PipelineSettings(_Section):
 class StoreSettings(_Section):
     path: str = Field(description="Default DuckDB database file.")
     batch_size: int = Field(gt=0, description="Articles written per database transaction.")
+    memory_limit: str = Field(
+        default="1GB", description="DuckDB memory limit per connection (keeps memory flat on big stores)."
+    )
 
 
 class LimitSettings(_Section):

@@ -185,7 +185,7 @@ def process_paths(
         1
     """
     settings = settings or load_settings()
-    with DuckDBStore(db) as store:
+    with DuckDBStore(db, memory_limit=settings.store.memory_limit) as store:
         return process_items(
             iter_articles(paths, fields=fields, limits=settings.limits),
             store,

@@ -99,7 +99,7 @@ def process(
         return
     items = iter_articles([str(p) for p in paths], fields=fields, limits=settings.limits)
     show_progress = not quiet and sys.stderr.isatty() or os.environ.get("COMMUNIQUE_PROGRESS") == "1"
-    with open_store(db) as store:
+    with open_store(db, memory_limit=settings.store.memory_limit) as store:
         progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]processing"),

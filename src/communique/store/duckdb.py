@@ -55,6 +55,7 @@ class DuckDBStore(ReadQueries, DyadQueries):
     Args:
         path: the database file (created if missing); ``":memory:"`` for a throwaway store.
         read_only: open without write access (several readers may share the file).
+        memory_limit: DuckDB's memory limit for this connection (``store.memory_limit``).
 
     Example:
         >>> with DuckDBStore(":memory:") as store:
@@ -62,7 +63,9 @@ class DuckDBStore(ReadQueries, DyadQueries):
         0
     """
 
-    def __init__(self, path: str | Path = "communique.duckdb", read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = "communique.duckdb", read_only: bool = False, memory_limit: str = "1GB"
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
         self._lock = threading.RLock()
@@ -71,7 +74,7 @@ class DuckDBStore(ReadQueries, DyadQueries):
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             if read_only and self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"database {self.path} does not exist; run 'communique process' first")
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
         except OSError as exc:
