@@ -7,6 +7,7 @@ processing the same input again changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
@@ -91,10 +92,8 @@ class DuckDBStore(ReadQueries, DyadQueries):
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
-        try:
+        with contextlib.suppress(duckdb.Error):
             self.con.close()
-        except duckdb.Error:
-            pass
 
     def _migrate(self) -> None:
         try:
@@ -190,10 +189,8 @@ class DuckDBStore(ReadQueries, DyadQueries):
                         self._insert(table, rows)
                 self.con.execute("COMMIT")
             except (duckdb.Error, OSError, ValueError) as exc:  # ValueError: pyarrow/encoding of a bad row
-                try:
+                with contextlib.suppress(duckdb.Error):
                     self.con.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass
                 raise StoreError(f"cannot write to database {self.path}: {exc}") from None
         return stats
 
@@ -359,17 +356,17 @@ class DuckDBStore(ReadQueries, DyadQueries):
                         )
                 sig_rows = [{"article_id": k, "sig": list(v.values)} for k, v in signatures.items()]
                 band_rows = [
-                    {"band": b, "key": key, "article_id": k} for k, v in signatures.items() for b, key in enumerate(v.keys)
+                    {"band": b, "key": key, "article_id": k}
+                    for k, v in signatures.items()
+                    for b, key in enumerate(v.keys)
                 ]
                 if sig_rows:
                     self._insert("article_signatures", sig_rows)
                     self._insert("article_bands", band_rows)
                 self.con.execute("COMMIT")
             except (duckdb.Error, OSError) as exc:
-                try:
+                with contextlib.suppress(duckdb.Error):
                     self.con.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass
                 raise StoreError(f"cannot merge Parquet into {self.path}: {exc}") from None
             finally:
                 self.con.unregister("_new")
@@ -487,8 +484,15 @@ def _flatten(articles: list[Article], failures: list[Failure]) -> dict[str, list
     tables: dict[str, list[dict[str, Any]]] = {
         t: []
         for t in (
-            "articles", "mentions", "actors", "quotes", "events", "errors",
-            "article_signatures", "article_bands", "article_copies",
+            "articles",
+            "mentions",
+            "actors",
+            "quotes",
+            "events",
+            "errors",
+            "article_signatures",
+            "article_bands",
+            "article_copies",
         )
     }
     actor_seen: set[str] = set()
@@ -511,7 +515,14 @@ def _flatten(articles: list[Article], failures: list[Failure]) -> dict[str, list
         )
         for m in a.mentions:
             tables["mentions"].append(
-                {"article_id": a.id, "text": m.text, "label": m.label, "start": m.start, "end": m.end, "actor_id": m.actor_id}
+                {
+                    "article_id": a.id,
+                    "text": m.text,
+                    "label": m.label,
+                    "start": m.start,
+                    "end": m.end,
+                    "actor_id": m.actor_id,
+                }
             )
         for actor in a.actors:
             if actor.id not in actor_seen:
@@ -593,4 +604,3 @@ def _event_row(article_id: str, e: EventRecord) -> dict[str, Any]:
         "trigger_text": e.trigger.text,
         "confidence": e.confidence,
     }
-
