@@ -131,6 +131,7 @@ class EventCoder:
     def __init__(self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0) -> None:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
+        self._article: Article | None = None
 
     # -- triggers --------------------------------------------------------------------------
     def _own(self, rules: list[OwnRule], cues: set[str]) -> tuple[OwnRule | None, bool]:
@@ -327,6 +328,10 @@ class EventCoder:
             hypothetical = True
         return negated, hypothetical, future
 
+    def _is_place(self, mention: Mention) -> bool:
+        actor = self._article.actor(mention.actor_id) if self._article is not None else None
+        return mention.label in ("LOC", "FAC") or (actor is not None and actor.kind == "location")
+
     @staticmethod
     def _in_main_clause(token: Any) -> bool:
         """Whether the trigger is in the sentence's main assertion (not a relative or adverbial clause)."""
@@ -378,7 +383,7 @@ class EventCoder:
                     return child, False
                 if child.dep_ == "nsubjpass":
                     return child, True
-            if node.dep_ in ("xcomp", "conj", "ccomp") and node.head.i != node.i:
+            if node.dep_ in ("xcomp", "conj", "ccomp", "acomp") and node.head.i != node.i:
                 if node.dep_ == "xcomp":
                     # object control: "urged Iran to stop" -> the object is the subject
                     obj = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
@@ -411,6 +416,9 @@ class EventCoder:
                             if child.lower_ in ("between", "among") and len(found) >= 2 and not sources:
                                 sources, reciprocal = found, True
                                 continue
+                            if child.lower_ in ("in", "at"):
+                                # "talks in Tbilisi": a place, not a participant
+                                found = [m for m in found if not self._is_place(m)]
                             targets.extend(m for m in found if m not in targets)
             if not sources:
                 head = token.head
@@ -425,7 +433,8 @@ class EventCoder:
                 # nominal events name their participants inside the phrase ("the conference
                 # dedicated to the anniversary of the Belarus-Azerbaijan relations")
                 for sub in token.subtree:
-                    if sub.i != token.i and sub.i in index and index[sub.i] not in sources and index[sub.i] not in targets:
+                    if (sub.i != token.i and sub.i in index and index[sub.i] not in sources
+                            and index[sub.i] not in targets and not self._is_place(index[sub.i])):
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
@@ -471,6 +480,7 @@ class EventCoder:
     # -- the stage -------------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:
         doc = article.doc
+        self._article = article
         index = self._mention_index(article, doc)
         quotes = sorted(article.quotes, key=lambda q: q.start)
         events: list[EventRecord] = []

@@ -1,0 +1,146 @@
+"""Tests of the event coder (``events.rules.v1``) on invented sentences and the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract._lexicon import load_lexicon
+from communique.model import Article
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    """Process one text with the configured pipeline and return its events."""
+
+    def run(text: str, date: str = "2018-11-14") -> list:
+        return pipeline.process_text(text, date=date).events
+
+    return run
+
+
+def _pairs(events) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source.country, e.target.country if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # active voice: subject -> object
+        ("Russia condemned Ukraine on Monday.", ("ACCUSE", "RUS", "UKR")),
+        ("China sharply criticized Japan over the island dispute.", ("ACCUSE", "CHN", "JPN")),
+        ("Turkey imposed sanctions on Syria.", ("SANCTION", "TUR", "SYR")),
+        ("Germany praised Poland for its reforms.", ("SUPPORT", "DEU", "POL")),
+        # passive voice: the by-agent is the source
+        ("Iran was criticized by France for the arrests.", ("ACCUSE", "FRA", "IRN")),
+        # an outer verb decides the type of the construction
+        ("Iran refused to meet Iraq.", ("REJECT", "IRN", "IRQ")),
+        ("Israel threatened to attack Lebanon.", ("THREATEN", "ISR", "LBN")),
+    ],
+)
+def test_events_roles_and_type(code, text, expected):
+    assert expected in _pairs(code(text))
+
+
+def test_events_coordinated_subjects_each_get_an_event(code):
+    events = code("Belarus and Kazakhstan condemned Ukraine.")
+    assert {("ACCUSE", "BLR", "UKR"), ("ACCUSE", "KAZ", "UKR")} <= _pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officials said talks between Armenia and Georgia ended on Friday.", "Armenia and Georgia held talks in Tbilisi."],
+)
+def test_events_reciprocal_both_directions(code, text):
+    pairs = _pairs(code(text))
+    assert ("CONSULT", "ARM", "GEO") in pairs and ("CONSULT", "GEO", "ARM") in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference between Kazakhstan and Mongolia ended in Astana.",
+        "Kazakhstan and Mongolia attended a summit in Astana.",
+    ],
+)
+def test_events_nominal_trigger(code, text):
+    events = [e for e in code(text) if e.type == "CONSULT"]
+    assert events and events[0].trigger.text in ("conference", "summit", "attended")
+    assert {e.source.country for e in events} == {"KAZ", "MNG"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not condemn Ukraine.",
+        "Russia never attacked Ukraine.",
+        "Russia could attack Ukraine if talks fail.",
+    ],
+)
+def test_events_negated_and_hypothetical_not_coded(code, text):
+    assert not [e for e in code(text) if e.type in ("ACCUSE", "ASSAULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Japan will provide aid to Nepal.", "033"),
+        ("Japan is ready to send aid to Nepal.", "033"),
+        ("Japan will visit Nepal next month.", "036"),
+    ],
+)
+def test_events_future_cooperation_is_agree(code, text, cameo):
+    events = [e for e in code(text) if e.source.country == "JPN"]
+    assert events and events[0].type == "AGREE" and events[0].cameo == cameo
+
+
+def test_events_refused_promise_is_reject(code):
+    events = code("Iran said it would not release the prisoners.")
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_events_inside_quote_speaker_is_not_the_source(code):
+    text = 'Viktor Petrov said: "Ukraine attacked Moldova yesterday."'
+    events = [e for e in code(text) if e.type == "ASSAULT"]
+    assert events and events[0].source.country == "UKR" and events[0].target.country == "MDA"
+    assert events[0].date == "2018-11-13"
+
+
+def test_events_records_are_complete(code):
+    text = "Azerbaijan praised Belarus in Minsk on Tuesday."
+    (event,) = [e for e in code(text) if e.type == "SUPPORT"]
+    lex = load_lexicon()
+    assert event.cameo == "051" and event.goldstein == lex.cameo("051").goldstein
+    assert event.quad == "VERBAL COOPERATION"
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "praised"
+    assert event.sentence.start == 0 and event.sentence.end == len(text)
+    assert event.date == "2018-11-13"
+    assert event.location is not None and event.location.name == "Minsk" and event.location.lat is not None
+    assert 0.0 <= event.confidence <= 1.0
+    again = [e for e in code(text) if e.type == "SUPPORT"]
+    assert again[0].id == event.id  # deterministic ids
+
+
+def test_events_example_article_end_to_end(example_article):
+    assert isinstance(example_article, Article)
+    events = example_article.events
+    assert events and all(e.date == "2018-11-14" for e in events)
+    types = {e.type for e in events}
+    assert {"CONSULT", "COOPERATE"} <= types
+    consult = [e for e in events if e.type == "CONSULT" and e.trigger.text == "conference"]
+    assert consult and any(e.target and e.target.country in ("BLR", "AZE") for e in consult)
+    assert any(e.type == "COOPERATE" and e.source.country == "AZE" and e.target and e.target.igo == "CIS" for e in events)
+    award = [e for e in events if e.trigger.text == "awarded"]
+    assert award and all(e.source.igo == "CIS" and e.target and e.target.country == "AZE" for e in award)
+    assert any({e.source.country, e.target.country if e.target else None} == {"BLR", "AZE"} for e in events)
+    text = example_article.text
+    for e in events:
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
+
+
+def test_events_lexicon_codes_all_known():
+    lex = load_lexicon()
+    for rules in (*lex.own_verbs.values(), *lex.own_nouns.values()):
+        for rule in rules:
+            info = lex.cameo(rule.cameo)
+            assert info is not None and info.plover, rule
