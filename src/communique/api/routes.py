@@ -135,7 +135,7 @@ def _respond(
         if enrich is not None:
             enrich(store, rows)
         nxt = _encode_cursor(*key(rows[-1])) if more and rows else None
-        return [item.model_validate(r).model_dump(mode="json") for r in rows], nxt
+        return [_dump(item, r) for r in rows], nxt
 
     if chosen == "json":
         size = limit or DEFAULT_LIMIT
@@ -162,7 +162,7 @@ def _respond(
                     if enrich is not None:
                         enrich(store, raw)
                     for r in raw:
-                        yield item.model_validate(r).model_dump(mode="json")
+                        yield _dump(item, r)
                     sent += len(raw)
                     if not more or not raw:
                         return
@@ -171,6 +171,12 @@ def _respond(
         rows_iter = every_row()
     body = csv_lines(rows_iter, csv_columns(item)) if chosen == "csv" else jsonl_lines(rows_iter)
     return StreamingResponse(body, media_type=DOWNLOAD_MEDIA[chosen], headers=headers)
+
+
+def _dump(item: type[BaseModel], row: dict[str, Any]) -> dict[str, Any]:
+    """A query row as the JSON of a response item (sort keys and other helpers dropped)."""
+    fields = item.model_fields
+    return item.model_validate({k: v for k, v in row.items() if k in fields}).model_dump(mode="json")
 
 
 def _date_key(row: dict[str, Any]) -> tuple[Any, str]:

@@ -22,6 +22,21 @@ export function h(tag, attrs = {}, ...children) {
   }
   return el;
 }
+// "a · b · c" from the non-empty parts (strings or nodes).
+function metaLine(...parts) {
+  const out = h("div", { class: "meta" });
+  parts.filter((x) => x !== null && x !== undefined && x !== "" && x !== false).forEach((x, i) => {
+    if (i) out.append(" · ");
+    out.append(x instanceof Node ? x : String(x));
+  });
+  return out;
+}
+// A readable name for an article without a headline (wire stories often have none).
+function titleOf(a, fallbackText) {
+  if (a.title) return a.title;
+  const words = (fallbackText || "").replace(/^…\s*/, "").split(/\s+/).slice(0, 12).join(" ");
+  return words ? `${words}…` : "(untitled article)";
+}
 const link = (href, ...children) => h("a", { href, "data-link": true }, ...children);
 const fmt = (n) => (n ?? 0).toLocaleString("en");
 const qs = (params) => {
@@ -177,12 +192,12 @@ async function overview() {
 
 function articleItem(a) {
   return h("li", {},
-    h("div", { class: "result-title" }, link(`/ui/articles/${encodeURIComponent(a.id)}`, a.title || "(untitled article)")),
-    h("div", { class: "meta" }, a.date || "undated", a.publisher ? `· ${a.publisher}` : "",
-      a.relayed_from && a.relayed_from.length ? `· via ${a.relayed_from.join(", ")}` : "",
-      a.n_quotes ? h("span", { class: "pill quote" }, `${a.n_quotes} quotes`) : "",
-      a.n_events ? h("span", { class: "pill event" }, `${a.n_events} events`) : "",
-      a.n_actors ? h("span", { class: "pill actor" }, `${a.n_actors} actors`) : ""),
+    h("div", { class: "result-title" }, link(`/ui/articles/${encodeURIComponent(a.id)}`, titleOf(a, a.snippet))),
+    metaLine(a.date || "undated", a.publisher, a.relayed_from && a.relayed_from.length ? `via ${a.relayed_from.join(", ")}` : "",
+      h("span", { class: "pills" },
+        a.n_quotes ? h("span", { class: "pill quote" }, `${a.n_quotes} quotes`) : "",
+        a.n_events ? h("span", { class: "pill event" }, `${a.n_events} events`) : "",
+        a.n_actors ? h("span", { class: "pill actor" }, `${a.n_actors} actors`) : "")),
     a.snippet ? h("p", { class: "snippet" }, a.snippet) : "");
 }
 
@@ -287,12 +302,13 @@ async function article(id) {
     section("Actors", actorItems, "No actors found in this article."),
     (a.actors || []).length ? h("p", { class: "muted" }, "Profiles: ", (a.actors || []).slice(0, 12).map((x, i) => [i ? ", " : "", link(`/ui/actors/${encodeURIComponent(x.id)}`, x.name)])) : "");
 
-  const meta = h("div", { class: "meta" }, a.date || "undated", a.publisher ? `· ${a.publisher}` : "",
-    a.relayed_from && a.relayed_from.length ? `· relayed from ${a.relayed_from.join(", ")}` : "",
-    a.url ? h("a", { href: a.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "· original") : "",
-    a.duplicate_of ? link(`/ui/articles/${encodeURIComponent(a.duplicate_of)}`, "· copy of an earlier article") : "");
-  setPage(a.title || "Article", "articles",
-    h("h1", {}, a.title || "(untitled article)"), meta, legend,
+  const meta = metaLine(a.date || "undated", a.publisher,
+    a.relayed_from && a.relayed_from.length ? `relayed from ${a.relayed_from.join(", ")}` : "",
+    a.url && /^https?:\/\//i.test(a.url) ? h("a", { href: a.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : "",
+    a.duplicate_of ? link(`/ui/articles/${encodeURIComponent(a.duplicate_of)}`, "copy of an earlier article") : "");
+  const heading = titleOf(a, text);
+  setPage(heading, "articles",
+    h("h1", {}, heading), meta, legend,
     h("div", { class: "grid main-side" }, h("article", { class: "card" }, body), side));
 }
 
@@ -300,10 +316,10 @@ function quoteItem(q) {
   const who = q.speaker && (q.speaker.name || q.speaker.text);
   return h("li", {},
     h("blockquote", { class: "quote" }, `“${q.text}”`),
-    h("div", { class: "meta" },
+    metaLine(
       who ? (q.speaker.actor_id ? link(`/ui/actors/${encodeURIComponent(q.speaker.actor_id)}`, h("span", { class: "speaker" }, who)) : h("span", { class: "speaker" }, who)) : h("span", {}, "unattributed"),
-      q.cue ? `· ${q.cue}` : "", `· ${q.type}`,
-      "·", link(`/ui/articles/${encodeURIComponent(q.article_id)}`, q.article_title || "article"), q.article_date ? `· ${q.article_date}` : ""));
+      q.cue, q.type,
+      link(`/ui/articles/${encodeURIComponent(q.article_id)}`, q.article_title || "the article"), q.article_date));
 }
 
 function quotes(params) {
@@ -396,8 +412,7 @@ async function actors(params) {
     form, downloads("/actors", params),
     h("div", { class: "card" }, pagedList("/actors", params, (x) => h("li", {},
       h("div", { class: "result-title" }, link(`/ui/actors/${encodeURIComponent(x.id)}`, x.name)),
-      h("div", { class: "meta" }, x.kind, x.code ? `· ${x.code}` : "", x.country ? `· ${x.country}` : "", x.title ? `· ${x.title}` : "",
-        `· ${fmt(x.n_mentions)} mentions in ${fmt(x.n_articles)} articles`)),
+      metaLine(x.kind, x.code, x.country, x.title, `${fmt(x.n_mentions)} mentions in ${fmt(x.n_articles)} articles`)),
     empty("No actor matches.", h("p", {}, "Actors appear once the actors stage has resolved mentions.")))));
 }
 

@@ -55,6 +55,7 @@ export function networkGraph(container, graph, onSelect) {
 
   // zoom and pan: one transform on the view group
   let k = 1, tx = 0, ty = 0;
+  let resetView = () => { k = 1; tx = 0; ty = 0; apply(); };
   const apply = () => view.setAttribute("transform", `translate(${tx},${ty}) scale(${k})`);
   const zoomAt = (factor, cx, cy) => {
     const nk = Math.min(8, Math.max(0.2, k * factor));
@@ -70,7 +71,7 @@ export function networkGraph(container, graph, onSelect) {
   }, { passive: false });
   const controls = document.createElement("div");
   controls.className = "zoom-controls";
-  for (const [text, labelText, act] of [["+", "Zoom in", () => zoomAt(1.3, W / 2, H / 2)], ["−", "Zoom out", () => zoomAt(1 / 1.3, W / 2, H / 2)], ["⟲", "Reset view", () => { k = 1; tx = 0; ty = 0; apply(); }]]) {
+  for (const [text, labelText, act] of [["+", "Zoom in", () => zoomAt(1.3, W / 2, H / 2)], ["−", "Zoom out", () => zoomAt(1 / 1.3, W / 2, H / 2)], ["⟲", "Fit to view", () => resetView()]]) {
     const b = document.createElement("button");
     b.type = "button";
     b.textContent = text;
@@ -119,46 +120,66 @@ export function networkGraph(container, graph, onSelect) {
     for (const n of nodes) n.el.setAttribute("transform", `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
   }
 
-  // Force layout: constants tuned by eye on 10–300 nodes; cooling stops it after ~300 ticks.
-  const ideal = Math.max(60, Math.min(W, H) / Math.sqrt(nodes.length + 1));
-  let alpha = 1;
+  // Fit the drawing into the view (until the user zooms or pans by hand).
+  let userMoved = false;
+  function fit() {
+    if (!nodes.length) return;
+    const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
+    const minX = Math.min(...xs) - 40, maxX = Math.max(...xs) + 120, minY = Math.min(...ys) - 30, maxY = Math.max(...ys) + 30;
+    k = Math.min(2, Math.max(0.2, Math.min(W / (maxX - minX || 1), H / (maxY - minY || 1))));
+    tx = (W - (maxX - minX) * k) / 2 - minX * k;
+    ty = (H - (maxY - minY) * k) / 2 - minY * k;
+    apply();
+  }
+  resetView = fit;
+  svg.addEventListener("wheel", () => { userMoved = true; });
+  svg.addEventListener("pointerdown", () => { userMoved = true; });
+
+  // Fruchterman–Reingold layout: repulsion k²/d between all pairs, attraction d²/k along
+  // edges (stronger for heavier edges), a weak pull to the centre; the step size cools
+  // from W/10 so the layout settles after about 250 ticks.
+  const kk = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.55;
+  let temp = W / 10;
   function tick() {
+    for (const n of nodes) { n.vx = 0; n.vy = 0; }
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i], b = nodes[j];
         let dx = a.x - b.x, dy = a.y - b.y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 0.5; }
-        const f = (ideal * ideal) / d2 * 0.6;
-        a.vx += dx * f * 0.05; a.vy += dy * f * 0.05;
-        b.vx -= dx * f * 0.05; b.vy -= dy * f * 0.05;
+        let d = Math.sqrt(dx * dx + dy * dy);
+        if (d < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d = 0.7; }
+        const f = (kk * kk) / d;
+        a.vx += (dx / d) * f; a.vy += (dy / d) * f;
+        b.vx -= (dx / d) * f; b.vy -= (dy / d) * f;
       }
     }
     for (const e of edges) {
       const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = ((d - ideal) / d) * 0.06;
-      e.s.vx += dx * f; e.s.vy += dy * f;
-      e.t.vx -= dx * f; e.t.vy -= dy * f;
+      const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+      const f = ((d * d) / kk) * (0.5 + 0.5 * (e.events / maxW));
+      e.s.vx += (dx / d) * f; e.s.vy += (dy / d) * f;
+      e.t.vx -= (dx / d) * f; e.t.vy -= (dy / d) * f;
     }
     for (const n of nodes) {
-      n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01;
-      if (!n.fixed) {
-        const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 30 * alpha + 1;
-        const scale = v > cap ? cap / v : 1;
-        n.x += n.vx * scale * alpha; n.y += n.vy * scale * alpha;
-      }
-      n.vx *= 0.5; n.vy *= 0.5;
+      n.vx += (W / 2 - n.x) * 0.05 * (kk / 100);
+      n.vy += (H / 2 - n.y) * 0.05 * (kk / 100);
+      if (n.fixed) continue;
+      const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy) || 1;
+      const step = Math.min(v, temp);
+      n.x += (n.vx / v) * step; n.y += (n.vy / v) * step;
     }
-    alpha *= 0.985;
+    temp = Math.max(0.5, temp * 0.975);
   }
   const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (reduced) { for (let i = 0; i < 300; i++) tick(); draw(); return; }
+  let ticks = 0;
+  if (reduced) { for (; ticks < 300; ticks++) tick(); draw(); fit(); return; }
   function frame() {
-    for (let i = 0; i < 3; i++) tick();
+    for (let i = 0; i < 3; i++, ticks++) tick();
     draw();
-    if (alpha > 0.02) requestAnimationFrame(frame);
+    if (!userMoved) fit();
+    if (ticks < 300) requestAnimationFrame(frame);
   }
   draw();
+  fit();
   requestAnimationFrame(frame);
 }
