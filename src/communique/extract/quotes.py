@@ -54,8 +54,14 @@ _CLOSERS: dict[str, str] = {"”": "curly", "»": "angle", '"': "straight", "''"
 _MARK = re.compile(r"''|``|[“”„«»\"]")
 _ALL_MARKS = frozenset(["“", "”", "„", "«", "»", '"', "''", "``", "'", "`"])
 _WORD = re.compile(r"\w")
-# End of a sentence in raw text: terminal punctuation (optionally closed by a mark) then space.
-_SENTENCE_END = re.compile(r"[.!?…][”»\"’)]*\s+")
+# End of a sentence in raw text: terminal punctuation (optionally closed by a mark) then space,
+# unless the period ends a title or an initial ("Mr. Obama said", "Joseph R. Biden").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)"
+    r"(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bAdm)(?<!\bGens)(?<!\bRev)(?<!\bProf)(?<!\bJr)(?<!\bSr)(?<!\bNo)"
+    r"(?<!\bvs)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bU\.S)(?<!\bU\.N)(?<!\bU\.K)(?<!\b[A-Z])"
+    r"[.!?…][”»\"’)]*\s+"
+)
 
 # A statement needs at least this many word tokens of content; shorter complements are
 # objects or small talk ("he said so"), not reported speech. Two words keep "“No way,” he said".
@@ -321,7 +327,13 @@ class QuoteExtractor:
         fragments: list[QuoteMarks] = []
         p_starts = [s for s, _ in paragraphs]
         for k, mark in enumerate(marks):
-            start, end = _strip(text, mark.start, mark.end)
+            # The content is everything between the marks, its own final comma included
+            # ("“We agree,” he said"): only surrounding whitespace is trimmed.
+            start, end = mark.start, mark.end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
             if end - start <= 0 or not _WORD.search(text, start, end):
                 continue
             p_index = max(0, bisect.bisect_right(p_starts, mark.open) - 1)
@@ -442,7 +454,7 @@ class QuoteExtractor:
         for token in _tokens_between(doc, start, end):
             if quoted.find(token.idx) is not None:
                 continue
-            found = self._as_attribution(token)
+            found = self._as_attribution(token, quoted)
             if found is not None:
                 return found
         return None
@@ -452,12 +464,12 @@ class QuoteExtractor:
         for token in reversed(_tokens_between(doc, start, end)):
             if quoted.find(token.idx) is not None:
                 continue
-            found = self._as_attribution(token)
+            found = self._as_attribution(token, quoted)
             if found is not None:
                 return found
         return None
 
-    def _as_attribution(self, token: Token) -> tuple[Token, Token | None, str] | None:
+    def _as_attribution(self, token: Token, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
         """``(cue, speaker, cue text)`` when ``token`` attributes an adjacent direct quote."""
         if token.lower_ == "according":
             target = _according_target(token)
@@ -466,9 +478,8 @@ class QuoteExtractor:
             return None
         if not self._is_cue(token):
             return None
-        # A cue with its own clause outside the quote reports something else.
         speaker = _subject(token)
-        if speaker is None:
+        if speaker is None or quoted.find(speaker.idx) is not None:
             return None
         return token, speaker, self._cue_text(token)
 
@@ -661,8 +672,7 @@ def _continues(
         return True
     if here - there != 1 or there < 0:
         return False
-    tail = text[last_offset : paragraphs[there][1]]
-    return _SENTENCE_END.search(tail.strip() + " ") is None or len(_WORD.findall(tail)) <= 6
+    return True
 
 
 def _drop_relays(found: list[_Statement]) -> list[_Statement]:
