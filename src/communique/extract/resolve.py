@@ -63,11 +63,15 @@ __all__ = [
     "load_dictionary",
     "location_actor",
     "lookup",
+    "organization_actor",
     "person_actor",
     "sector_actor",
     "slug",
 ]
 
+# Last words of converted "person" entries that are really organisations.
+_BODY_WORDS = frozenset({"front", "assembly", "party", "movement", "army", "group", "council", "union",
+                         "forces", "brigade", "brigades", "organization", "organisation", "league", "alliance"})
 # Sectors that name a state body; a person with one of these is coded country + sector.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Role preference when several of a person's roles are valid on one date: an office beats
@@ -165,7 +169,7 @@ class IgoEntry:
         return self.parent or self.short
 
 
-@dataclass
+@dataclass(eq=False)
 class ActorDictionary:
     """Every name the resolver knows, keyed by :func:`_key` of the name."""
 
@@ -173,6 +177,7 @@ class ActorDictionary:
     country_kind: dict[str, str] = field(default_factory=dict)
     standins: dict[str, tuple[str, str]] = field(default_factory=dict)
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    organizations: dict[str, tuple[str, str | None, str, str]] = field(default_factory=dict)
     igo_aliases: dict[str, str] = field(default_factory=dict)
     igos: dict[str, IgoEntry] = field(default_factory=dict)
     # people: alias key → name keys; converted rows are parsed into Person on first use
@@ -195,6 +200,30 @@ class ActorDictionary:
             if name_key in self.persons or name_key in self.person_rows
         ]
 
+    @functools.cached_property
+    def surnames(self) -> dict[str, list[str]]:
+        """Last name → name keys, and "first last" → name keys (for "Carlos Saul Menem").
+
+        Built on first use (~20 ms); used only as a fallback when the name as written is not
+        a listed name or alias, and only when it points to a single person.
+        """
+        index: dict[str, list[str]] = {}
+        for name_key in (*self.person_rows, *self.persons):
+            words = name_key.split(" ")
+            # entries named like bodies ("Kosovo Assembly") are not people
+            if words[-1] in self.titles or words[-1] in _BODY_WORDS:
+                continue
+            if len(words) >= 2 and len(words[-1]) >= 4:
+                index.setdefault(words[-1], []).append(name_key)
+                if len(words) >= 3:
+                    index.setdefault(f"{words[0]} {words[-1]}", []).append(name_key)
+        return index
+
+    def people_by_surname(self, key: str) -> list[Person]:
+        """Persons whose last name (or first and last name) is ``key``."""
+        return [self.person(k) for k in dict.fromkeys(self.surnames.get(key, ()))
+                if k in self.persons or k in self.person_rows]
+
     def person(self, name_key: str) -> Person:
         """The person with this name key (built from its data rows on first use)."""
         found = self.persons.get(name_key)
@@ -209,6 +238,7 @@ class ActorDictionary:
             (self.country_names, "country"),
             (self.standins, "standin"),
             (self.institutions, "institution"),
+            (self.organizations, "organization"),
             (self.igo_aliases, "igo"),
         ):
             for alias in table:
@@ -258,6 +288,20 @@ def _add(table: dict[str, object], dictionary: ActorDictionary, alias: str, valu
         dictionary.case_sensitive.add(key)
 
 
+# Endings of demonyms whose plural adds "s" ("Azerbaijani" → "Azerbaijanis", "Nigerian" →
+# "Nigerians"); "-ese" and "-ish" forms do not take one ("the Chinese", "the British").
+_DEMONYM_END = re.compile(r"(?:an|ani|i|ean|ite|ot|ek|ak|er)$")
+
+
+def _add_plural_demonyms(d: ActorDictionary) -> None:
+    for key, iso3 in list(d.country_names.items()):
+        if d.country_kind.get(key) in ("demonym", "alias") and " " not in key and _DEMONYM_END.search(key):
+            plural = key + "s"
+            if plural not in d.country_names:
+                _add(d.country_names, d, written(key) + "s", iso3)  # type: ignore[arg-type]
+                d.country_kind[plural] = "demonym"
+
+
 def _iso_names(dictionary: ActorDictionary) -> None:
     import pycountry
 
@@ -285,11 +329,17 @@ def _build(user_file: str | None) -> ActorDictionary:
         else:
             _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
             d.country_kind[_key(row["alias"])] = row["kind"]
+    _add_plural_demonyms(d)
     for row in _read_tsv(_data("institutions.tsv")):
         key = _key(row["alias"])
         # a country's own name never becomes an institution alias
         if key not in d.country_names:
             _add(d.institutions, d, row["alias"], (row["country"], row["sector"]))  # type: ignore[arg-type]
+    for row in _read_tsv(_data("organizations.tsv")):
+        key = _key(row["alias"])
+        if key not in d.country_names and key not in d.institutions and len(key) > 2:
+            value = (row["name"], row["country"] or None, row["sector"], row["code"])
+            _add(d.organizations, d, row["alias"], value)  # type: ignore[arg-type]
     for row in _read_tsv(_data("igos.tsv")):
         entry = IgoEntry(short=row["short"], name=row["name"], parent=row["parent"] or None)
         d.igos[entry.short] = entry
@@ -299,6 +349,13 @@ def _build(user_file: str | None) -> ActorDictionary:
         d.titles[_key(row["word"])] = (row["sector"], row["kind"])
     _read_leaders(d, _data("leaders.tsv"))
     people: dict[str, Person] = {}
+    for row in _read_tsv(_data("igo_officials.tsv")):
+        name_key = _key(row["name"])
+        if name_key not in d.person_rows:
+            d.person_rows[name_key] = [row["name"]]
+            d.people_index.setdefault(name_key, []).append(name_key)
+        # converted row layout: aliases country sector code start end role source igo
+        d.person_rows[name_key].append(f"\t\tIGO\tIGO{row['igo']}\t{row['start']}\t{row['end']}\t\tphoenix\t{row['igo']}")
     for row in _read_tsv(_data("leaders_extra.tsv")):
         _add_role(people, row, replace=True)
     if user_file:
@@ -374,10 +431,12 @@ def _person_from_rows(rows: list[str]) -> Person:
     """A Person from its converted rows (the first item is the name)."""
     person = Person(name=rows[0], aliases=())
     for rest in rows[1:]:
-        aliases, country, sector, code, start, end, role, _source = rest.split("\t")
+        cells = rest.split("\t")
+        aliases, country, sector, code, start, end, role = cells[:7]
+        igo = cells[8] if len(cells) > 8 else ""
         if aliases:
             person.aliases = tuple(dict.fromkeys((*person.aliases, *aliases.split("|"))))
-        person.roles.append(Role(country or None, sector or None, code or None, start, end, role))
+        person.roles.append(Role(country or None, sector or None, code or None, start, end, role, igo or None))
     return person
 
 
@@ -498,6 +557,12 @@ def igo_actor(short: str, d: ActorDictionary | None = None) -> Actor:
                  code=f"IGO{code}")
 
 
+def organization_actor(name: str, country: str | None, sector: str, code: str) -> Actor:
+    """A non-state organisation (militant group, NGO, company): id ``ORG:<slug>``."""
+    return Actor(id=f"ORG:{slug(name)}", name=name, kind="organization", country=country, sector=sector,
+                 code=code or None)
+
+
 def location_actor(name: str, iso3: str) -> Actor:
     """A place inside a country: id ``LOC:AZE:ganja``."""
     return Actor(id=f"LOC:{iso3}:{slug(name)}", name=name, kind="location", country=iso3, code=iso3)
@@ -543,8 +608,13 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
 def _strip(text: str) -> str:
-    text = " ".join(text.replace("’", "'").split()).strip(" ,.;:\"“”")
+    text = " ".join(text.replace("’", "'").split()).strip(" ,;:\"“”()")
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text.rstrip(".")
     text = _LEADING.sub("", text)
     return _POSSESSIVE.sub("", text).strip()
 
@@ -564,6 +634,8 @@ def _direct(text: str, d: ActorDictionary, date: str | None) -> Actor | None:
     if key in d.institutions and case_ok:
         iso3, sector = d.institutions[key]
         return sector_actor(iso3, sector, d) if sector else country_actor(iso3, d)
+    if key in d.organizations and case_ok:
+        return organization_actor(*d.organizations[key])
     people = d.people_for(key)
     if people:
         return _pick_person(people, date, d)
@@ -646,12 +718,24 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
             case_ok = key not in d.case_sensitive or _is_acronym(part)
             if key in d.igo_aliases and case_ok:
                 return igo_actor(d.igo_aliases[key], d)
+            if key in d.organizations and case_ok and part[:1].isupper():
+                return organization_actor(*d.organizations[key])
             if key in d.country_names and case_ok and part[:1].isupper():
                 iso3 = d.country_names[key]
                 return sector_actor(iso3, sector, d) if sector else country_actor(iso3, d)
             if key in d.standins:
                 iso3, standin_sector = d.standins[key]
                 return sector_actor(iso3, standin_sector, d)
+    # a person by surname ("President Mugabe") or first and last name ("Carlos Menem" for
+    # Carlos Saul Menem), when it points to one person only
+    names = [w for w in words if w[:1].isupper() and _key(w) not in d.titles]
+    if names and names[-1] == words[-1]:
+        keys = [_key(names[-1])] if len(names) == 1 else [_key(f"{names[0]} {names[-1]}")]
+        for key in keys:
+            people = d.people_by_surname(key) or (d.people_for(key) if " " in key else [])
+            found = _pick_person(people, date, d) if people else None
+            if found is not None:
+                return found
     found_place = place(stripped)
     if found_place is not None:
         return location_actor(found_place[0], found_place[1])
