@@ -63,6 +63,11 @@ _SENTENCE_END = re.compile(
     r"[.!?…][”»\"’)]*\s+"
 )
 
+# Complements of a verb that carry what is said about something: a quoted fragment inside
+# one of these makes a mixed quote ("called the plan “a disaster”", "described him as “unfit”").
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative", "obj"})
+_CONTENT_PREPS = frozenset({"as", "about", "of", "for", "on", "to", "with", "against"})
+
 # A statement needs at least this many word tokens of content; shorter complements are
 # objects or small talk ("he said so"), not reported speech. Two words keep "“No way,” he said".
 _MIN_CONTENT_WORDS = 2
@@ -420,7 +425,12 @@ class QuoteExtractor:
             if speaker is None or speaker.idx > mark.open:
                 continue
             rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl")]
-            if not rights:
+            holder = next((c for c in rights if c.left_edge.idx <= mark.start <= c.right_edge.idx), None)
+            # The quoted words must sit in what the verb says or calls something, not in a
+            # place or time phrase ("met at the “Blue House”").
+            if holder is None or not (
+                holder.dep_ in _CONTENT_DEPS or (holder.dep_ == "prep" and holder.lower_ in _CONTENT_PREPS)
+            ):
                 continue
             first = min(c.left_edge.i for c in rights)
             last = max(c.right_edge.i for c in rights)
@@ -429,6 +439,7 @@ class QuoteExtractor:
             p_index = max(0, bisect.bisect_right(p_starts, mark.open) - 1)
             p_start, p_end = paragraphs[p_index] if paragraphs else (0, len(text))
             start, end = _strip(text, max(p_start, doc[first].idx), min(p_end, doc[last].idx + len(doc[last].text)))
+            end = max(end, mark.after) if start <= mark.start < end else end
             statement = _Statement(start, end, "mixed")
             self._set_cue(statement, (verb, speaker, self._cue_text(verb)))
             found.append(statement)
@@ -508,6 +519,10 @@ class QuoteExtractor:
             start, end = _strip(text, max(statement.start, p_start), min(statement.end, p_end))
             if end - start <= 0 or not _WORD.search(text, start, end):
                 continue
+            # Content ending inside a quoted fragment runs on to its closing mark.
+            holder = quoted.find(end - 1)
+            if holder is not None and holder[0] >= start:
+                end = holder[1]
             statement.start, statement.end = start, end
             # Content that is (almost) a direct quote is that quote, attributed by this cue.
             inside = direct_ranges.overlapping(start, end)

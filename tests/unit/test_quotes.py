@@ -1,0 +1,240 @@
+"""Stage ``quotes.rules.v1``: quotation-mark pairing, direct, indirect and mixed quotes.
+
+All passages are our own invented sentences; the acceptance example runs end to end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.quotes import QuoteExtractor, load_cue_lexicon, pair_quote_marks
+from communique.model import Article, Quote
+from communique.registry import stages
+
+
+@pytest.fixture(scope="module")
+def quotes_of(pipeline):
+    """Run the configured pipeline on a text and return its quotes."""
+
+    def run(text: str) -> list[Quote]:
+        return pipeline.process_text(text).quotes
+
+    return run
+
+
+def _only(quotes: list[Quote], qtype: str) -> list[Quote]:
+    return [q for q in quotes if q.type == qtype]
+
+
+# -- quotation marks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        ("He said: “Ports get the status “Free Zone” within the plan.”", "Ports get the status “Free Zone” within the plan.", "Free Zone"),
+        ("She said: «Nous restons «ici» demain.»", "Nous restons «ici» demain.", "ici"),
+        ('He said: "We back the "Green Deal" fully."', 'We back the "Green Deal" fully.', "Green Deal"),
+        ("He said: ''We back the plan.''", "We back the plan.", None),
+    ],
+)
+def test_quotes_pair_marks_nested_same_marks(text: str, outer: str, inner: str | None) -> None:
+    marks = pair_quote_marks(text)
+    top = [m for m in marks if m.depth == 0]
+    assert [text[m.start : m.end] for m in top] == [outer]
+    nested = [text[m.start : m.end] for m in marks if m.depth == 1]
+    assert nested == ([inner] if inner else [])
+
+
+def test_quotes_pair_marks_paragraph_continuation() -> None:
+    text = "He said:\n\n“The first part goes on.\n\n“And ends here.”\n\nThen he left."
+    (mark,) = pair_quote_marks(text)
+    assert text[mark.start : mark.end] == "The first part goes on.\n\n“And ends here."
+    assert mark.close == text.index("”")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stray closing mark” in the middle.", []),
+        ("“Never closed in this paragraph.\n\nNext paragraph.", ["Never closed in this paragraph."]),
+        ("Empty “” marks and “ ” again.", ["", " "]),
+        ('Inches: a 12" pipe.', []),
+    ],
+)
+def test_quotes_pair_marks_unbalanced(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in pair_quote_marks(text) if m.depth == 0] == expected
+
+
+# -- direct quotes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("“We will stay in the talks,” the foreign minister said.", "We will stay in the talks,", "said", "the foreign minister"),
+        ("“The border is open,” said Anna Berg.", "The border is open,", "said", "Anna Berg"),
+        ("Anna Berg told reporters: “The border is open.”", "The border is open.", "told", "Anna Berg"),
+        ("Anna Berg said, “The border is open.”", "The border is open.", "said", "Anna Berg"),
+        ("Anna Berg added:\n\n“The border is open to trucks and buses.”", "The border is open to trucks and buses.", "added", "Anna Berg"),
+        ("«The border is open,» Anna Berg said.", "The border is open,", "said", "Anna Berg"),
+        ('"The border is open," Anna Berg said.', "The border is open,", "said", "Anna Berg"),
+    ],
+)
+def test_quotes_direct_attribution(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = _only(quotes_of(text), "direct")
+    assert quote.text == content
+    assert text[quote.start : quote.end] == content
+    assert quote.cue == cue
+    assert quote.cue_span is not None and text[quote.cue_span.start : quote.cue_span.end] == cue
+    assert quote.speaker.text == speaker
+    assert quote.id.endswith(f":q:{quote.start}-{quote.end}")
+
+
+def test_quotes_direct_floating_inherits_speaker(quotes_of) -> None:
+    text = (
+        "Anna Berg, the trade minister of Norway, spoke in Oslo on Monday.\n\n"
+        "“Our ports stay open,” she said. “The ships will keep coming.”\n\n"
+        "“Nobody will close them.”"
+    )
+    direct = _only(quotes_of(text), "direct")
+    assert [q.text for q in direct] == ["Our ports stay open,", "The ships will keep coming.", "Nobody will close them."]
+    assert [q.cue for q in direct] == ["said", None, None]
+    assert all(q.speaker.text == "she" for q in direct)
+    assert all(q.speaker.name and "Berg" in q.speaker.name for q in direct)
+
+
+def test_quotes_dash_attribution(quotes_of) -> None:
+    text = "Readers wrote to us.\n\n“The tariffs hurt our farm badly.” ― Jane Doe\n\n“I support the deal.” ― Tom Rowe"
+    direct = _only(quotes_of(text), "direct")
+    assert [q.speaker.text for q in direct] == ["Jane Doe", "Tom Rowe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Red Dawn” was shown in Moscow last week.",
+        "Delegates met at the “Blue House” in Seoul.",
+    ],
+)
+def test_quotes_title_in_quotes_is_not_a_quote(quotes_of, text: str) -> None:
+    assert quotes_of(text) == []
+
+
+# -- indirect and mixed quotes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Anna Berg said that the talks would resume in May.", "that the talks would resume in May", "said", "Anna Berg"),
+        ("The talks will resume in May, the minister added.", "The talks will resume in May", "added", "the minister"),
+        ("According to the ministry, the talks will resume in May.", "the talks will resume in May", "according to", "the ministry"),
+        ("The talks will resume in May, according to officials.", "The talks will resume in May", "according to", "officials"),
+        ("Anna Berg told reporters the talks would resume in May.", "the talks would resume in May", "told", "Anna Berg"),
+        ("Anna Berg warned that the talks could collapse.", "that the talks could collapse", "warned", "Anna Berg"),
+        ("Anna Berg stressed that the border would stay open.", "that the border would stay open", "stressed", "Anna Berg"),
+        ("Anna Berg insisted the border would stay open.", "the border would stay open", "insisted", "Anna Berg"),
+        ("Anna Berg noted the importance of the new trade corridor.", "the importance of the new trade corridor", "noted", "Anna Berg"),
+        ("Anna Berg pointed out that the border would stay open.", "that the border would stay open", "pointed out", "Anna Berg"),
+    ],
+)
+def test_quotes_indirect_constructions(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+def test_quotes_participle_cue_takes_subject_of_its_head(quotes_of) -> None:
+    text = "Anna Berg praised the deal, adding that more ports would join next year."
+    (quote,) = quotes_of(text)
+    assert (quote.cue, quote.speaker.text, quote.text) == ("adding", "Anna Berg", "that more ports would join next year")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Anna Berg said the deal was “a historic step” for both nations.", "the deal was “a historic step” for both nations"),
+        ("Anna Berg called the blockade “a disgrace.”", "the blockade “a disgrace.”"),
+    ],
+)
+def test_quotes_mixed(quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.speaker.text) == ("mixed", content, "Anna Berg")
+
+
+def test_quotes_relay_keeps_the_inner_statement(quotes_of) -> None:
+    text = "The talks will resume in May, Anna Berg said in Oslo, the agency reported."
+    (quote,) = quotes_of(text)
+    assert (quote.cue, quote.speaker.text) == ("said", "Anna Berg")
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“",
+        "”",
+        "“”",
+        "He said “” and left.",
+        "“ ” he said.",
+        "He said: “We will go on.\n\nNothing closes this.",
+        "” He said: “Unbalanced ” marks “ everywhere ” “",
+        '"""""',
+        "''''''",
+    ],
+)
+def test_quotes_bad_input_no_crash(quotes_of, text: str) -> None:
+    for quote in quotes_of(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert quote.text == text[quote.start : quote.end]
+        assert quote.text.strip()
+
+
+def test_quotes_very_long_quote(nlp) -> None:
+    body = " ".join(["The ports stay open for every ship."] * 1400)
+    text = f"“{body}” the minister said."
+    assert len(body) > 50_000
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    article = Article.from_text(text)
+    article.attach_doc(nlp.make_doc(text) if False else nlp(text))
+    quotes = QuoteExtractor().extract(article)
+    direct = _only(quotes, "direct")
+    assert len(direct) == 1
+    assert direct[0].text == body
+    assert direct[0].cue == "said"
+
+
+# -- lexicon, registration and the acceptance example ---------------------------------------
+
+
+def test_quotes_cue_lexicon_reads_particles_and_complements() -> None:
+    lexicon = load_cue_lexicon()
+    assert "say" in lexicon and "warn" in lexicon
+    assert lexicon.particles["point"] == frozenset({"out"})
+    assert "dobj" in lexicon.complements["note"]
+
+
+def test_quotes_stage_registered() -> None:
+    info = stages.get("quotes.rules.v1")
+    assert info.requires == ("doc", "mentions")
+    assert info.assigns == ("quotes",)
+
+
+def test_quotes_example_article_end_to_end(example_article) -> None:
+    quotes = example_article.quotes
+    direct = _only(quotes, "direct")
+    indirect = _only(quotes, "indirect")
+    assert len(quotes) == 10
+    assert len(direct) == 6 and len(indirect) == 4
+    assert sum(1 for q in direct if q.cue is None) == 3
+    assert all(q.speaker.name and q.speaker.name.endswith("Guminsky") for q in quotes)
+    assert len({q.speaker.actor_id for q in quotes}) == 1
+    # The nested title stays inside its quote, never a quote of its own.
+    assert not any(q.text.strip("“”") == "Cultural Capital of the CIS" for q in quotes)
+    assert any("“Cultural Capital of the CIS”" in q.text for q in direct)
+    starts = [q.start for q in quotes]
+    assert starts == sorted(starts)
+    for quote in quotes:
+        assert example_article.text[quote.start : quote.end] == quote.text
