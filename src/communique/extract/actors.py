@@ -53,7 +53,7 @@ __all__ = ["ActorStage", "make_actor_stage"]
 # of the Republic", "Chairman of the Executive Committee - CIS Executive Secretary").
 _TITLE_GLUE = frozenset({"of", "the", "for", "and", "on", "-", "–", "—", "&", "'s", "’s", "de"})
 # Punctuation and words that end a pre-name title when walking left from the name.
-_HARD_STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "'", ".", "!", "?", "said", "says"})
+_HARD_STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "'", ".", "!", "?", "said", "says", "—", "--"})
 # Title honorifics spaCy sometimes leaves outside (or inside) the PERSON span.
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "h.e."})
 # Nouns that name a body of an IGO ("the Economic Council of the CIS").
@@ -91,6 +91,11 @@ _GEORGIA_COUNTRY_CUES = re.compile(
 _AMBIGUOUS_COUNTRY = {"georgia"}
 
 
+# One-word organisation aliases of the converted dictionaries that are ordinary words or
+# ambiguous across countries ("the Senate" of any country).
+_GENERIC_NAMES = frozenset({"senate", "youth", "amit", "camo", "insula", "yahweh", "contras", "state"})
+
+
 @dataclass
 class _Match:
     start: int  # token index
@@ -116,9 +121,13 @@ class ActorStage:
     def _dictionary_matches(self, doc: Any) -> list[_Match]:
         d = self.dictionary
         matches = []
-        for category, start, end in _phrase_table(self.user_file)(doc):
+        for (category, key), start, end in _phrase_table(self.user_file)(doc):
             span = doc[start:end]
-            key = _key(span.text)
+            if end - start == 1 and category in ("organization", "institution"):
+                # a one-word organisation name must look like a name to spaCy too, or be an
+                # acronym ("Hamas", "FBI"; not a sentence-initial "Youth")
+                if not (span[0].ent_type_ or resolve._is_acronym(span.text)) or key in _GENERIC_NAMES:
+                    continue
             if key in d.case_sensitive:
                 # acronyms only in capitals, as listed ("US" but not "us")
                 if not resolve._is_acronym(span.text):
@@ -142,6 +151,7 @@ class ActorStage:
                 person_tokens.update(range(ent.start, ent.end))
 
         matches = [m for m in self._dictionary_matches(doc) if not (set(range(m.start, m.end)) & person_tokens)]
+        ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         mention_by_span = {(m.start, m.end): m for m in article.mentions}
         text = article.text
         georgia = _georgia_reading(text)
@@ -157,11 +167,19 @@ class ActorStage:
             # extend to an institution: "<country> ('s) <body noun>"
             body = _state_body_after(doc, match.end) if match.category == "country" else None
             if body is not None and actor.kind == "country":
+                # the country keeps its own mention; the phrase is the institution
+                run.attach(start_char, end_char, label, actor)
                 sector, body_end = body
                 actor = resolve.sector_actor(actor.country or "", sector, d)
                 end_char = doc[body_end - 1].idx + len(doc[body_end - 1])
                 label = "INSTITUTION"
                 start_char = _with_article(doc, match.start)
+                run.attach(start_char, end_char, label, actor, nested=False)
+                continue
+            if _inside_larger_name(doc, match, ents_by_token) and (match.category != "country" or _is_capital(match.key, d.country_names[match.key])):
+                # a city inside a longer name ("Denzel Washington", "Baku International
+                # Theater Conference") is neither the place nor its government
+                continue
             run.attach(start_char, end_char, label, actor)
             covered.update(range(start_char, end_char))
 
@@ -172,7 +190,13 @@ class ActorStage:
             short = d.igo_aliases.get(match.key)
             if short is None:
                 continue
+            igo_end = doc[match.end - 1].idx + len(doc[match.end - 1])
             for start_char, end_char in _igo_bodies(doc, match.start):
+                whole = [m for m in article.mentions if m.start <= start_char and igo_end <= m.end]
+                if whole:
+                    for mention in whole:
+                        run.assign(mention, resolve.igo_actor(short, d))
+                    continue
                 run.attach(start_char, end_char, "ORG", resolve.igo_actor(short, d), prefer_existing=False)
 
         # an organisation named after its IGO ("the CIS Executive Committee", "NATO summit")
@@ -191,6 +215,13 @@ class ActorStage:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 run.person(ent)
+            elif ent.label_ in ("ORG", "GPE", "NORP") and _name_like(ent, d) and _titled(ent, d):
+                # the small model often tags "Nadia Petrescu, the foreign minister of X" as ORG;
+                # a name-shaped entity with a title around it is a person
+                for mention in article.mentions:
+                    if mention.start == ent.start_char and mention.end == ent.end_char and not mention.actor_id:
+                        mention.label = "PERSON"
+                        run.person(ent)
         run.link_surnames()
         run.link_bare_titles(doc)
 
@@ -218,6 +249,8 @@ class ActorStage:
         if match.category == "standin":
             iso3, sector = d.standins[match.key]
             return resolve.sector_actor(iso3, sector, d), "INSTITUTION"
+        if match.category == "organization":
+            return resolve.organization_actor(*d.organizations[match.key]), "ORG"
         if match.category == "institution":
             iso3, sector = d.institutions[match.key]
             if sector:
@@ -266,7 +299,9 @@ class _Run:
     def assign(self, mention: Mention, actor: Actor) -> None:
         mention.actor_id = self.add_actor(actor).id
 
-    def attach(self, start: int, end: int, label: str, actor: Actor, prefer_existing: bool = True) -> None:
+    def attach(
+        self, start: int, end: int, label: str, actor: Actor, prefer_existing: bool = True, nested: bool = True
+    ) -> None:
         """Set the actor on the mention at ``[start, end)``, or add a mention there.
 
         A spaCy mention that covers the match with little more ("the Commonwealth of
@@ -277,7 +312,7 @@ class _Run:
             if mention.label == "PERSON":
                 continue
             same = mention.start == start and mention.end == end
-            inside = start <= mention.start and mention.end <= end
+            inside = nested and start <= mention.start and mention.end <= end
             covers = (
                 mention.start <= start
                 and end <= mention.end
@@ -305,6 +340,13 @@ class _Run:
             lead.append(tokens.pop(0))
         while tokens and tokens[-1].text in ("'s", "’s", "'"):
             tokens.pop()
+        # a name does not run across a line break ("Christal Hayes\n\nUSA")
+        kept: list[Any] = []
+        for token in tokens:
+            if token.is_space:
+                break
+            kept.append(token)
+        tokens = kept
         if not tokens:
             return
         name = " ".join(t.text for t in tokens)
@@ -314,7 +356,9 @@ class _Run:
         if len(tokens) == 1 and _key(name) in self.tokens and not lead:
             mention.actor_id = self.tokens[_key(name)]
             return
-        if len(tokens) == 1 and not lead and _place_not_person(tokens[0], self.d):
+        if len(tokens) == 1 and not lead and (
+            _place_not_person(tokens[0], self.d) or self._place_elsewhere(tokens[0].text)
+        ):
             found_place = resolve.place(name)
             if found_place is not None:
                 mention.label = "GPE"
@@ -361,6 +405,12 @@ class _Run:
             words = " ".join(t.lower_ for t in title_tokens)
             self.titles.append((ent.start_char, words, actor.id))
 
+    def _place_elsewhere(self, text: str) -> bool:
+        """The same word is tagged as a place elsewhere in the article (and is a known town)."""
+        if self.d.people_for(_key(text)) or resolve.place(text) is None:
+            return False
+        return any(m.text == text and m.label in ("GPE", "LOC") for m in self.article.mentions)
+
     def _mention_for(self, ent: Any) -> Mention:
         for mention in self.article.mentions:
             if mention.start == ent.start_char and mention.end == ent.end_char:
@@ -377,25 +427,30 @@ class _Run:
         return resolve._pick_person(people, self.date, self.d)
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
-        """(IGO short name, country ISO3, affiliation name) found inside a title."""
+        """(IGO short name, country ISO3, affiliation name) named inside a title.
+
+        Uses the actors already resolved on the title's words (the dictionary matches are
+        leftmost-longest, so "National Security Council" is not the UN's "Security Council").
+        """
         if not title_tokens:
             return None, None, None
-        words = [t.text for t in title_tokens]
-        d = self.d
+        start = min(t.idx for t in title_tokens)
+        end = max(t.idx + len(t.text) for t in title_tokens)
         igo = country = None
-        for n in range(min(len(words), 8), 0, -1):
-            for i in range(0, len(words) - n + 1):
-                part = " ".join(words[i : i + n])
-                key = _key(re.sub(r"(?:'s|’s)$", "", part))
-                acronym_ok = key not in d.case_sensitive or resolve._is_acronym(part)
-                if igo is None and key in d.igo_aliases and acronym_ok:
-                    igo = d.igos[d.igo_aliases[key]].top
-                if country is None and key in d.country_names and acronym_ok and part[:1].isupper():
-                    country = d.country_names[key]
+        for mention in sorted(self.article.mentions, key=lambda m: m.start):
+            if not mention.actor_id or mention.start < start or mention.end > end:
+                continue
+            actor = self.actors.get(mention.actor_id)
+            if actor is None or actor.kind == "person":
+                continue
+            if actor.igo and igo is None:
+                igo = actor.igo
+            elif actor.country and country is None and actor.kind != "location":
+                country = actor.country
         if igo:
-            return igo, None, d.igos[igo].name
+            return igo, None, self.d.igos[igo].name
         if country:
-            return None, country, d.country_display(country)
+            return None, country, self.d.country_display(country)
         return None, None, None
 
     def link_surnames(self) -> None:
@@ -469,27 +524,30 @@ class _PhraseTable:
     """
 
     def __init__(self, d: ActorDictionary) -> None:
-        self.table: dict[tuple[str, ...], str] = {}
+        self.table: dict[tuple[str, ...], tuple[str, str]] = {}
         self.lengths: dict[str, list[int]] = {}
         for key, category in d.aliases():
             written = resolve.written(key)
             words = tuple(key.split(" ")) if _PLAIN.fullmatch(written) else tuple(w.lower() for w in _name_tokens(written))
-            self._add(words, category)
+            if len(words) > 1 and words[0] == "the":
+                words = words[1:]  # "the US": the match is the name, the article stays outside
+            self._add(words, (category, key))
         for lengths in self.lengths.values():
             lengths.sort(reverse=True)
 
-    def _add(self, words: tuple[str, ...], category: str) -> None:
+    def _add(self, words: tuple[str, ...], value: tuple[str, str]) -> None:
         if not words:
             return
-        self.table.setdefault(words, category)
+        self.table.setdefault(words, value)
         lengths = self.lengths.setdefault(words[0], [])
         if len(words) not in lengths:
             lengths.append(len(words))
 
-    def __call__(self, doc: Any) -> list[tuple[str, int, int]]:
-        """(category, start token, end token) of each match; overlaps go to the longest."""
+    def __call__(self, doc: Any) -> list[tuple[tuple[str, str], int, int]]:
+        """((category, alias key), start token, end token) of each match; overlaps go to the
+        longest."""
         lower = [t.lower_ for t in doc]
-        candidates: list[tuple[str, int, int]] = []
+        candidates: list[tuple[tuple[str, str], int, int]] = []
         n = len(lower)
         for i in range(n):
             lengths = self.lengths.get(lower[i])
@@ -497,9 +555,9 @@ class _PhraseTable:
                 continue
             for length in lengths:
                 if i + length <= n:
-                    category = self.table.get(tuple(lower[i : i + length]))
-                    if category is not None:
-                        candidates.append((category, i, i + length))
+                    value = self.table.get(tuple(lower[i : i + length]))
+                    if value is not None:
+                        candidates.append((value, i, i + length))
                         break
         if len(candidates) < 2:
             return candidates
@@ -545,6 +603,33 @@ def _name_tokens(text: str) -> list[str]:
 def _phrase_table(user_file: str | None) -> _PhraseTable:
     """The alias matcher of the dictionary for ``user_file``, built once per process."""
     return _PhraseTable(resolve.load_dictionary(user_file))
+
+
+def _name_like(ent: Any, d: ActorDictionary) -> bool:
+    """Two or three capitalised words that are no known name, title or body word."""
+    if not 2 <= len(ent) <= 3:
+        return False
+    for token in ent:
+        key = _key(token.text)
+        if not (token.is_alpha and token.is_title) or key in d.titles or key in _BODY_NOUNS:
+            return False
+        if key in d.country_names or key in d.igo_aliases or key in d.organizations:
+            return False
+    return _key(ent.text) not in d.institutions
+
+
+def _titled(ent: Any, d: ActorDictionary) -> bool:
+    """A title right before the entity or in an apposition right after it."""
+    return _pre_title(ent.doc, ent.start, d) is not None or _apposition(ent.doc, ent.end, d) is not None
+
+
+def _inside_larger_name(doc: Any, match: _Match, ents_by_token: dict[int, Any]) -> bool:
+    """Whether a match lies strictly inside a longer spaCy ORG/FAC/EVENT/WORK_OF_ART name."""
+    ent = ents_by_token.get(match.start)
+    if ent is None or ent.label_ not in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
+        return False
+    inner = ent[1:] if ent[0].lower_ == "the" else ent
+    return (inner.start, inner.end) != (match.start, match.end) and ent.start <= match.start and match.end <= ent.end
 
 
 def _capitalised(span: Any) -> bool:
@@ -667,7 +752,7 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
         token = doc[i]
         text = token.text
         low = token.lower_
-        if text in _HARD_STOP or low in _HARD_STOP:
+        if text in _HARD_STOP or low in _HARD_STOP or "—" in text or "\n" in token.text_with_ws:
             break
         if token.ent_type_ == "PERSON":
             break
@@ -685,10 +770,22 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
         start += 1
     if start >= name_start:
         return None
+    # "head of state of Prime Minister X": a capitalised title starts at its first capital;
+    # a lower-case "former"/"acting" right before it stays
+    capitals = [i for i in range(start, name_start) if doc[i].text[:1].isupper()]
+    if capitals and capitals[0] > start:
+        first = capitals[0]
+        while first > start and doc[first - 1].lower_ in _KEPT_MODIFIERS:
+            first -= 1
+        start = first
     span = doc[start:name_start]
     if not any(_key(t.text) in d.titles and d.titles[_key(t.text)][1] == "head" for t in span):
         return None
     return span
+
+
+# Lower-case words kept before a capitalised title ("former President").
+_KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})
 
 
 def _title_word(token: Any, d: ActorDictionary) -> bool:

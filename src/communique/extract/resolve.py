@@ -302,6 +302,17 @@ def _add_plural_demonyms(d: ActorDictionary) -> None:
                 d.country_kind[plural] = "demonym"
 
 
+_GENERIC_WORDS = frozenset({"of", "the", "and", "for", "department", "national", "federal", "house",
+                            "representatives", "services", "service", "agency", "armed", "intelligence",
+                            "committee", "select", "on", "relations", "affairs", "foreign", "homeland",
+                            "justice", "defense", "defence", "state", "staff", "joint", "chiefs", "office"})
+
+
+def _generic(key: str, d: ActorDictionary) -> bool:
+    """A name made only of title and office words, which any country may use."""
+    return all(w in d.titles or w in _GENERIC_WORDS for w in key.split(" "))
+
+
 def _iso_names(dictionary: ActorDictionary) -> None:
     import pycountry
 
@@ -332,8 +343,9 @@ def _build(user_file: str | None) -> ActorDictionary:
     _add_plural_demonyms(d)
     for row in _read_tsv(_data("institutions.tsv")):
         key = _key(row["alias"])
-        # a country's own name never becomes an institution alias
-        if key not in d.country_names:
+        # a country's own name never becomes an institution alias, and a name made only of
+        # title words ("National Security Council", "Supreme Court") is any country's
+        if key not in d.country_names and not _generic(key, d):
             _add(d.institutions, d, row["alias"], (row["country"], row["sector"]))  # type: ignore[arg-type]
     for row in _read_tsv(_data("organizations.tsv")):
         key = _key(row["alias"])
