@@ -177,8 +177,16 @@ class QuoteScores:
     errors: list[ErrorCase] = field(default_factory=list)
 
 
+# Longest text kept in an error case: enough to read a long quote's start and end.
+_MAX_CHARS = 600
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MAX_CHARS else text[: _MAX_CHARS // 2] + " [...] " + text[-_MAX_CHARS // 2 :]
+
+
 def _context(text: str, start: int, end: int, pad: int = 60) -> str:
-    return text[max(0, start - pad) : min(len(text), end + pad)].replace("\n", " ")
+    return _clip(text[max(0, start - pad) : min(len(text), end + pad)].replace("\n", " "))
 
 
 def score_quotes(
@@ -265,7 +273,7 @@ def score_quotes(
                         ErrorCase(
                             doc_id=doc_id,
                             kind=f"missed {g.type} quote",
-                            gold=text[g.start : g.end],
+                            gold=_clip(text[g.start : g.end]),
                             text=_context(text, g.start, g.end),
                         ),
                     )
@@ -278,7 +286,7 @@ def score_quotes(
                         ErrorCase(
                             doc_id=doc_id,
                             kind="spurious quote",
-                            predicted=text[p.start : p.end],
+                            predicted=_clip(text[p.start : p.end]),
                             text=_context(text, p.start, p.end),
                         ),
                     )
