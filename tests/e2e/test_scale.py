@@ -80,14 +80,17 @@ def test_scale_two_workers_equal_one(tmp_path: Path, corpus: Path, settings, ref
 @pytest.mark.slow
 def test_scale_dask_local_cluster_equal_local(tmp_path: Path, corpus: Path, settings, reference: Path) -> None:
     out = tmp_path / "parquet"
-    report = process_dask([corpus], out, scheduler="local", workers=2, settings=settings,
-                          lines_per_partition=8, split_above=0)
+    report = process_dask(
+        [corpus], out, scheduler="local", workers=2, settings=settings, lines_per_partition=8, split_above=0
+    )
     assert report.stored == 36 and report.failed == 2
     assert len(list((out / "_done").glob("*.json"))) == 5
     # DuckDB can query the dataset in place.
     with open_store(":memory:") as scratch:
-        (row,) = scratch.rows("SELECT count(*) AS n FROM read_parquet(?, hive_partitioning=true)",
-                              [str(out / "articles" / "*" / "*.parquet")])
+        (row,) = scratch.rows(
+            "SELECT count(*) AS n FROM read_parquet(?, hive_partitioning=true)",
+            [str(out / "articles" / "*" / "*.parquet")],
+        )
         assert row["n"] == 36
     db = tmp_path / "dask.duckdb"
     with open_store(db) as store:
@@ -96,8 +99,9 @@ def test_scale_dask_local_cluster_equal_local(tmp_path: Path, corpus: Path, sett
         assert again.stored == 0
     assert snapshot(db) == snapshot(reference)
     # A re-run reuses the finished partitions.
-    rerun = process_dask([corpus], out, scheduler="local", workers=1, settings=settings,
-                         lines_per_partition=8, split_above=0)
+    rerun = process_dask(
+        [corpus], out, scheduler="local", workers=1, settings=settings, lines_per_partition=8, split_above=0
+    )
     assert rerun.stored == 36
 
 
@@ -112,8 +116,8 @@ def test_scale_long_article_processed_in_pieces(tmp_path: Path, nlp) -> None:
     settings = load_settings(nlp={"max_chars_per_doc": 2000})
     pipe = Pipeline(settings, nlp=nlp)
     with open_store(tmp_path / "long.duckdb") as store:
-        report = process_items(iter(
-            [Article.from_text(text, source_path="long.txt")]), store, settings=settings, pipeline=pipe
+        report = process_items(
+            iter([Article.from_text(text, source_path="long.txt")]), store, settings=settings, pipeline=pipe
         )
         assert report.stored == 1
         (article,) = store.rows("SELECT n_sentences FROM articles")

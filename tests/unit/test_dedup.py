@@ -19,8 +19,7 @@ STORY = (
 )
 # The same story republished by another outlet: new header, one clause changed, a line added.
 COPY = (
-    STORY.replace("on Thursday", "on Thursday, Kabar reported,")
-    .replace("every month", "each month")
+    STORY.replace("on Thursday", "on Thursday, Kabar reported,").replace("every month", "each month")
     + "\n\nThe statement was published on both ministries' websites."
 )
 OTHER = (

@@ -20,8 +20,20 @@ CONTRACT = {
     "actors": {"id", "name", "kind", "country", "sector", "igo", "title", "affiliation", "code"},
     "quotes": {"id", "article_id", "text", "start", "end", "type", "cue", "speaker"},
     "events": {
-        "id", "article_id", "type", "mode", "context", "cameo", "goldstein", "source", "target", "date",
-        "location", "sentence", "trigger", "confidence",
+        "id",
+        "article_id",
+        "type",
+        "mode",
+        "context",
+        "cameo",
+        "goldstein",
+        "source",
+        "target",
+        "date",
+        "location",
+        "sentence",
+        "trigger",
+        "confidence",
     },
 }
 NESTED = {

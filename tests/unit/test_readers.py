@@ -56,7 +56,12 @@ def test_readers_jsonl_fields_and_bad_line(tmp_path: Path) -> None:
     items = list(iter_articles([path]))
     (article,) = _articles(items)
     assert (article.source_id, article.date, article.publisher, article.title, article.url, article.source_line) == (
-        "a1", "2019-01-02", "Xinhua", "T", "u", 1,
+        "a1",
+        "2019-01-02",
+        "Xinhua",
+        "T",
+        "u",
+        1,
     )
     failures = _failures(items)
     assert [f.line for f in failures] == [2, 3, 5]
@@ -78,7 +83,9 @@ def test_readers_field_mapping_rejects_unknown() -> None:
 
 def test_readers_csv_and_ragged_row(tmp_path: Path) -> None:
     path = tmp_path / "feed.csv"
-    path.write_text('id,date,source,text\n1,2017-03-04,AP,"Troops withdrew, officials said."\n2,2017-03-05\n', encoding="utf-8")
+    path.write_text(
+        'id,date,source,text\n1,2017-03-04,AP,"Troops withdrew, officials said."\n2,2017-03-05\n', encoding="utf-8"
+    )
     items = list(iter_articles([path]))
     (article,) = _articles(items)
     assert article.source_id == "1" and article.publisher == "AP" and article.source_line == 2

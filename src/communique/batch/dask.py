@@ -217,8 +217,7 @@ def load_parquet(out: str | Path, store: Any) -> RunReport:
     for marker in sorted((out / "_done").glob("*.json")):
         name = marker.stem
         files = {
-            table: sorted(str(p) for p in (out / table).glob(f"**/part-{name}*.parquet"))
-            for table in _PARQUET_TABLES
+            table: sorted(str(p) for p in (out / table).glob(f"**/part-{name}*.parquet")) for table in _PARQUET_TABLES
         }
         report.stored += _merge_partition(store, files)
         result = json.loads(marker.read_text(encoding="utf-8"))

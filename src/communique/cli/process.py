@@ -44,6 +44,7 @@ def print_report(report: RunReport, db: str) -> None:
         if len(report.failures) > 200:
             console.print(f"  ... and {len(report.failures) - 200:,} more (see the errors table or --report)")
 
+
 @app.command(
     epilog=(
         "Examples:\n\n"
@@ -56,21 +57,29 @@ def print_report(report: RunReport, db: str) -> None:
 )
 @handle_errors
 def process(
-    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt (wire format), .jsonl, .json, .csv, .html, .gz."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders: .txt (wire format), .jsonl, .json, .csv, .html, .gz."
+    ),
     db: Path = typer.Option(Path("communique.duckdb"), "--db", help="DuckDB database file to write."),
     workers: int = typer.Option(
         0, "--workers", "-w", min=0, help="Worker processes, each loading the model once (0: all cores)."
     ),
     dask: str | None = typer.Option(
-        None, "--dask", help="Run on Dask: 'local' (a LocalCluster of --workers processes) or tcp://HOST:PORT.",
+        None,
+        "--dask",
+        help="Run on Dask: 'local' (a LocalCluster of --workers processes) or tcp://HOST:PORT.",
         rich_help_panel="Distributed",
     ),
     out: Path | None = typer.Option(
-        None, "--out", help="With --dask: the partitioned Parquet dataset to write (then merged into --db).",
+        None,
+        "--out",
+        help="With --dask: the partitioned Parquet dataset to write (then merged into --db).",
         rich_help_panel="Distributed",
     ),
     no_load: bool = typer.Option(
-        False, "--no-load", help="With --dask: write the Parquet dataset only; merge later with 'communique load'.",
+        False,
+        "--no-load",
+        help="With --dask: write the Parquet dataset only; merge later with 'communique load'.",
         rich_help_panel="Distributed",
     ),
     field: list[str] = typer.Option([], "--field", help="Map an input field: OURS=THEIRS, e.g. text=content."),
@@ -142,7 +151,9 @@ def _process_on_dask(
         err_console.print("[bold red]error:[/bold red] --dask needs --out DIR for the Parquet dataset")
         raise typer.Exit(2)
     with err_console.status(f"processing on Dask ({scheduler}) into {out} ...", spinner="dots"):
-        report = process_dask([str(p) for p in paths], out, scheduler=scheduler, workers=workers, settings=settings, fields=fields)
+        report = process_dask(
+            [str(p) for p in paths], out, scheduler=scheduler, workers=workers, settings=settings, fields=fields
+        )
     if not no_load:
         with open_store(db) as store, err_console.status(f"merging {out} into {db} ...", spinner="dots"):
             loaded = load_parquet(out, store)

@@ -68,7 +68,9 @@ def plan_partitions(
                 partitions.append(Partition(index=len(partitions), path=str(path)))
                 continue
             for start, end, first in _line_ranges(path, lines_per_partition):
-                partitions.append(Partition(index=len(partitions), path=str(path), start=start, end=end, first_line=first))
+                partitions.append(
+                    Partition(index=len(partitions), path=str(path), start=start, end=end, first_line=first)
+                )
     return partitions
 
 

@@ -10,6 +10,8 @@ from communique.store.duckdb import DuckDBStore, PutStats
 __all__ = ["DuckDBStore", "PutStats", "Store", "open_store"]
 
 
-def open_store(path: str | Path = "communique.duckdb", read_only: bool = False, memory_limit: str = "1GB") -> DuckDBStore:
+def open_store(
+    path: str | Path = "communique.duckdb", read_only: bool = False, memory_limit: str = "1GB"
+) -> DuckDBStore:
     """Open (or create) the DuckDB store at ``path``."""
     return DuckDBStore(path, read_only=read_only, memory_limit=memory_limit)
