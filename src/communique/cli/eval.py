@@ -16,6 +16,9 @@ from communique.eval.report import print_report
 
 __all__ = ["eval_command"]
 
+# Help panels: options grouped by what they change.
+_WHAT, _OUT, _GATE = "What to score", "Output", "Quality gate"
+
 
 @app.command(
     name="eval",
@@ -33,29 +36,49 @@ def eval_command(
         "--dataset",
         "-d",
         help=f"Gold set to score (repeatable): {', '.join(DATASETS)}. Default: {', '.join(DEFAULT_DATASETS)}.",
+        rich_help_panel=_WHAT,
     ),
     limit: int | None = typer.Option(
-        None, "--limit", "-n", min=1, help="Score only the first N documents of each dataset."
+        None, "--limit", "-n", min=1, help="Score only the first N documents of each dataset.", rich_help_panel=_WHAT
     ),
-    json_out: Path | None = typer.Option(
-        None, "--json", help="Write the full report (per part and class, confusion matrix, errors) here."
+    baseline: str | None = typer.Option(
+        None, "--baseline", help="Also score a peer tool on the quote sets: textacy.", rich_help_panel=_WHAT
     ),
-    baseline: str | None = typer.Option(None, "--baseline", help="Also score a peer tool on the quote sets: textacy."),
-    check: bool = typer.Option(
-        False, "--check", help="Run the pinned slice and exit 1 when a score is below its floor."
-    ),
-    floors: Path | None = typer.Option(
-        None, "--floors", help="Floors file for --check (default: the packaged eval/floors.toml)."
-    ),
-    pin: bool = typer.Option(
-        False, "--pin", help="Print the measured scores as floors (TOML) to paste into the floors file."
-    ),
-    per_class: bool = typer.Option(False, "--per-class", help="Also print per-class tables (event types)."),
     config: Path | None = typer.Option(
-        None, "--config", help="Settings file overriding the packaged defaults (e.g. the stage list)."
+        None,
+        "--config",
+        help="Settings file overriding the packaged defaults (e.g. the stage list).",
+        rich_help_panel=_WHAT,
     ),
     data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Gold data folder (default: ../shared/data or $COMMUNIQUE_DATA_DIR)."
+        None,
+        "--data-dir",
+        help="Gold data folder (default: ../shared/data or $COMMUNIQUE_DATA_DIR).",
+        rich_help_panel=_WHAT,
+    ),
+    json_out: Path | None = typer.Option(
+        None,
+        "--json",
+        help="Write the full report (per part and class, confusion matrix, errors) here.",
+        rich_help_panel=_OUT,
+    ),
+    per_class: bool = typer.Option(
+        False, "--per-class", help="Also print per-class tables (event types).", rich_help_panel=_OUT
+    ),
+    pin: bool = typer.Option(
+        False,
+        "--pin",
+        help="Print the measured scores as floors (TOML) to paste into the floors file.",
+        rich_help_panel=_OUT,
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Run the pinned slice and exit 1 when a score is below its floor.", rich_help_panel=_GATE
+    ),
+    floors: Path | None = typer.Option(
+        None,
+        "--floors",
+        help="Floors file for --check (default: the packaged eval/floors.toml).",
+        rich_help_panel=_GATE,
     ),
 ) -> None:
     """Score the configured pipeline against gold data: P/R/F1 per part, one table per dataset.
