@@ -89,6 +89,8 @@ _GEORGIA_COUNTRY_CUES = re.compile(
     r"Kremlin|Russia|Armenia|Azerbaijan|Batumi|Kutaisi|Tskhinvali)"
 )
 _AMBIGUOUS_COUNTRY = {"georgia"}
+# Country names that are also common given names: as a PERSON entity they stay people.
+_GIVEN_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "india", "kenya", "niger", "china"})
 
 
 # One-word organisation aliases of the converted dictionaries that are ordinary words or
@@ -145,12 +147,29 @@ class ActorStage:
         date = article.date
         run = _Run(article, d, date)
 
+        all_matches = self._dictionary_matches(doc)
+        match_spans = {(m.start, m.end): m for m in all_matches}
+        # a PERSON entity that is exactly a country name or demonym ("The Azerbaijani
+        # delegation", which the small model tags PERSON) is the country, unless the word is
+        # also a known person or a common given name
+        not_people: set[tuple[int, int]] = set()
         person_tokens: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                person_tokens.update(range(ent.start, ent.end))
+            if ent.label_ != "PERSON":
+                continue
+            inner = (ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
+            match = match_spans.get(inner)
+            if match is not None and _not_a_person(match, d):
+                not_people.add((ent.start, ent.end))
+                continue
+            person_tokens.update(range(ent.start, ent.end))
+        for mention in article.mentions:
+            if mention.label == "PERSON" and any(
+                doc[s].idx == mention.start and doc[e - 1].idx + len(doc[e - 1]) == mention.end for s, e in not_people
+            ):
+                mention.label = "NORP"
 
-        matches = [m for m in self._dictionary_matches(doc) if not (set(range(m.start, m.end)) & person_tokens)]
+        matches = [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)]
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         mention_by_span = {(m.start, m.end): m for m in article.mentions}
         text = article.text
@@ -213,7 +232,7 @@ class ActorStage:
 
         # 3 + 4: people, then linking
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and (ent.start, ent.end) not in not_people:
                 run.person(ent)
             elif ent.label_ in ("ORG", "GPE", "NORP") and _name_like(ent, d) and _titled(ent, d):
                 # the small model often tags "Nadia Petrescu, the foreign minister of X" as ORG;
@@ -229,7 +248,8 @@ class ActorStage:
         for mention in list(article.mentions):
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
                 continue
-            found = resolve.place(_strip_article(mention.text))
+            place_name = _strip_article(mention.text)
+            found = resolve.place(place_name) if place_name[:1].isupper() else None
             if found is None:
                 continue
             name, iso3, _lat, _lon = found
@@ -603,6 +623,16 @@ def _name_tokens(text: str) -> list[str]:
 def _phrase_table(user_file: str | None) -> _PhraseTable:
     """The alias matcher of the dictionary for ``user_file``, built once per process."""
     return _PhraseTable(resolve.load_dictionary(user_file))
+
+
+def _not_a_person(match: _Match, d: ActorDictionary) -> bool:
+    """Whether a PERSON entity that is exactly this dictionary match is really the match."""
+    if match.category in ("igo", "organization"):
+        return True
+    if match.category != "country" or d.country_kind.get(match.key) == "capital":
+        return False
+    # towns and given names stay people ("Jordan", "Chad"); so do names of known people
+    return match.key not in _GIVEN_NAMES and not d.people_for(match.key) and resolve.place(match.key) is None
 
 
 def _name_like(ent: Any, d: ActorDictionary) -> bool:

@@ -748,7 +748,7 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
             found = _pick_person(people, date, d) if people else None
             if found is not None:
                 return found
-    found_place = place(stripped)
+    found_place = place(stripped) if stripped[:1].isupper() else None
     if found_place is not None:
         return location_actor(found_place[0], found_place[1])
     return None

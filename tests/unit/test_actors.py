@@ -1,0 +1,208 @@
+"""Stage ``actors.rules.v1`` on invented sentences, one construction per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.actors import ActorStage, make_actor_stage
+from communique.extract.mentions import SpacyMentions
+from communique.model import Article
+from communique.registry import stages
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    stage = ActorStage()
+    mentions = SpacyMentions()
+
+    def process(text: str, date: str | None = "2018-05-01") -> Article:
+        article = Article.from_text(text, date=date)
+        article.attach_doc(nlp(text))
+        return stage(mentions(article))
+
+    return process
+
+
+def _ids(article: Article, text: str) -> set[str | None]:
+    """actor ids of the mentions whose text is ``text``."""
+    return {m.actor_id for m in article.mentions if m.text == text}
+
+
+def _person(article: Article, name: str):
+    (actor,) = [a for a in article.actors if a.kind == "person" and a.name == name]
+    return actor
+
+
+def test_actors_stage_is_registered_with_its_contract() -> None:
+    info = stages.get("actors.rules.v1")
+    assert info.requires == ("doc", "mentions")
+    assert info.assigns == ("mentions", "actors")
+    assert info.factory is make_actor_stage
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Belarus and Azerbaijan signed a trade deal.", "Belarus", "BLR"),
+        ("Belarus and Azerbaijan signed a trade deal.", "Azerbaijan", "AZE"),
+        ("The Azerbaijani delegation arrived on Monday.", "Azerbaijani", "AZE"),
+        ("North Korea fired a missile, and the DPRK later denied it.", "DPRK", "PRK"),
+        ("Baku and Minsk agreed to expand trade.", "Baku", "AZE:GOV"),
+        ("Baku and Minsk agreed to expand trade.", "Minsk", "BLR:GOV"),
+        ("The talks were held in Minsk on Monday.", "Minsk", "LOC:BLR:minsk"),
+        ("The Kremlin rejected the claim.", "Kremlin", "RUS:GOV"),
+        ("Officials at Downing Street declined to comment.", "Downing Street", "GBR:GOV"),
+    ],
+)
+def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: str, actor_id: str) -> None:
+    assert actor_id in _ids(run(text), mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Azerbaijan's parliament approved the treaty.", "Azerbaijan's parliament", "AZE:LEG"),
+        ("Troops of the Belarusian army held drills.", "the Belarusian army", "BLR:MIL"),
+        ("The Russian Foreign Ministry summoned the envoy.", "The Russian Foreign Ministry", "RUS:GOV"),
+    ],
+)
+def test_actors_national_institutions_by_pattern(run, text: str, mention: str, actor_id: str) -> None:
+    article = run(text)
+    assert actor_id in _ids(article, mention)
+    sector = actor_id.split(":")[1]
+    assert article.actor(actor_id).code == actor_id.replace(":", "")
+    assert article.actor(actor_id).sector == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers of the Commonwealth of Independent States (CIS) met in Minsk.",
+        "Kazakhstan chairs the Council of Heads of Government and the Economic Council of the CIS this year.",
+    ],
+)
+def test_actors_igo_and_its_bodies_resolve_to_the_igo(run, text: str) -> None:
+    article = run(text)
+    resolved = [m for m in article.mentions if m.actor_id == "IGO:CIS"]
+    assert resolved
+    assert article.actor("IGO:CIS").code == "IGOCIS"
+    if "Council of Heads of Government" in text:
+        assert any(m.text.endswith("Council of Heads of Government") for m in resolved)
+        assert any("Economic Council" in m.text for m in resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "sector", "country", "igo"),
+    [
+        (
+            "Chief of the General Staff - NATO Liaison Commander Pavel Dragan said the exercise was over.",
+            "Pavel Dragan",
+            "Chief of the General Staff - NATO Liaison Commander",
+            "IGO",
+            None,
+            "NATO",
+        ),
+        (
+            "Nadia Petrescu, the foreign minister of Moldova, met her counterpart on Tuesday.",
+            "Nadia Petrescu",
+            "foreign minister of Moldova",
+            "GOV",
+            "MDA",
+            None,
+        ),
+        ("Ukrainian Deputy Defence Minister Taras Hrytsenko toured the base.", "Taras Hrytsenko",
+         "Ukrainian Deputy Defence Minister", "GOV", "UKR", None),
+        ("Rebel commander Joseph Mbaye denied the report.", "Joseph Mbaye", "Rebel commander", "REB", None, None),
+        ("Opposition leader Maria Ferreira called for new elections.", "Maria Ferreira", "Opposition leader",
+         "OPP", None, None),
+        ("Colonel Arman Sadykov inspected the troops.", "Arman Sadykov", "Colonel", "MIL", None, None),
+    ],
+)
+def test_actors_people_with_titles(run, text, name, title, sector, country, igo) -> None:
+    person = _person(run(text), name)
+    assert person.title == title
+    assert person.sector == sector
+    assert person.country == country
+    assert person.igo == igo
+    assert person.id == "PER:" + name.lower().replace(" ", "-")
+
+
+def test_actors_surname_and_bare_title_link_to_the_person(run) -> None:
+    text = (
+        "Nadia Petrescu, the foreign minister of Moldova, met her counterpart in Chisinau. "
+        "Petrescu said the talks were useful. The minister added that more meetings would follow."
+    )
+    article = run(text)
+    (first,) = [m for m in article.mentions if m.text == "Nadia Petrescu"]
+    later = [m for m in article.mentions if m.text in ("Petrescu", "The minister")]
+    assert {m.text for m in later} == {"Petrescu", "The minister"}
+    assert {m.actor_id for m in later} == {first.actor_id}
+    assert any(m.label == "TITLE" for m in later)
+
+
+@pytest.mark.parametrize(
+    ("date", "code"),
+    [("2012-06-01", "USAGOV"), ("2019-06-01", "USAELI")],
+)
+def test_actors_dictionary_person_resolved_by_article_date(run, date: str, code: str) -> None:
+    article = run("Barack Obama spoke about the economy.", date=date)
+    assert _person(article, "Barack Obama").code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Georgia accused Russia of provocations, officials in Tbilisi said.", "GEO"),
+        ("The governor of Georgia signed the bill in Atlanta on Friday.", "LOC:USA:georgia"),
+    ],
+)
+def test_actors_georgia_decided_by_context(run, text: str, actor_id: str) -> None:
+    assert _ids(run(text), "Georgia") == {actor_id}
+
+
+def test_actors_georgia_left_unresolved_when_context_conflicts(run) -> None:
+    text = "Georgia's delegation flew from Tbilisi to Atlanta, where the Georgia state senate met."
+    article = run(text)
+    assert "GEO" not in _ids(article, "Georgia")
+    assert "USA" not in _ids(article, "Georgia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Denzel Washington attended the premiere.", "George Washington crossed the river in 1776."],
+)
+def test_actors_washington_the_person_is_not_the_capital(run, text: str) -> None:
+    article = run(text)
+    assert not any(a.country == "USA" and a.kind != "person" for a in article.actors)
+
+
+def test_actors_washington_the_capital_acts_as_government(run) -> None:
+    assert _ids(run("Washington imposed new sanctions on the company."), "Washington") == {"USA:GOV"}
+
+
+@pytest.mark.parametrize("text", ["We told us all about it.", "The china plates broke."])
+def test_actors_lowercase_words_are_not_names(run, text: str) -> None:
+    assert run(text).actors == []
+
+
+def test_actors_example_article(example_article) -> None:
+    """The acceptance example (issue 5 targets)."""
+    article = example_article
+    ids = {m.text: m.actor_id for m in article.mentions if m.actor_id}
+    assert ids["Belarus"] == "BLR"
+    assert ids["Azerbaijan"] == "AZE"
+    for town in ("Gabala", "Ganja"):
+        actor = article.actor(ids[town])
+        assert actor.kind == "location" and actor.country == "AZE"
+    for council in (
+        "the Council of Heads of State",
+        "the Council of Heads of Government",
+        "the Ministerial Council",
+        "the Economic Council",
+    ):
+        assert ids[council] == "IGO:CIS", council
+    person = _person(article, "Viktor Guminsky")
+    assert person.sector == "IGO"
+    assert person.igo == "CIS"
+    assert person.affiliation == "Commonwealth of Independent States"
+    assert person.title == "First Deputy Chairman of the Executive Committee - CIS Executive Secretary"
