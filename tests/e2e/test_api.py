@@ -222,7 +222,7 @@ FILTERS = [
     for p in ("type", "source", "target", "country", "dyad", "from", "to", "min_confidence", "article", "limit", "cursor")
 ] + [("/actors", p) for p in ("q", "kind", "country", "limit", "cursor")] + [
     ("/quotes", p) for p in ("speaker", "q", "from", "to", "article", "limit", "cursor")
-] + [("/dyads", p) for p in ("from", "to", "limit")] + [
+] + [("/dyads", p) for p in ("limit", "directed")] + [
     ("/dyads/AZE/BLR/timeline", p) for p in ("by", "from", "to")
 ] + [("/network", p) for p in ("from", "to", "min_events", "level", "max_edges")]  # fmt: skip
 
@@ -318,3 +318,16 @@ def test_api_ingest_disabled_without_allow_ingest(api_db: Path) -> None:
         assert response.status_code == 403
         assert "--allow-ingest" in response.json()["detail"]
         assert local.get("/stats").json()["ingest_enabled"] is False
+
+
+def test_api_dyad_timeline_agrees_with_events_and_dyads(client: httpx.Client) -> None:
+    dyads = client.get("/dyads", params={"limit": 3}).json()
+    for dyad in dyads:
+        a, b = dyad["a"], dyad["b"]
+        timeline = client.get(f"/dyads/{a}/{b}/timeline", params={"by": "day"}).json()
+        listed = client.get("/events", params={"dyad": f"{a},{b}", "format": "jsonl"}).text.splitlines()
+        dated = [json.loads(line) for line in listed if json.loads(line)["date"]]
+        assert timeline["total"] == len(dated) == dyad["events"] - sum(1 for line in listed if not json.loads(line)["date"])
+        for bucket in timeline["buckets"]:
+            assert bucket["events"] == sum(bucket["counts"].values())
+            assert bucket["a_to_b"] + bucket["b_to_a"] == bucket["events"]

@@ -138,6 +138,12 @@ class TimelineBucket(BaseModel):
     counts: dict[str, int] = Field(description="Events per PLOVER type.")
     goldstein_sum: float
     goldstein_mean: float | None = Field(None, description="Mean Goldstein score of the events that have one.")
+    a_to_b: int | None = Field(None, description="Events with source `a` and target `b` (codes only).")
+    b_to_a: int | None = Field(None, description="Events with source `b` and target `a` (codes only).")
+    verbal_coop: int | None = None
+    material_coop: int | None = None
+    verbal_conflict: int | None = None
+    material_conflict: int | None = None
 
 
 class Timeline(BaseModel):
@@ -150,11 +156,14 @@ class Timeline(BaseModel):
 
 
 class DyadItem(BaseModel):
+    """A dyad (``DyadQueries.top_dyads``): sides keyed by IGO short name, else country."""
+
     a: str
     b: str
     events: int
-    goldstein_mean: float | None = None
-    last_date: str | None = None
+    goldstein_sum: float | None = None
+    first: str | None = Field(None, description="Date of the first event (YYYY-MM-DD).")
+    last: str | None = Field(None, description="Date of the latest event (YYYY-MM-DD).")
 
 
 class NetworkNode(BaseModel):

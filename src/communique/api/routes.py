@@ -25,7 +25,7 @@ from communique.api import models as m
 from communique.api.formats import DOWNLOAD_MEDIA, Format, choose_format, csv_columns, csv_lines, jsonl_lines
 from communique.api.snapshot import SnapshotReader
 from communique.store.duckdb import DuckDBStore
-from communique.store.reads import EventFilter
+from communique.store.reads import EventFilter, is_side_code
 
 __all__ = ["MAX_DOWNLOAD_ROWS", "MAX_LIMIT", "PLOVER_TYPES", "router"]
 
@@ -402,17 +402,15 @@ def list_quotes(
 
 
 # -- relations ------------------------------------------------------------------------------------
-@router.get("/dyads", response_model=list[m.DyadItem], tags=["relations"], summary="Most active country pairs")
+@router.get("/dyads", response_model=list[m.DyadItem], tags=["relations"], summary="Most active dyads")
 def list_dyads(
     request: Request,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    directed: Annotated[bool, Query(description="Keep A→B and B→A apart.")] = False,
 ) -> Any:
-    """Country pairs with the most events between them (either direction)."""
-    _check_range(date_from, date_to)
+    """Pairs of sides (country, or IGO short name for IGO actors) with the most events."""
     with _reader(request).store() as store:
-        return store.top_dyads(limit, date_from, date_to)
+        return store.top_dyads(limit, directed=directed)
 
 
 @router.get(
@@ -421,17 +419,24 @@ def list_dyads(
 )  # fmt: skip
 def dyad_timeline(
     request: Request,
-    a: Annotated[str, Path(max_length=200, pattern=_CODE, description="ISO3 country code or actor id.")],
-    b: Annotated[str, Path(max_length=200, pattern=_CODE, description="ISO3 country code or actor id.")],
-    by: Literal["day", "week", "month", "year"] = "month",
+    a: Annotated[str, Path(max_length=200, pattern=_CODE, description="Country (ISO3), IGO short name or actor id.")],
+    b: Annotated[str, Path(max_length=200, pattern=_CODE, description="Country (ISO3), IGO short name or actor id.")],
+    by: Literal["day", "week", "month"] = "month",
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> Any:
-    """Events between `a` and `b` (ISO3 codes or actor ids, either direction) per period:
-    counts per PLOVER type, Goldstein sum and mean."""
+    """Events between `a` and `b` (either direction) per period: counts per PLOVER type,
+    Goldstein sum and mean, and (for codes) counts per direction and per quad."""
     _check_range(date_from, date_to)
     with _reader(request).store() as store:
-        rows = store.timeline(a, b, by, date_from, date_to)
+        rows = store.dyad_type_series(a, b, by, date_from, date_to)
+        extra: dict[str, dict[str, Any]] = {}
+        if is_side_code(a) and is_side_code(b):
+            series = store.dyad_series(
+                a, b, by=by, start=date_from.isoformat() if date_from else None,
+                end=date_to.isoformat() if date_to else None,
+            )  # fmt: skip
+            extra = {r["period"]: r for r in series}
     buckets: dict[str, dict[str, Any]] = {}
     per_type: dict[str, int] = {}
     for r in rows:
@@ -447,6 +452,10 @@ def dyad_timeline(
     for bucket in buckets.values():
         n = bucket.pop("_n")
         bucket["goldstein_mean"] = bucket["goldstein_sum"] / n if n else None
+        more = extra.get(bucket["period"], {})
+        for key in m.TimelineBucket.model_fields:
+            if key not in bucket and key in more:
+                bucket[key] = more[key]
         out.append(bucket)
     return {
         "a": a,

@@ -19,13 +19,13 @@ from typing import Any
 
 from communique.store.schema import EXPORT_VIEWS
 
-__all__ = ["EventFilter", "ReadQueries"]
+__all__ = ["EventFilter", "ReadQueries", "is_side_code"]
 
 # A date that sorts before every real one: rows without a date come last in "newest first".
 _NO_DATE = dt.date(1, 1, 1)
 
 # `by=` of the timeline → the DuckDB date_trunc part (a whitelist, never user text in SQL).
-_TRUNC = {"day": "day", "week": "week", "month": "month", "year": "year"}
+_TRUNC = {"day": "day", "week": "week", "month": "month"}
 
 _ARTICLE_FIELDS = (
     "id, source_id, strftime(date, '%Y-%m-%d') AS date, publisher, relayed_from, title, url, "
@@ -40,8 +40,8 @@ _SNIPPET_CHARS = 240
 class EventFilter:
     """Filters of the event list (all optional; combined with AND).
 
-    ``source``/``target``/``country`` and each side of ``dyad`` match an ISO3 country code
-    (three capital letters) against the actor's country, anything else against the actor id.
+    ``source``/``target``/``country`` and each side of ``dyad`` match a code (ISO3 country or
+    IGO short name, as in ``store/dyads.py``) or else an actor id.
     """
 
     types: list[str] = field(default_factory=list)
@@ -55,14 +55,21 @@ class EventFilter:
     article_id: str | None = None
 
 
-def _is_country(code: str) -> bool:
-    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+def is_side_code(value: str) -> bool:
+    """A country or IGO code (``AZE``, ``CIS``, ``NATO``) rather than an actor id."""
+    return 2 <= len(value) <= 12 and value.isascii() and value.isalpha()
 
 
 def _side(prefix: str, value: str) -> tuple[str, list[Any]]:
-    """SQL and params matching one side (``source``/``target``) of an event to a code or id."""
-    column = f"{prefix}_country" if _is_country(value) else f"{prefix}_actor_id"
-    return f"{column} = ?", [value]
+    """SQL and params matching one side (``source``/``target``) of an event.
+
+    A code matches the side's key as ``store/dyads.py`` defines it for dyads (the IGO short
+    name when the actor is or belongs to an IGO, else its country), so the event list, the
+    timeline and ``DyadQueries`` agree; anything else matches the actor id.
+    """
+    if is_side_code(value):
+        return f"upper(coalesce({prefix}_igo, {prefix}_country)) = ?", [value.upper()]
+    return f"{prefix}_actor_id = ?", [value]
 
 
 def _terms(q: str | None) -> list[str]:
@@ -231,11 +238,10 @@ class ReadQueries:
                 where.append(sql)
                 params += p
         if flt.country:
-            if _is_country(flt.country):
-                where.append("(source_country = ? OR target_country = ?)")
-            else:
-                where.append("(source_actor_id = ? OR target_actor_id = ?)")
-            params += [flt.country, flt.country]
+            sa, pa = _side("source", flt.country)
+            ta, pt = _side("target", flt.country)
+            where.append(f"({sa} OR {ta})")
+            params += pa + pt
         if flt.dyad:
             a, b = flt.dyad
             sa, pa = _side("source", a)
@@ -425,30 +431,7 @@ class ReadQueries:
         return self.rows(sql, [_NO_DATE, *params, limit + 1])
 
     # -- relations --------------------------------------------------------------------------
-    def top_dyads(
-        self, limit: int = 20, date_from: dt.date | None = None, date_to: dt.date | None = None
-    ) -> list[dict[str, Any]]:
-        """Country pairs with the most events between them (undirected), most active first.
-
-        Returns:
-            ``{"a", "b", "events", "goldstein_mean", "last_date"}`` rows with ``a < b``.
-        """
-        where = ["source_country IS NOT NULL", "target_country IS NOT NULL", "source_country <> target_country"]
-        params: list[Any] = []
-        if date_from is not None:
-            where.append("date >= ?")
-            params.append(date_from)
-        if date_to is not None:
-            where.append("date <= ?")
-            params.append(date_to)
-        return self.rows(
-            "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
-            "count(*) AS events, avg(goldstein) AS goldstein_mean, strftime(max(date), '%Y-%m-%d') AS last_date "
-            f"FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?",
-            [*params, limit],
-        )
-
-    def timeline(
+    def dyad_type_series(
         self,
         a: str,
         b: str,
@@ -458,8 +441,9 @@ class ReadQueries:
     ) -> list[dict[str, Any]]:
         """Events between ``a`` and ``b`` (either direction) per period and PLOVER type.
 
-        ``a``/``b`` are ISO3 country codes or actor ids (see :class:`EventFilter`). Written
-        here because ``store/dyads.py`` had no timeline query when the API was built.
+        ``a``/``b`` are codes or actor ids (see :class:`EventFilter`). ``DyadQueries.dyad_series``
+        gives totals and quad counts per period but not the PLOVER type breakdown the
+        timeline chart stacks, hence this query (same side keys).
 
         Returns:
             ``{"period", "type", "events", "goldstein_sum", "goldstein_n"}`` rows by period.
@@ -488,14 +472,17 @@ class ReadQueries:
             date_from: first event date included.
             date_to: last event date included.
             min_events: leave out pairs with fewer events.
-            level: ``actor`` (actor ids) or ``country`` (ISO3 codes).
+            level: ``actor`` (actor ids) or ``country`` (ISO3 codes, IGOs by short name as in dyads).
             max_edges: keep only the heaviest edges (a readable graph).
 
         Returns:
             ``{"nodes": [{"id", "name", "kind", "country", "events"}], "edges": [{"source",
             "target", "events", "goldstein_mean"}]}`` (edges undirected, ``source < target``).
         """
-        a, b = ("source_country", "target_country") if level == "country" else ("source_actor_id", "target_actor_id")
+        if level == "country":
+            a, b = "upper(coalesce(source_igo, source_country))", "upper(coalesce(target_igo, target_country))"
+        else:
+            a, b = "source_actor_id", "target_actor_id"
         where = [f"{a} IS NOT NULL", f"{b} IS NOT NULL", f"{a} <> {b}"]
         params: list[Any] = []
         if date_from is not None:

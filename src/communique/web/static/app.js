@@ -383,7 +383,7 @@ function events(params) {
 async function dyad(a, b, params) {
   const by = params.by || "month";
   const byForm = filterForm([
-    { name: "by", label: "Period", options: ["day", "week", "month", "year"] },
+    { name: "by", label: "Period", options: ["day", "week", "month"] },
     { name: "from", label: "From", type: "date" },
     { name: "to", label: "To", type: "date" },
   ], { ...params, by }, (data) => go(`/ui/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}${qs(data)}`));
