@@ -72,6 +72,7 @@ def test_eval_score_quotes_perfect() -> None:
     ):
         assert scores[name].f1 == 1.0, name
     assert scores["quotes.mixed"].n_gold == 0 and scores["quotes.mixed"].f1 == 0.0
+    assert scores["quotes.type"].accuracy == 1.0
 
 
 def test_eval_score_quotes_empty_prediction_scores_zero() -> None:
@@ -82,7 +83,7 @@ def test_eval_score_quotes_empty_prediction_scores_zero() -> None:
 
 def test_eval_score_quotes_empty_gold_and_prediction() -> None:
     result = score_quotes([([], [], TEXT)])
-    assert all(p.f1 == 0.0 and p.n_gold == 0 for p in result.parts)
+    assert all(p.n_gold == 0 and (p.f1 or 0.0) == 0.0 and (p.accuracy or 0.0) == 0.0 for p in result.parts)
 
 
 @pytest.mark.parametrize(
@@ -129,6 +130,7 @@ def test_eval_score_quotes_wrong_type() -> None:
     assert scores["quotes"].tp == 1
     assert scores["quotes.indirect"].tp == 0 and scores["quotes.indirect"].n_gold == 1
     assert scores["quotes.direct"].n_pred == 1 and scores["quotes.direct"].tp == 0
+    assert scores["quotes.type"].accuracy == 0.0 and scores["quotes.type"].n_gold == 1
 
 
 def test_eval_score_quotes_one_to_one() -> None:

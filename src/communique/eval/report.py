@@ -121,10 +121,12 @@ class DatasetReport(_Rec):
 
 
 class EvalReport(_Rec):
-    """A whole evaluation run: the stages measured, and one report per dataset and system."""
+    """A whole evaluation run: the stages measured, the document limits (``limit`` for every
+    dataset, ``limits`` per dataset as in the pinned slice), and one report per dataset and system."""
 
     stages: list[str] = Field(default_factory=list)
     limit: int | None = None
+    limits: dict[str, int] = Field(default_factory=dict)
     datasets: list[DatasetReport] = Field(default_factory=list)
     baselines: list[DatasetReport] = Field(default_factory=list)
 

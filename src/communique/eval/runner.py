@@ -120,7 +120,7 @@ def _score_seed(doc: GoldDoc, article: Article | None) -> DatasetReport:
     parts += score_seed_actors(doc.seed.actors, article.actors, article.mentions)
     quotes = score_quotes([(doc.quotes, article.quotes, article.text)], doc_ids=[doc.id])
     events = score_events([(doc, article.events)])
-    keep = {"quotes", "quotes.exact", "quotes.direct", "quotes.indirect", "speaker.name"}
+    keep = {"quotes", "quotes.exact", "quotes.direct", "quotes.indirect", "quotes.type", "speaker.name"}
     parts += [p for p in quotes.parts if p.name in keep]
     parts += [
         p
@@ -192,7 +192,7 @@ def run_eval(
     pipe = pipeline or Pipeline(settings or load_settings())
     if any(d in ("plover_gsr", "petr2_gsr") for d in datasets):
         check_against_ontology(Path(data_dir(root)) / "ontologies" / "plover_ontology.json")
-    report = EvalReport(stages=list(pipe.stage_names), limit=limit)
+    report = EvalReport(stages=list(pipe.stage_names), limit=limit, limits=dict(limits or {}))
     for name in datasets:
         if on_dataset is not None:
             on_dataset(name)

@@ -11,7 +11,8 @@ Quotes (:func:`score_quotes`)
     by overlap. ``quotes.exact`` needs the same outer boundaries once whitespace, quotation
     marks and final punctuation are trimmed; ``quotes.any`` needs one shared character.
     Per type, only quotes of that type are matched (the prediction's type is classified
-    from its text with the same quotation-mark rule the gold uses, see :func:`quote_type_of`).
+    from its text with the same quotation-mark rule the gold uses, see :func:`quote_type_of`);
+    ``quotes.type`` is the accuracy of the prediction's own ``type`` field on matched quotes.
     ``speaker.span``: a matched prediction whose speaker span overlaps the gold Source span.
     ``speaker.name``: a matched prediction whose resolved ``speaker.name`` names the gold's
     resolved speaker (PolNeAR: the antecedent of a pronoun Source; seed: the annotated name).
@@ -200,11 +201,11 @@ def score_quotes(
 
     Returns:
         Rows ``quotes`` (>= 50% overlap), ``quotes.exact``, ``quotes.any``, ``quotes.direct``,
-        ``quotes.indirect``, ``quotes.mixed``, ``speaker.span``, ``speaker.name``.
+        ``quotes.indirect``, ``quotes.mixed``, ``quotes.type``, ``speaker.span``, ``speaker.name``.
     """
     overall, exact, anyo = _Counts(), _Counts(), _Counts()
     by_type = {t: _Counts() for t in ("direct", "indirect", "mixed")}
-    span, name = _Counts(), _Counts()
+    span, name, typed = _Counts(), _Counts(), _Counts()
     missed: list[tuple[int, ErrorCase]] = []
     spurious: list[tuple[int, ErrorCase]] = []
     wrong_speaker: list[ErrorCase] = []
@@ -236,6 +237,7 @@ def score_quotes(
         name.n_gold += sum(1 for g in gold if g.antecedent)
         for gi, pi in paired.items():
             g, p = gold[gi], pred[pi]
+            typed.add(int(p.type == g.type), 0, 1)
             if g.speaker_spans and p.speaker.start is not None and p.speaker.end is not None:
                 if overlap_ratio(g.speaker_spans, p.speaker.start, p.speaker.end) > 0:
                     span.tp += 1
@@ -300,6 +302,7 @@ def score_quotes(
         ),
         PartScore.prf("quotes.any", anyo.tp, anyo.n_pred, anyo.n_gold, note="any shared character"),
         *(PartScore.prf(f"quotes.{t}", c.tp, c.n_pred, c.n_gold) for t, c in by_type.items()),
+        PartScore.acc("quotes.type", typed.tp, typed.n_gold, note="the quote's own type field, on matched quotes"),
         PartScore.prf("speaker.span", span.tp, span.n_pred, span.n_gold, note="speaker span overlaps the gold Source"),
         PartScore.prf(
             "speaker.name", name.tp, name.n_pred, name.n_gold, note="resolved name = gold's resolved speaker"
