@@ -564,6 +564,7 @@ class QuoteExtractor:
                 first = token.i + 1
         if speaker is not None and first <= speaker.i <= last:
             return None
+        first, last = _widen(token, content, speaker, first, last)
         words = sum(1 for t in token.doc[first : last + 1] if not t.is_punct)
         if words < _MIN_CONTENT_WORDS:
             return None
@@ -713,6 +714,36 @@ def _drop_relays(found: list[_Statement]) -> list[_Statement]:
         if not relay:
             keep.append(outer)
     return keep
+
+
+def _widen(cue: Token, content: Token, speaker: Token | None, first: int, last: int) -> tuple[int, int]:
+    """Widen a clausal content to the whole statement around its cue.
+
+    A statement before its cue ("Talks failed and aid stopped, the envoy said") runs from the
+    sentence start, since the parser often hangs only the last conjunct on the cue; one after
+    its cue ("He said that X, so Y") runs to the end of the cue's own phrase, minus any
+    coordinated clause with a subject of its own ("..., and Smith said Z").
+    """
+    doc = cue.doc
+    sent = cue.sent
+    if content.i < cue.i:
+        stop = min(cue.i, speaker.left_edge.i if speaker is not None and speaker.i < cue.i else cue.i)
+        start = sent.start
+        while start < first and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in _ALL_MARKS:
+            start += 1
+        if start < first and all(t.i < stop for t in doc[start:first]):
+            first = start
+        return first, last
+    for child in cue.rights:
+        if child.i <= last or child.dep_ in ("cc", "punct"):
+            continue
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break
+        if child.dep_ in ("conj", "ccomp", "advcl", "xcomp", "prep", "npadvmod", "advmod", "dobj"):
+            last = max(last, child.right_edge.i)
+    while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+        last -= 1
+    return first, last
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
