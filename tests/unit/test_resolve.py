@@ -121,7 +121,8 @@ def test_resolve_user_file_overrides_shipped_entry(tmp_path) -> None:
     ("row", "text", "actor_id"),
     [
         ("Caspian Forum\tCF\tigo\t\t\tCASPF\t\t\t\n", "Caspian Forum", "IGO:CASPF"),
-        ("Eastern Shield\t\torganization\tARM\tMIL\t\t\t\t\n", "Eastern Shield", "ARM:MIL"),
+        ("Eastern Shield\t\torganization\tARM\tREB\t\t\t\t\n", "Eastern Shield", "ORG:eastern-shield"),
+        ("Border Command\t\tinstitution\tARM\tMIL\t\t\t\t\n", "Border Command", "ARM:MIL"),
         ("Ruritania\tRuritanian\tcountry\tRUR\t\t\t\t\t\n", "Ruritanian", "RUR"),
     ],
 )

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +75,9 @@ _STATE_BODIES = {
     "police": "COP", "interior ministry": "COP",
     "courts": "JUD", "supreme court": "JUD", "judiciary": "JUD", "constitutional court": "JUD",
     "intelligence": "SPY", "opposition": "OPP", "rebels": "REB", "media": "MED",
+    "court": "JUD", "state media": "MED", "security forces": "COP", "police officer": "COP",
+    "militants": "REB", "insurgents": "REB", "demonstrators": "OPP", "protesters": "OPP",
+    "activists": "OPP", "dissidents": "OPP", "students": "EDU", "student": "EDU",
 }
 # Prepositions before a capital that mark it as a place rather than its government.
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "via", "across"})
@@ -122,22 +126,22 @@ class ActorStage:
 
     def _dictionary_matches(self, doc: Any) -> list[_Match]:
         d = self.dictionary
-        matches = []
-        for (category, key), start, end in _phrase_table(self.user_file)(doc):
+
+        def accept(category: str, key: str, start: int, end: int) -> bool:
             span = doc[start:end]
             if end - start == 1 and category in ("organization", "institution"):
                 # a one-word organisation name must look like a name to spaCy too, or be an
                 # acronym ("Hamas", "FBI"; not a sentence-initial "Youth")
                 if not (span[0].ent_type_ or resolve._is_acronym(span.text)) or key in _GENERIC_NAMES:
-                    continue
+                    return False
             if key in d.case_sensitive:
                 # acronyms only in capitals, as listed ("US" but not "us")
-                if not resolve._is_acronym(span.text):
-                    continue
-            elif not _capitalised(span):
-                continue
-            matches.append(_Match(start, end, category, key))
-        return matches
+                return resolve._is_acronym(span.text)
+            return _capitalised(span)
+
+        return [
+            _Match(start, end, category, key) for (category, key), start, end in _phrase_table(self.user_file)(doc, accept)
+        ]
 
     # -- the stage ---------------------------------------------------------------------------
 
@@ -184,7 +188,7 @@ class ActorStage:
                 continue
             start_char, end_char = span.start_char, span.end_char
             # extend to an institution: "<country> ('s) <body noun>"
-            body = _state_body_after(doc, match.end) if match.category == "country" else None
+            body = _state_body_after(doc, match.end, d) if match.category == "country" else None
             if body is not None and actor.kind == "country":
                 # the country keeps its own mention; the phrase is the institution
                 run.attach(start_char, end_char, label, actor)
@@ -195,10 +199,14 @@ class ActorStage:
                 start_char = _with_article(doc, match.start)
                 run.attach(start_char, end_char, label, actor, nested=False)
                 continue
-            if _inside_larger_name(doc, match, ents_by_token) and (match.category != "country" or _is_capital(match.key, d.country_names[match.key])):
+            larger = _inside_larger_name(doc, match, ents_by_token)
+            if larger and (match.category != "country" or _is_capital(match.key, d.country_names[match.key])):
                 # a city inside a longer name ("Denzel Washington", "Baku International
-                # Theater Conference") is neither the place nor its government
-                continue
+                # Theater Conference") is neither the place nor its government; inside a named
+                # event ("the Beijing Olympics") it is where the event happens
+                if larger != "EVENT" or match.category != "country":
+                    continue
+                actor, label = resolve.location_actor(span.text, d.country_names[match.key]), "GPE"
             run.attach(start_char, end_char, label, actor)
             covered.update(range(start_char, end_char))
 
@@ -563,9 +571,12 @@ class _PhraseTable:
         if len(words) not in lengths:
             lengths.append(len(words))
 
-    def __call__(self, doc: Any) -> list[tuple[tuple[str, str], int, int]]:
+    def __call__(
+        self, doc: Any, accept: Callable[[str, str, int, int], bool] | None = None
+    ) -> list[tuple[tuple[str, str], int, int]]:
         """((category, alias key), start token, end token) of each match; overlaps go to the
-        longest."""
+        longest of the matches ``accept(category, key, start, end)`` keeps (so a refused long
+        match, "US Secretary of state" in lower case, leaves room for "US")."""
         lower = [t.lower_ for t in doc]
         candidates: list[tuple[tuple[str, str], int, int]] = []
         n = len(lower)
@@ -576,7 +587,7 @@ class _PhraseTable:
             for length in lengths:
                 if i + length <= n:
                     value = self.table.get(tuple(lower[i : i + length]))
-                    if value is not None:
+                    if value is not None and (accept is None or accept(value[0], value[1], i, i + length)):
                         candidates.append((value, i, i + length))
                         break
         if len(candidates) < 2:
@@ -653,13 +664,14 @@ def _titled(ent: Any, d: ActorDictionary) -> bool:
     return _pre_title(ent.doc, ent.start, d) is not None or _apposition(ent.doc, ent.end, d) is not None
 
 
-def _inside_larger_name(doc: Any, match: _Match, ents_by_token: dict[int, Any]) -> bool:
-    """Whether a match lies strictly inside a longer spaCy ORG/FAC/EVENT/WORK_OF_ART name."""
+def _inside_larger_name(doc: Any, match: _Match, ents_by_token: dict[int, Any]) -> str | None:
+    """The label of a longer spaCy ORG/FAC/EVENT/WORK_OF_ART name the match lies inside."""
     ent = ents_by_token.get(match.start)
     if ent is None or ent.label_ not in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
-        return False
+        return None
     inner = ent[1:] if ent[0].lower_ == "the" else ent
-    return (inner.start, inner.end) != (match.start, match.end) and ent.start <= match.start and match.end <= ent.end
+    inside = (inner.start, inner.end) != (match.start, match.end) and ent.start <= match.start and match.end <= ent.end
+    return str(ent.label_) if inside else None
 
 
 def _capitalised(span: Any) -> bool:
@@ -707,21 +719,37 @@ def _acts(span: Any) -> bool:
     return False
 
 
-def _state_body_after(doc: Any, end: int) -> tuple[str, int] | None:
-    """A state body noun right after a country match: "Azerbaijan's parliament" → (LEG, end)."""
+def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int] | None:
+    """A body or group noun phrase right after a country match, with its sector.
+
+    "Azerbaijan's parliament" → (LEG, end), "Iraq's national security adviser" → (GOV, end),
+    "Georgian demonstrators" → (OPP, end), "Syrian state media" → (MED, end). The phrase is up
+    to four title words (``titles.tsv``) ending in a head word; the sector is that of
+    :data:`_STATE_BODIES` for the phrase, else the title's.
+    """
     i = end
     if i < len(doc) and doc[i].text in ("'s", "’s", "'"):
         i += 1
-    for n in (2, 1):
-        if i + n <= len(doc):
-            phrase = " ".join(t.lower_ for t in doc[i : i + n])
-            sector = _STATE_BODIES.get(phrase)
-            if sector:
-                # not a pre-name title ("Russian President Putin" is a person)
-                if i + n < len(doc) and doc[i + n].ent_type_ == "PERSON":
-                    return None
-                return sector, i + n
-    return None
+    j = i
+    last_head = -1
+    while j < len(doc) and j - i < 4:
+        key = doc[j].lower_
+        entry = d.titles.get(key)
+        if entry is None and key not in _STATE_BODIES:
+            break
+        if key in _STATE_BODIES or (entry is not None and entry[1] == "head"):
+            last_head = j
+        j += 1
+    if last_head < 0:
+        return None
+    stop = last_head + 1
+    # not a pre-name title ("Russian President Putin" is a person)
+    if stop < len(doc) and doc[stop].ent_type_ == "PERSON":
+        return None
+    words = [t.lower_ for t in doc[i:stop]]
+    sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1])
+    sector = sector or resolve.title_sector(words, d)
+    return (sector, stop) if sector else None
 
 
 def _with_article(doc: Any, start: int) -> int:

@@ -127,7 +127,7 @@ class Person:
     roles: list[Role] = field(default_factory=list)
 
     def role_on(self, date: str | None) -> Role | None:
-        """The role valid on ``date``; the undated fallback role when none is (or no date).
+        """The role valid on ``date``; the undated fallback role when none is.
 
         Returns None when the person has only dated roles and none holds on ``date``: the
         dictionary then knows the person but not what they were at that time.
@@ -139,11 +139,12 @@ class Person:
                 # the office over elite status; then the role that started last
                 return sorted(valid, key=lambda r: (_SECTOR_RANK.get(r.sector or "", 9), _neg(r.start)))[0]
             return fallback[0] if fallback else None
-        if fallback:
-            return fallback[0]
-        open_roles = [r for r in self.roles if not r.end]
-        pool = open_roles or self.roles
-        return max(pool, key=lambda r: r.start) if pool else None
+        # no date: the office the person is known for (an office over elite status, then the
+        # latest), which is what an undated sentence usually means ("Obama ordered ...")
+        dated = [r for r in self.roles if r.dated]
+        if dated:
+            return sorted(dated, key=lambda r: (_SECTOR_RANK.get(r.sector or "", 9), _neg(r.start)))[0]
+        return fallback[0] if fallback else None
 
     @property
     def countries(self) -> list[str]:
@@ -370,6 +371,7 @@ def _build(user_file: str | None) -> ActorDictionary:
         d.person_rows[name_key].append(f"\t\tIGO\tIGO{row['igo']}\t{row['start']}\t{row['end']}\t\tphoenix\t{row['igo']}")
     for row in _read_tsv(_data("leaders_extra.tsv")):
         _add_role(people, row, replace=True)
+    _apply_user_rows(d, people, _data("organizations_extra.tsv"), "organizations_extra.tsv")
     if user_file:
         _apply_user_file(d, people, Path(user_file))
     for name_key, person in people.items():
@@ -464,12 +466,18 @@ def _apply_user_file(d: ActorDictionary, people: dict[str, Person], path: Path) 
     """Read a user actor file; its rows override shipped entries of the same name.
 
     Format (TSV with a header; ``#`` lines are comments), columns ``name aliases kind country
-    sector igo start end role``; ``kind`` is person, country, igo or organization.
+    sector igo start end role``; ``kind`` is person, country, igo, institution (a body of a
+    country: ``AZE:LEG``) or organization (a named group: ``ORG:<slug>``).
     """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read actor file {path}: {exc}") from None
+    _apply_user_rows(d, people, text, str(path))
+
+
+def _apply_user_rows(d: ActorDictionary, people: dict[str, Person], text: str, path: str) -> None:
+    """Apply the rows of an actor file in the user format (see :func:`_apply_user_file`)."""
     rows = list(_read_tsv(text))
     if rows and set(_USER_COLUMNS) - set(rows[0]):
         missing = ", ".join(sorted(set(_USER_COLUMNS) - set(rows[0])))
@@ -488,12 +496,18 @@ def _apply_user_file(d: ActorDictionary, people: dict[str, Person], path: Path) 
                 d.igos[short] = IgoEntry(short=short, name=row["name"].strip())
             for name in names:
                 _add(d.igo_aliases, d, name, short)  # type: ignore[arg-type]
-        elif kind == "organization":
+        elif kind == "institution":
             for name in names:
                 _add(d.institutions, d, name, (row["country"].strip(), (row.get("sector") or "").strip()))  # type: ignore[arg-type]
+        elif kind == "organization":
+            country = (row.get("country") or "").strip() or None
+            sector = (row.get("sector") or "").strip()
+            value = (row["name"].strip(), country, sector, f"{country or ''}{sector}")
+            for name in names:
+                _add(d.organizations, d, name, value)  # type: ignore[arg-type]
         else:
             raise ConfigError(
-                f"actor file {path} line {line}: kind {kind!r} is not one of person, country, igo, organization"
+                f"actor file {path} line {line}: kind {kind!r} is not one of person, country, igo, institution, organization"
             )
 
 
