@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.eval.gold import GoldDoc, GoldEvent, GoldQuote, GoldSeed
+from communique.eval.gold import GoldActor, GoldDoc, GoldEvent, GoldQuote, GoldSeed
 from communique.eval.report import PartScore
 from communique.eval.score import (
     actor_key,
@@ -14,9 +14,10 @@ from communique.eval.score import (
     quote_type_of,
     score_events,
     score_quotes,
+    score_seed_actors,
     score_seed_metadata,
 )
-from communique.model import Article, EventActor, EventRecord, Offsets, Quote, Span, Speaker
+from communique.model import Actor, Article, EventActor, EventRecord, Mention, Offsets, Quote, Span, Speaker
 
 # An invented two-statement text; offsets below are computed from it, not typed by hand.
 TEXT = 'The minister said the border will reopen soon. "We are ready," she added.'
@@ -304,3 +305,37 @@ def test_eval_score_seed_metadata(publisher: str | None, relayed: list[str], exp
     gold = GoldSeed(date="2018-11-14", publisher="Trend", relayed_from=("BelTA",))
     article = Article.from_text("x", date="2018-11-14", publisher=publisher, relayed_from=relayed)
     assert score_seed_metadata(gold, article).accuracy == pytest.approx(expected)
+
+
+SEED_ACTORS = [
+    GoldActor(name="Norland", kind="country", code="NRL"),
+    GoldActor(name="Union of Seas", aliases=("UoS",), kind="organization", code="IGOUOS"),
+    GoldActor(name="Council of Captains", kind="organization", code="IGOUOS"),
+]
+
+
+@pytest.mark.parametrize(
+    ("actors", "mentions", "expected"),
+    [
+        # perfect: the council is written as a mention that resolves to the union itself
+        (
+            [Actor(id="n", name="Norland", code="NRL"), Actor(id="u", name="Union of Seas", code="IGOUOS")],
+            [Mention(text="the Council of Captains", label="ORG", start=0, end=23, actor_id="u")],
+            {"mentions": 1 / 3, "actors.recall": 1.0, "actors.precision": 1.0, "actor_codes": 1.0},
+        ),
+        # empty
+        ([], [], {"mentions": 0.0, "actors.recall": 0.0, "actors.precision": 0.0, "actor_codes": 0.0}),
+        # wrong code, and one spurious actor
+        (
+            [Actor(id="n", name="Norland", code="NRLGOV"), Actor(id="x", name="Captain Ode", code=None)],
+            [Mention(text="Norland", label="GPE", start=0, end=7, actor_id="n")],
+            {"mentions": 1 / 3, "actors.recall": 1 / 3, "actors.precision": 0.5, "actor_codes": 0.0},
+        ),
+    ],
+)
+def test_eval_score_seed_actors(actors: list[Actor], mentions: list[Mention], expected: dict[str, float]) -> None:
+    rows = {r.name: r for r in score_seed_actors(SEED_ACTORS, actors, mentions)}
+    assert rows["mentions"].accuracy == pytest.approx(expected["mentions"])
+    assert rows["actors"].recall == pytest.approx(expected["actors.recall"])
+    assert rows["actors"].precision == pytest.approx(expected["actors.precision"])
+    assert rows["actor_codes"].accuracy == pytest.approx(expected["actor_codes"])
