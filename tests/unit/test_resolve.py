@@ -214,3 +214,23 @@ def test_resolve_dictionary_loads_within_budget() -> None:
     resolve._places()
     assert time.perf_counter() - started < 1.0
     assert len(d.igos) >= 150
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "iso3"),
+    [
+        ("Ganja", (), "AZE"),
+        ("Ganja", ("AZE",), "AZE"),
+        ("Paris", ("USA",), "USA"),  # Paris, Texas, when the article is about the United States
+        ("Paris", ("DEU",), "FRA"),  # a large city outside the article's countries is kept
+        ("Paris", (), "FRA"),
+    ],
+)
+def test_resolve_place_prefers_the_articles_countries(name: str, countries: tuple[str, ...], iso3: str) -> None:
+    found = resolve.place(name, countries)
+    assert found is not None and found[1] == iso3
+
+
+def test_resolve_small_town_outside_the_articles_countries_is_left_out() -> None:
+    # Gabala (Azerbaijan, ~12,000 people) is not trusted in an article about Brazil only
+    assert resolve.place("Gabala", ("BRA",)) is None

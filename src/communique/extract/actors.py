@@ -257,7 +257,8 @@ class ActorStage:
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
                 continue
             place_name = _strip_article(mention.text)
-            found = resolve.place(place_name) if place_name[:1].isupper() else None
+            mentioned = {a.country for a in run.actors.values() if a.country and a.kind == "country"}
+            found = resolve.place(place_name, mentioned) if place_name[:1].isupper() else None
             if found is None:
                 continue
             name, iso3, _lat, _lon = found
@@ -348,7 +349,11 @@ class _Run:
                 and (mention.end - mention.start) <= (end - start) + 6
             )
             if same or inside or covers:
-                if mention.actor_id is None or not prefer_existing or same or inside:
+                inner_country = self.d.country_names.get(_key(_strip_article(mention.text)))
+                if inside and not same and inner_country and actor.kind != "country":
+                    # "US President": the inner "US" stays the country
+                    self.assign(mention, resolve.country_actor(inner_country, self.d))
+                elif mention.actor_id is None or not prefer_existing or same or inside:
                     self.assign(mention, actor)
                 placed = placed or same or covers
         if placed:
@@ -366,6 +371,10 @@ class _Run:
         lead: list[Any] = []
         while len(tokens) > 1 and _key(tokens[0].text) in self.d.titles:
             lead.append(tokens.pop(0))
+        for cut, token in enumerate(tokens):
+            if token.text in ("'s", "’s") and cut > 0:
+                tokens = tokens[:cut]  # "Theresa May’s Brexit": the name ends at the possessive
+                break
         while tokens and tokens[-1].text in ("'s", "’s", "'"):
             tokens.pop()
         # a name does not run across a line break ("Christal Hayes\n\nUSA")
@@ -402,7 +411,7 @@ class _Run:
                 title = appos.text
                 if title_tokens and title_tokens[0].lower_ in ("the", "a", "an"):
                     title = doc[appos.start + 1 : appos.end].text
-        found = self._dictionary_person(name)
+        found = self._dictionary_person(name, titled=bool(title_tokens))
         igo, country, affiliation = self._affiliation(title_tokens)
         sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
         if igo:
@@ -447,12 +456,23 @@ class _Run:
         self.article.mentions.append(mention)
         return mention
 
-    def _dictionary_person(self, name: str) -> Actor | None:
+    def _dictionary_person(self, name: str, titled: bool = False) -> Actor | None:
+        """The dictionary person of a name as of the article's date, or None.
+
+        A listed name or alias is enough. A bare surname ("President Bush") is accepted only
+        when it points to one person in office on the article's date and the name carries a
+        title or the person's country is already among the article's actors.
+        """
         people = self.d.people_for(_key(name))
-        if not people:
+        if people:
+            return resolve._pick_person(people, self.date, self.d)
+        if " " in name.strip() or not self.date:
             return None
-        # a single-word name must be an explicit alias of exactly one person
-        return resolve._pick_person(people, self.date, self.d)
+        found = resolve._pick_person(self.d.people_by_surname(_key(name)), self.date, self.d)
+        if found is None or not found.sector:
+            return None
+        countries = {a.country for a in self.actors.values() if a.kind != "person"}
+        return found if titled or found.country in countries else None
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
         """(IGO short name, country ISO3, affiliation name) named inside a title.
@@ -674,10 +694,15 @@ def _inside_larger_name(doc: Any, match: _Match, ents_by_token: dict[int, Any]) 
     return str(ent.label_) if inside else None
 
 
+# Lower-case particles inside names ("al-Shabab", "bin Laden", "de la Rua").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "la", "le", "van", "von", "da", "du", "der", "ul", "y"})
+
+
 def _capitalised(span: Any) -> bool:
     """Every content word starts with a capital (names, not common words: "china" plates)."""
     for token in span:
-        if token.is_alpha and token.lower_ not in _TITLE_GLUE and not token.text[:1].isupper():
+        low = token.lower_
+        if token.is_alpha and low not in _TITLE_GLUE and low not in _NAME_PARTICLES and not token.text[:1].isupper():
             return False
     return True
 
@@ -847,9 +872,13 @@ _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late",
 
 
 def _title_word(token: Any, d: ActorDictionary) -> bool:
-    """A word that can open a title: a title word, a country/IGO word, or an org entity."""
+    """A word that can open a title: a title word (alone or with the next word: "Prime
+    Minister"), a country/IGO word, or an org entity."""
     low = _key(token.text)
     if low in d.titles:
+        return True
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and f"{low} {nxt.lower_}" in d.titles:
         return True
     if low in d.country_names or low in d.igo_aliases:
         return True
