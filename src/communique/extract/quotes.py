@@ -315,7 +315,7 @@ class QuoteExtractor:
         reported = self._reported(doc, text, quoted, direct, paragraphs)
         statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
-        return self._attribute(article, statements, paragraphs)
+        return self._attribute(article, statements, paragraphs, quoted)
 
     # -- direct quotes ---------------------------------------------------------------------
 
@@ -383,6 +383,11 @@ class QuoteExtractor:
                     cue = self._cue_before(doc, sent_start, prev_end, quoted)
             if cue is None:
                 cue = _dash_attribution(doc, after_mark, right_end)
+            if cue is None:
+                cue = _colon_attribution(doc, text, left_start, mark.open, quoted)
+            if cue is None and mark.open == p_start and p_index > 0:
+                prev_start, prev_end = paragraphs[p_index - 1]
+                cue = _colon_attribution(doc, text, prev_start, prev_end, quoted)
             if cue is None:
                 statement.floating = True
             else:
@@ -628,7 +633,9 @@ class QuoteExtractor:
 
     # -- speakers --------------------------------------------------------------------------
 
-    def _attribute(self, article: Article, statements: list[_Statement], paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    def _attribute(
+        self, article: Article, statements: list[_Statement], paragraphs: list[tuple[int, int]], quoted: _Intervals
+    ) -> list[Quote]:
         """Resolve speakers in text order; floating quotes inherit from the statement before."""
         resolver = SpeakerResolver(article)
         text = article.text
@@ -641,7 +648,11 @@ class QuoteExtractor:
                 continue
             seen.add((statement.start, statement.end))
             if statement.floating:
-                if previous is not None and _continues(text, p_starts, paragraphs, previous, statement):
+                newcomer = _new_subject(article.doc, previous, statement, quoted)
+                if newcomer is not None:
+                    # A person who became the subject since the last statement speaks next.
+                    statement.resolved = resolver.resolve(newcomer)
+                elif previous is not None and _continues(text, p_starts, paragraphs, previous, statement):
                     statement.resolved = previous.resolved
             else:
                 statement.resolved = resolver.resolve(statement.speaker)
@@ -665,6 +676,23 @@ def _to_quote(article: Article, statement: _Statement) -> Quote:
         speaker=statement.resolved,
         cue_span=cue_span,
     )
+
+
+def _new_subject(doc: Doc, previous: _Statement | None, current: _Statement, quoted: _Intervals) -> Token | None:
+    """The last named person who is a sentence subject between two statements, if any.
+
+    The window starts after everything the previous statement used (its cue and speaker) and
+    stays within the current paragraph and the one before it.
+    """
+    start = 0
+    if previous is not None:
+        start = max(previous.end, previous.cue_end or 0, previous.resolved.end or 0)
+    start = max(start, doc.text.rfind("\n", 0, max(0, doc.text.rfind("\n", 0, current.start))) + 1)
+    found = None
+    for token in _tokens_between(doc, start, current.start):
+        if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and quoted.find(token.idx) is None:
+            found = token
+    return found
 
 
 def _continues(
@@ -755,6 +783,24 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _colon_attribution(doc: Doc, text: str, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
+    """'Mica had a blunt message: “...”': the subject of a clause ending in a colon.
+
+    Only a person or a personal pronoun counts: "The result was clear: “...”" names no one.
+    """
+    context = text[start:end].rstrip()
+    if not context.endswith(":"):
+        return None
+    tokens = [t for t in _tokens_between(doc, start, end) if quoted.find(t.idx) is None]
+    colon = next((t for t in reversed(tokens) if t.text == ":"), None)
+    if colon is None:
+        return None
+    for token in reversed(tokens):
+        if token.dep_ == "nsubj" and (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she")):
+            return colon, token, ":"
+    return None
 
 
 def _dash_attribution(doc: Doc, start: int, end: int) -> tuple[Token, Token | None, str] | None:

@@ -24,7 +24,9 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from communique.model import Article, Mention, Speaker
@@ -185,6 +187,23 @@ _ORG_NOUNS = frozenset(
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many", "two", "three", "other", "any"})
 
 
+# Possessive and reflexive forms that reveal a person's grammatical gender when they follow
+# the name in its own sentence ("Smith said her government ..."); never speakers themselves.
+_GENDER_HINTS: dict[str, str] = {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name → ``male``/``female`` from ``communique/data/given_names.txt``."""
+    raw = resources.files("communique.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    for line in raw.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("m", "f") and not line.startswith("#"):
+            names[parts[1]] = "male" if parts[0] == "m" else "female"
+    return names
+
+
 def pronoun_class(word: str) -> str | None:
     """The class of a pronoun (``male``, ``female``, ``plural``, ``neuter``, ``self``, ``relative``).
 
@@ -267,6 +286,10 @@ class SpeakerResolver:
         if first + "." in _HONORIFICS:
             self._gender.setdefault(key, _HONORIFICS[first + "."])
             return
+        given = _given_names().get(first) if len(words) > 1 else None
+        if given is not None:
+            self._gender.setdefault(key, given)
+            return
         if span.root.dep_ not in ("nsubj", "nsubjpass"):
             return
         # The first third-person singular pronoun after a subject name in its own sentence
@@ -276,7 +299,7 @@ class SpeakerResolver:
         for token in doc[span.end : sent.end]:
             if token.ent_type_ == "PERSON":
                 return
-            cls = _PRONOUNS.get(token.lower_)
+            cls = _PRONOUNS.get(token.lower_) or _GENDER_HINTS.get(token.lower_)
             if cls in ("male", "female"):
                 self._gender.setdefault(key, cls)
                 return
