@@ -14,8 +14,9 @@ How a sentence is coded, in order:
    "plans to") become AGREE, following the PLOVER manual.
 4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
    object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors each
-   get an event; reciprocal triggers ("talks between X and Y", "X and Y agreed") are coded in
-   both directions; nominal triggers take the subject of their governing verb ("said at a
+   are candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair
+   the participants; one event per trigger is kept (resolved actors first), or every pair with
+   ``expand="pairs"``; nominal triggers take the subject of their governing verb ("said at a
    conference") and the actors inside their own phrase. Actors come from the mentions
    resolved by ``actors.rules.v1`` (``Mention.actor_id`` -> ``article.actors``). Inside a
    quotation the speaker is the source only for first-person subjects ("we will ...").
@@ -52,7 +53,7 @@ _VERB_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", 
                       "into", "over"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
-_FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033"}
+_FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _COOPERATIVE_NEGATABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # CAMEO 12x refusal for a negated intention, by the root of the cooperative code it negates.
 _REFUSAL_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
@@ -61,8 +62,11 @@ _THREAT_CODE = {"15": "138", "16": "131", "17": "132", "18": "138", "19": "138",
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
 # Governing words that make their open complement an intention ("plans to visit").
-_INTENT_HEADS = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", "seek", "ready", "willing",
-                 "prepared", "set", "schedule", "due", "decide", "mean"}
+# (A scheduled or imminent act -- "scheduled to attend", "prepared to attend" -- is coded as the
+# act itself, the CAMEO/PETRARCH practice; only stated intentions and promises become AGREE.)
+_INTENT_HEADS = {"plan", "intend", "expect", "aim", "hope", "want", "wish", "seek", "ready", "willing",
+                 "prepared", "decide", "mean"}
+_WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
 _FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from", "at", "upon", "in"}
@@ -126,12 +130,19 @@ class EventCoder:
     Args:
         lexicon: the trigger lexicons (loaded once per process when omitted).
         min_confidence: events below this confidence are not kept.
+        expand: ``"trigger"`` (default): one event per trigger, with its best-resolved source and
+            target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a consensus"
+            is one event); ``"pairs"``: one event per source-target pair and both directions of a
+            reciprocal event, the ICEWS/PETRARCH convention (up to 6 per trigger).
     """
 
-    def __init__(self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0) -> None:
+    def __init__(self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, expand: str = "trigger") -> None:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
         self._article: Article | None = None
+        if expand not in ("trigger", "pairs"):
+            raise ValueError(f"unknown expand {expand!r}; choose 'trigger' or 'pairs'")
+        self.expand = expand
 
     # -- triggers --------------------------------------------------------------------------
     def _own(self, rules: list[OwnRule], cues: set[str]) -> tuple[OwnRule | None, bool]:
@@ -192,11 +203,14 @@ class EventCoder:
         found: list[Trigger] = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ == "VERB" and lemma in _REPORTING and lemma not in self.lex.own_verbs:
+            if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
                 if demand is not None:
                     found.append(demand)
-                continue
+                    continue
+                cues = {t.lemma_.lower() for t in _argument_tokens(token)}
+                if not any(r.cue in cues for r in self.lex.own_verbs.get(lemma, ()) if r.cue):
+                    continue  # "declared that ..." reports; "declared a curfew" acts
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and lemma in self.lex.own_verbs):
                 own = self.lex.own_verbs.get(lemma)
                 if own is None and lemma not in self.lex.petr_verbs:
@@ -213,6 +227,8 @@ class EventCoder:
                     zone = [t for t in zone if not any(a.dep_ == "ccomp" and a.head.i == token.i for a in [t, *t.ancestors])]
                     words = [t.lower_ for t in sorted(zone, key=lambda t: t.i) if t.i > token.i]
                     petr, petr_specific = self._petrarch(token, words, cues)
+                    if lemma in _LIGHT and not petr_specific:
+                        petr = None  # "continue", "launch", "hold" alone are no events
                     if petr is not None and (code is None or petr_specific):
                         # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
                         if code is None or (self.lex.cameo(petr) and self.lex.cameo(code)
@@ -270,7 +286,9 @@ class EventCoder:
             node = trig.token
             outer = None
             for _ in range(6):
-                if node.head.i == node.i or self._separate_clause(node):
+                if node.head.i == node.i:
+                    break
+                if self._separate_clause(node) and not (node.dep_ == "acl" and node.head.i in by_index):
                     break
                 node = node.head
                 if node.i in by_index:
@@ -328,14 +346,43 @@ class EventCoder:
             hypothetical = True
         return negated, hypothetical, future
 
+    def _organisation_in(self, head: Any) -> Mention | None:
+        """An organisation named inside the phrase of ``head`` (resolving names the actor stage
+        left unresolved, e.g. inside a title in quotation marks), added to the article's actors."""
+        article = self._article
+        if article is None:
+            return None
+        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        for mention in article.mentions:
+            if mention.start < start or mention.end > end:
+                continue
+            actor = article.actor(mention.actor_id)
+            if actor is None and mention.label in ("ORG", "WORK_OF_ART", "EVENT", "IGO"):
+                from communique.extract.resolve import lookup
+
+                actor = lookup(mention.text, article.date)
+                if actor is not None and article.actor(actor.id) is None:
+                    article.actors.append(actor)
+            if actor is not None and actor.kind == "organization":
+                return Mention(text=mention.text, label=mention.label, start=mention.start, end=mention.end, actor_id=actor.id)
+        return None
+
     def _is_place(self, mention: Mention) -> bool:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
         return mention.label in ("LOC", "FAC") or (actor is not None and actor.kind == "location")
 
     @staticmethod
     def _in_main_clause(token: Any) -> bool:
-        """Whether the trigger is in the sentence's main assertion (not a relative or adverbial clause)."""
+        """Whether the trigger is in the sentence's main assertion (not a relative or adverbial clause).
+
+        A noun trigger counts when it is the object of a main-clause verb ("students staged
+        demonstrations"): protests and strikes are often carried out by unnamed crowds.
+        """
         node = token
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ not in ("dobj", "attr", "nsubjpass", "nsubj"):
+                return False
+            node = token.head
         for _ in range(8):
             if node.head.i == node.i:
                 return True
@@ -343,6 +390,33 @@ class EventCoder:
                 return False
             node = node.head
         return True
+
+    @staticmethod
+    def _reporter(token: Any) -> Any | None:
+        """The subject of the reporting verb whose reported clause holds ``token``, if any."""
+        node = token
+        for _ in range(3):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
+                return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    @classmethod
+    def _willing(cls, token: Any) -> bool:
+        """Whether the clause states willingness: "ready to", "offered to", or an actor
+        announcing its own future act ("Israel announced it would free prisoners")."""
+        if cls._reporter(token) is not None:
+            return True
+        node = token
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in _WILLING:
+                return True
+        return False
 
     # -- roles -----------------------------------------------------------------------------
     def _actors_at(self, token: Any, index: dict[int, Mention], deep: bool = False) -> list[Mention]:
@@ -365,6 +439,13 @@ class EventCoder:
                                 for conj in pobj.conjuncts:
                                     if conj.i in index and index[conj.i] not in out:
                                         out.append(index[conj.i])
+            if found is None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr"):
+                # "lift the sanctions on Iran", "aid to Nepal": the recipient hangs on the object
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "with", "toward", "towards"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and pobj.i in index:
+                                found = index[pobj.i]
             if found is None and deep:
                 for sub in head.subtree:
                     if sub.i in index:
@@ -440,7 +521,12 @@ class EventCoder:
                     targets = []
         else:
             subj, passive = self._subject(token)
-            subj_mentions = self._actors_at(subj, index) if subj is not None else []
+            subj_mentions = self._actors_at(subj, index, deep=trig.reciprocal) if subj is not None else []
+            if subj is not None and not subj_mentions and subj.pos_ == "PRON" and subj.lower_ not in _FIRST_PERSON:
+                # "Israel announced it would free ...": the pronoun is the reporter
+                reporter = self._reporter(token)
+                if reporter is not None:
+                    subj_mentions = self._actors_at(reporter, index)
             if passive:
                 targets.extend(subj_mentions)
                 for child in token.children:
@@ -468,12 +554,12 @@ class EventCoder:
                 # "Gabala and Ganja were awarded the status 'Cultural Capital of the CIS'":
                 # without a by-agent, an organisation named in the object is the giver.
                 for child in token.children:
-                    if child.dep_ in ("dobj", "attr", "oprd"):
-                        for sub in child.subtree:
-                            if sub.i in index and index[sub.i] not in targets and index[sub.i].label in ("ORG", "IGO"):
-                                sources.append(index[sub.i])
-                                break
-        if not targets and len(sources) >= 2 and trig.reciprocal:
+                    if child.dep_ in ("dobj", "attr", "oprd") and not sources:
+                        giver = self._organisation_in(child)
+                        if giver is not None and giver not in targets:
+                            sources.append(giver)
+        if not targets and len(sources) >= 2 and (trig.reciprocal or trig.info.plover == "CONSULT"):
+            # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
 
@@ -537,7 +623,9 @@ class EventCoder:
                 return []
             # "will not release the prisoners": a refusal (CAMEO 12), not a non-event
             code = _REFUSAL_CODE.get(code[:2], "120")
-        elif future and info.plover in _COOPERATIVE_FUTURE:
+        elif future and (info.plover in _COOPERATIVE_FUTURE or (self._willing(token) and info.plover in _COOPERATIVE_NEGATABLE)):
+            # "will visit" and "is willing to withdraw" are intentions: AGREE (PLOVER manual);
+            # a plain future RETREAT/CONCEDE ("will evacuate") stays what it is
             code = _FUTURE_CODE.get(code[:2], "030")
         elif future and code[:2] in _THREAT_CODE:
             # a announced coercive act is a threat ("will impose sanctions" -> 1312)
@@ -552,12 +640,16 @@ class EventCoder:
                 if speaker is not None:
                     sources = [speaker]
         main = self._in_main_clause(token)
+        # resolved actors first: an unresolved name is a weaker participant than a coded one
+        sources.sort(key=lambda m: m.actor_id is None)
+        targets.sort(key=lambda m: m.actor_id is None)
         if not sources and not targets:
-            if token.pos_ in ("NOUN", "PROPN") or not main or trig.source != "own":
+            if not main or trig.source != "own":
                 # a bare noun ("an attack"), a side clause or a dictionary default without any
                 # actor is not an event we can place
                 return []
-        elif not sources and (not main or (trig.source == "petrarch" and not trig.specific)):
+        elif (not sources or not (targets or reciprocal)) and (not main or (trig.source == "petrarch" and not trig.specific)):
+            # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
@@ -571,7 +663,7 @@ class EventCoder:
                     if a is not None and b is not None and a.actor_id and a.actor_id == b.actor_id:
                         continue
                     pairs.append((a, b))
-        pairs = pairs[:_MAX_EVENTS_PER_TRIGGER]
+        pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
         date, explicit_date = event_date(token, article.date)
         location, _ = event_location(token)
         context: list[str] = []
