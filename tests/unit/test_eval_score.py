@@ -339,3 +339,10 @@ def test_eval_score_seed_actors(actors: list[Actor], mentions: list[Mention], ex
     assert rows["actors"].recall == pytest.approx(expected["actors.recall"])
     assert rows["actors"].precision == pytest.approx(expected["actors.precision"])
     assert rows["actor_codes"].accuracy == pytest.approx(expected["actor_codes"])
+
+
+@pytest.mark.parametrize(("predicted", "expected"), [("2018-11-14", 1.0), ("2018-11-13", 0.0), (None, 0.0)])
+def test_eval_score_events_date(predicted: str | None, expected: float) -> None:
+    gold = gold_doc(GoldEvent(type="ACCUSE", source=("AAA",), target=("BBB",), date="2018-11-14"))
+    pred = event("ACCUSE").model_copy(update={"date": predicted})
+    assert event_parts(gold, [pred])["event_date"].accuracy == expected

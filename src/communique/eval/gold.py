@@ -119,6 +119,7 @@ class GoldEvent(_Gold):
     target_sector: str | None = None
     source_code: str | None = None
     target_code: str | None = None
+    date: str | None = None
 
 
 class GoldActor(_Gold):
@@ -485,6 +486,7 @@ def _load_seed(path: Path) -> GoldDoc:
             cameo=e.get("cameo"),
             source=tuple(k for k in (phoenix_country(c) for c in e.get("source", [])) if k),
             target=tuple(k for k in (phoenix_country(c) for c in e.get("target", [])) if k),
+            date=e.get("date"),
         )
         for e in data["events"]
     )

@@ -125,7 +125,7 @@ def _score_seed(doc: GoldDoc, article: Article | None) -> DatasetReport:
     parts += [
         p
         for p in events.parts
-        if p.name in {"event_type", "source.country", "target.country", "source.igo", "target.igo"}
+        if p.name in {"event_type", "source.country", "target.country", "source.igo", "target.igo", "event_date"}
     ]
     return DatasetReport(
         dataset="seed",

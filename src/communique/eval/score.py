@@ -399,7 +399,8 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
 
     Returns:
         Parts ``event_type`` (micro), ``event_type.macro``, ``source.country``, ``target.country``,
-        ``source.igo``, ``target.igo``, ``source.sector``, ``target.sector`` (those with support),
+        ``source.igo``, ``target.igo``, ``source.sector``, ``target.sector``, ``event_date``
+        (those with support),
         and with ``cameo``: ``cameo.root``, ``cameo.full``, ``no_event_records``; per-class rows and
         the type confusion matrix (``NONE`` = no event).
     """
@@ -410,7 +411,7 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
         k: _Counts()
         for k in ("source.country", "target.country", "source.igo", "target.igo", "source.sector", "target.sector")
     }
-    root, full = _Counts(), _Counts()
+    root, full, dates = _Counts(), _Counts(), _Counts()
     quiet_ok = quiet_total = quiet_fp = 0
     errors: list[ErrorCase] = []
     for gdoc, pred in docs:
@@ -455,6 +456,8 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
                     pactor = getattr(p, side) if p else None
                     psector = (pactor.sector or "").upper() if pactor else ""
                     actors[f"{side}.sector"].add(int(psector == sector), 0, 1)
+            if g.date:
+                dates.add(int(p is not None and p.date == g.date), 0, 1)
             if cameo and g.cameo:
                 root.n_gold += 1
                 full.n_gold += 1
@@ -498,6 +501,8 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
     for key, counts in actors.items():
         if counts.n_gold:
             parts.append(PartScore.acc(key, counts.tp, counts.n_gold))
+    if dates.n_gold:
+        parts.append(PartScore.acc("event_date", dates.tp, dates.n_gold, note="paired event's date = gold date"))
     if cameo:
         parts.append(
             PartScore.acc(
