@@ -82,6 +82,9 @@ def test_resolve_codes_follow_the_scheme(text: str, code: str, igo: str | None) 
         ("Obama", "2012-03-01", "USAGOV"),
         ("Barack Obama", "2018-03-01", "USAELI"),
         ("President Obama", "2012-03-01", "USAGOV"),
+        # a role Phoenix leaves open ("[AZEGOV >031104]") holds to the horizon, not beyond
+        ("Artur Rasizade", "2015-06-01", "AZEGOV"),
+        ("Artur Rasizade", "2019-06-01", "AZEELI"),
     ],
 )
 def test_resolve_roles_depend_on_the_date(name: str, date: str, code: str) -> None:
