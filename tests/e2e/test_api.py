@@ -320,14 +320,23 @@ def test_api_ingest_disabled_without_allow_ingest(api_db: Path) -> None:
         assert local.get("/stats").json()["ingest_enabled"] is False
 
 
-def test_api_dyad_timeline_agrees_with_events_and_dyads(client: httpx.Client) -> None:
+def test_api_dyad_timeline_agrees_with_events_and_dyad_queries(client: httpx.Client, api_db: Path) -> None:
+    from communique.store import open_store
+
     dyads = client.get("/dyads", params={"limit": 3}).json()
+    with open_store(api_db, read_only=True) as store:  # the server never holds the live file
+        reference = {(d["a"], d["b"]): store.dyad_series(d["a"], d["b"], by="month") for d in dyads}
     for dyad in dyads:
         a, b = dyad["a"], dyad["b"]
-        timeline = client.get(f"/dyads/{a}/{b}/timeline", params={"by": "day"}).json()
-        listed = client.get("/events", params={"dyad": f"{a},{b}", "format": "jsonl"}).text.splitlines()
-        dated = [json.loads(line) for line in listed if json.loads(line)["date"]]
-        assert timeline["total"] == len(dated) == dyad["events"] - sum(1 for line in listed if not json.loads(line)["date"])
+        timeline = client.get(f"/dyads/{a}/{b}/timeline", params={"by": "month"}).json()
+        listed = [json.loads(line) for line in client.get("/events", params={"dyad": f"{a},{b}", "format": "jsonl"}).text.splitlines()]
+        assert len(listed) == dyad["events"]
+        assert timeline["total"] == sum(1 for e in listed if e["date"])
+        expected = {r["period"]: r for r in reference[(a, b)]}
+        assert [bucket["period"] for bucket in timeline["buckets"]] == list(expected)
         for bucket in timeline["buckets"]:
-            assert bucket["events"] == sum(bucket["counts"].values())
-            assert bucket["a_to_b"] + bucket["b_to_a"] == bucket["events"]
+            ref = expected[bucket["period"]]
+            assert bucket["events"] == sum(bucket["counts"].values()) == ref["events"]
+            assert round(bucket["goldstein_sum"], 3) == ref["goldstein_sum"]
+            for key in ("a_to_b", "b_to_a", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"):
+                assert bucket[key] == ref[key], key

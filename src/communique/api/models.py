@@ -138,12 +138,12 @@ class TimelineBucket(BaseModel):
     counts: dict[str, int] = Field(description="Events per PLOVER type.")
     goldstein_sum: float
     goldstein_mean: float | None = Field(None, description="Mean Goldstein score of the events that have one.")
-    a_to_b: int | None = Field(None, description="Events with source `a` and target `b` (codes only).")
-    b_to_a: int | None = Field(None, description="Events with source `b` and target `a` (codes only).")
-    verbal_coop: int | None = None
-    material_coop: int | None = None
-    verbal_conflict: int | None = None
-    material_conflict: int | None = None
+    a_to_b: int = Field(0, description="Events with source `a` and target `b`.")
+    b_to_a: int = Field(0, description="Events with source `b` and target `a`.")
+    verbal_coop: int = Field(0, description="Events per PLOVER quad (as DyadQueries.dyad_series).")
+    material_coop: int = 0
+    verbal_conflict: int = 0
+    material_conflict: int = 0
 
 
 class Timeline(BaseModel):

@@ -25,7 +25,7 @@ from communique.api import models as m
 from communique.api.formats import DOWNLOAD_MEDIA, Format, choose_format, csv_columns, csv_lines, jsonl_lines
 from communique.api.snapshot import SnapshotReader
 from communique.store.duckdb import DuckDBStore
-from communique.store.reads import EventFilter, is_side_code
+from communique.store.reads import EventFilter
 
 __all__ = ["MAX_DOWNLOAD_ROWS", "MAX_LIMIT", "PLOVER_TYPES", "router"]
 
@@ -56,6 +56,14 @@ DateTo = Annotated[dt.date | None, Query(alias="to", description="Last date incl
 Text = Annotated[str | None, Query(max_length=500, pattern=_PRINTABLE)]
 Code = Annotated[str | None, Query(max_length=200, pattern=_CODE)]
 FormatQ = Annotated[Format | None, Query(alias="format", description="json (default), csv or jsonl.")]
+
+# PLOVER quad → the timeline field (the names of DyadQueries.dyad_series).
+_QUADS = {
+    "VERBAL COOPERATION": "verbal_coop",
+    "MATERIAL COOPERATION": "material_coop",
+    "VERBAL CONFLICT": "verbal_conflict",
+    "MATERIAL CONFLICT": "material_conflict",
+}
 
 _DOWNLOADS: dict[int | str, dict[str, Any]] = {
     200: {
@@ -99,7 +107,7 @@ def _decode_cursor(cursor: str | None, kind: type) -> tuple[Any, str] | None:
         if not isinstance(record_id, str):
             raise ValueError("id")
         if kind is dt.date:
-            key = dt.date.fromisoformat(key)
+            key = None if key is None else dt.date.fromisoformat(key)
         elif not isinstance(key, int) or isinstance(key, bool):
             raise ValueError("key")
         return key, record_id
@@ -426,36 +434,31 @@ def dyad_timeline(
     date_to: DateTo = None,
 ) -> Any:
     """Events between `a` and `b` (either direction) per period: counts per PLOVER type,
-    Goldstein sum and mean, and (for codes) counts per direction and per quad."""
+    per direction and per quad, Goldstein sum and mean."""
     _check_range(date_from, date_to)
     with _reader(request).store() as store:
         rows = store.dyad_type_series(a, b, by, date_from, date_to)
-        extra: dict[str, dict[str, Any]] = {}
-        if is_side_code(a) and is_side_code(b):
-            series = store.dyad_series(
-                a, b, by=by, start=date_from.isoformat() if date_from else None,
-                end=date_to.isoformat() if date_to else None,
-            )  # fmt: skip
-            extra = {r["period"]: r for r in series}
     buckets: dict[str, dict[str, Any]] = {}
     per_type: dict[str, int] = {}
     for r in rows:
         bucket = buckets.setdefault(
-            r["period"], {"period": r["period"], "events": 0, "counts": {}, "goldstein_sum": 0.0, "_n": 0}
-        )
-        bucket["events"] += int(r["events"])
-        bucket["counts"][r["type"]] = int(r["events"])
+            r["period"],
+            {"period": r["period"], "events": 0, "counts": {}, "goldstein_sum": 0.0, "_n": 0, "a_to_b": 0, "b_to_a": 0,
+             **dict.fromkeys(_QUADS.values(), 0)},
+        )  # fmt: skip
+        n = int(r["events"])
+        bucket["events"] += n
+        bucket["counts"][r["type"]] = bucket["counts"].get(r["type"], 0) + n
         bucket["goldstein_sum"] += float(r["goldstein_sum"])
         bucket["_n"] += int(r["goldstein_n"])
-        per_type[r["type"]] = per_type.get(r["type"], 0) + int(r["events"])
+        bucket["a_to_b" if r["a_to_b"] else "b_to_a"] += n
+        if r["quad"] in _QUADS:
+            bucket[_QUADS[r["quad"]]] += n
+        per_type[r["type"]] = per_type.get(r["type"], 0) + n
     out = []
     for bucket in buckets.values():
         n = bucket.pop("_n")
         bucket["goldstein_mean"] = bucket["goldstein_sum"] / n if n else None
-        more = extra.get(bucket["period"], {})
-        for key in m.TimelineBucket.model_fields:
-            if key not in bucket and key in more:
-                bucket[key] = more[key]
         out.append(bucket)
     return {
         "a": a,

@@ -18,7 +18,8 @@ as a new mtime). Such a copy is byte-identical to the files at a moment between 
 commits. DuckDB's WAL replay also ignores an unfinished transaction at the tail.
 
 The copy is opened read-write (it is ours): that replays the WAL into it and lets the
-server add the indexes its queries need without touching the live file.
+server reshape it for its queries (``ReadQueries.prepare_for_reads``: events sorted by date
+with the dyad side keys as columns, plus indexes) without touching the live file.
 """
 
 from __future__ import annotations
@@ -47,12 +48,9 @@ QUIET_SECONDS = 0.1
 # Copies attempted per refresh before giving up until the next check (the old copy stays).
 _MAX_TRIES = 20
 
-# Server-side indexes for the API's filters (on the private copy only). DuckDB's ART
-# indexes serve equality lookups (an actor's quotes and mentions); range scans use zone maps.
-_SNAPSHOT_SQL = (
-    "CREATE INDEX IF NOT EXISTS api_quotes_speaker ON quotes(speaker_actor_id)",
-    "CREATE INDEX IF NOT EXISTS api_mentions_actor ON mentions(actor_id)",
-)
+# After a copy that took T seconds to prepare, the next one waits at least this many times T,
+# so a server following a busy writer spends at most about a fifth of a core on copies.
+_PACE = 4.0
 
 
 def _signature(path: Path) -> tuple[tuple[int, int], ...]:
@@ -108,6 +106,7 @@ class SnapshotReader:
         self._current: Snapshot | None = None
         self._checked = 0.0
         self._seq = 0
+        self._prepare_seconds = 0.0
         self.refreshes = 0
         self._install(self._take())
 
@@ -157,7 +156,8 @@ class SnapshotReader:
 
     # -- internals -----------------------------------------------------------------------------
     def _maybe_refresh(self) -> None:
-        if time.monotonic() - self._checked < self.refresh_seconds:
+        wait = max(self.refresh_seconds, _PACE * self._prepare_seconds)
+        if time.monotonic() - self._checked < wait:
             return
         self._checked = time.monotonic()
         # The check is a stat of two files; a copy, when needed, runs in the background so
@@ -209,9 +209,10 @@ class SnapshotReader:
                 time.sleep(min(0.05 * (attempt + 1), 0.5))
                 continue
             try:
+                prepare_started = time.monotonic()
                 store = DuckDBStore(target)
-                for sql in _SNAPSHOT_SQL:
-                    store.execute(sql)
+                store.prepare_for_reads()
+                self._prepare_seconds = time.monotonic() - prepare_started
             except StoreError as exc:
                 log.warning("snapshot of %s could not be opened (%s); retrying", self.path, exc)
                 shutil.rmtree(folder, ignore_errors=True)

@@ -60,15 +60,23 @@ def is_side_code(value: str) -> bool:
     return 2 <= len(value) <= 12 and value.isascii() and value.isalpha()
 
 
-def _side(prefix: str, value: str) -> tuple[str, list[Any]]:
+# The key of an event side, as ``store/dyads.py`` defines it for dyads: the IGO short name
+# when the actor is or belongs to an IGO, else its country. ``prepare_for_reads`` stores it
+# as the columns skey/tkey on the API's private copy (a column compare instead of two string
+# functions per row: about 10x faster on 1,000,000 events).
+_KEY_EXPR = {"source": "upper(coalesce(source_igo, source_country))", "target": "upper(coalesce(target_igo, target_country))"}
+_KEY_COLUMN = {"source": "skey", "target": "tkey"}
+
+
+def _side(prefix: str, value: str, keyed: bool = False) -> tuple[str, list[Any]]:
     """SQL and params matching one side (``source``/``target``) of an event.
 
-    A code matches the side's key as ``store/dyads.py`` defines it for dyads (the IGO short
-    name when the actor is or belongs to an IGO, else its country), so the event list, the
-    timeline and ``DyadQueries`` agree; anything else matches the actor id.
+    A code matches the side's key (see ``_KEY_EXPR``), so the event list, the timeline and
+    ``DyadQueries`` agree; anything else matches the actor id.
     """
     if is_side_code(value):
-        return f"upper(coalesce({prefix}_igo, {prefix}_country)) = ?", [value.upper()]
+        key = _KEY_COLUMN[prefix] if keyed else _KEY_EXPR[prefix]
+        return f"{key} = ?", [value.upper()]
     return f"{prefix}_actor_id = ?", [value]
 
 
@@ -202,31 +210,79 @@ class ReadQueries:
 
     # -- events -----------------------------------------------------------------------------
     def list_events(
-        self, flt: EventFilter, limit: int = 50, after: tuple[dt.date, str] | None = None
+        self, flt: EventFilter, limit: int = 50, after: tuple[dt.date | None, str] | None = None
     ) -> list[dict[str, Any]]:
         """Events matching ``flt``, newest first, in the export-contract shape.
 
         Args:
             flt: the filters.
             limit: page size; ``limit + 1`` rows are returned when more exist.
-            after: the ``(date, id)`` sort key of the last row of the previous page.
+            after: the ``(date or None, id)`` sort key of the last row of the previous page.
 
         Returns:
-            Event records plus ``sort_date``.
+            Event records plus ``sort_date`` (None for undated events, which come last).
         """
         where, params = self._event_where(flt)
-        if after is not None:
-            where.append("(coalesce(events.date, ?) < ? OR (coalesce(events.date, ?) = ? AND events.id > ?))")
-            params += [_NO_DATE, after[0], _NO_DATE, after[0], after[1]]
-        sql = (
-            EXPORT_VIEWS["events"].replace("SELECT id,", "SELECT coalesce(events.date, ?) AS sort_date, id,", 1)
+        if after is not None and after[0] is None:
+            where.append("(events.date IS NULL AND events.id > ?)")
+            params.append(after[1])
+        elif after is not None:
+            where.append("(events.date < ? OR (events.date = ? AND events.id > ?) OR events.date IS NULL)")
+            params += [after[0], after[0], after[1]]
+        # Filter, sort and cut in an inner query on the flat columns; build the nested
+        # export shape only for the rows of the page (building it first costs a pass over
+        # every matching row: 300 ms instead of 10 ms on 1,000,000 events).
+        page = (
+            "(SELECT * FROM events"
             + (f" WHERE {' AND '.join(where)}" if where else "")
-            + " ORDER BY coalesce(events.date, ?) DESC, events.id LIMIT ?"
+            # A plain column order (no coalesce) lets DuckDB's top-N skip row groups by
+            # their min/max dates; NULLS LAST equals the (date, id) keyset above.
+            + " ORDER BY events.date DESC NULLS LAST, events.id LIMIT ?) AS events"
         )
-        return self.rows(sql, [_NO_DATE, *params, _NO_DATE, limit + 1])
+        sql = (
+            EXPORT_VIEWS["events"]
+            .replace("SELECT id,", "SELECT events.date AS sort_date, id,", 1)
+            .replace("FROM events", f"FROM {page}", 1)
+            + " ORDER BY sort_date DESC NULLS LAST, id"
+        )
+        return self.rows(sql, [*params, limit + 1])
 
-    @staticmethod
-    def _event_where(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    def _keyed(self) -> bool:
+        """Whether ``events`` has the skey/tkey columns of :meth:`prepare_for_reads`."""
+        cached = self.__dict__.get("_has_keys")
+        if cached is None:
+            found = self.rows(
+                "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 'skey'"
+            )
+            cached = self.__dict__["_has_keys"] = bool(found and found[0]["n"])
+        return bool(cached)
+
+    def prepare_for_reads(self) -> None:
+        """Reshape a *private copy* of a store for fast API reads (never the live file).
+
+        Rewrites ``events`` sorted by date with the side keys as columns (``skey``, ``tkey``)
+        and adds indexes for id and speaker lookups. Sorting by date lets the newest-first
+        lists skip row groups by their min/max dates; the key columns replace two string
+        functions per row in dyad, source, target and country filters.
+        """
+        self.execute(
+            f"CREATE TABLE api_events AS SELECT *, {_KEY_EXPR['source']} AS skey, {_KEY_EXPR['target']} AS tkey "
+            "FROM events ORDER BY date NULLS FIRST, id"
+        )
+        self.execute("DROP TABLE events")
+        self.execute("ALTER TABLE api_events RENAME TO events")
+        for sql in (
+            "CREATE INDEX IF NOT EXISTS api_events_id ON events(id)",
+            "CREATE INDEX IF NOT EXISTS api_events_article ON events(article_id)",
+            "CREATE INDEX IF NOT EXISTS api_quotes_speaker ON quotes(speaker_actor_id)",
+            "CREATE INDEX IF NOT EXISTS api_mentions_actor ON mentions(actor_id)",
+            "CHECKPOINT",
+        ):
+            self.execute(sql)
+        self.__dict__["_has_keys"] = True
+
+    def _event_where(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
+        keyed = self._keyed()
         where: list[str] = []
         params: list[Any] = []
         if flt.types:
@@ -234,20 +290,20 @@ class ReadQueries:
             params.append(list(flt.types))
         for prefix, value in (("source", flt.source), ("target", flt.target)):
             if value:
-                sql, p = _side(prefix, value)
+                sql, p = _side(prefix, value, keyed)
                 where.append(sql)
                 params += p
         if flt.country:
-            sa, pa = _side("source", flt.country)
-            ta, pt = _side("target", flt.country)
+            sa, pa = _side("source", flt.country, keyed)
+            ta, pt = _side("target", flt.country, keyed)
             where.append(f"({sa} OR {ta})")
             params += pa + pt
         if flt.dyad:
             a, b = flt.dyad
-            sa, pa = _side("source", a)
-            tb, pb = _side("target", b)
-            sb, pb2 = _side("source", b)
-            ta, pa2 = _side("target", a)
+            sa, pa = _side("source", a, keyed)
+            tb, pb = _side("target", b, keyed)
+            sb, pb2 = _side("source", b, keyed)
+            ta, pa2 = _side("target", a, keyed)
             where.append(f"(({sa} AND {tb}) OR ({sb} AND {ta}))")
             params += pa + pb + pb2 + pa2
         if flt.date_from is not None:
@@ -439,23 +495,27 @@ class ReadQueries:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        """Events between ``a`` and ``b`` (either direction) per period and PLOVER type.
+        """Events between ``a`` and ``b`` (either direction) per period, PLOVER type, quad and direction.
 
-        ``a``/``b`` are codes or actor ids (see :class:`EventFilter`). ``DyadQueries.dyad_series``
-        gives totals and quad counts per period but not the PLOVER type breakdown the
-        timeline chart stacks, hence this query (same side keys).
+        ``a``/``b`` are codes or actor ids (see :class:`EventFilter`), keyed like
+        ``DyadQueries.dyad_series``; that query has no PLOVER type breakdown (the timeline
+        chart stacks types), and one pass here also gives its direction and quad counts
+        (``tests/e2e/test_api.py`` checks the two agree).
 
         Returns:
-            ``{"period", "type", "events", "goldstein_sum", "goldstein_n"}`` rows by period.
+            ``{"period", "type", "quad", "a_to_b", "events", "goldstein_sum", "goldstein_n"}``
+            rows, oldest period first; ``a_to_b`` is true for events with source ``a``.
         """
         part = _TRUNC[by]
         where, params = self._event_where(EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to))
         where.append("events.date IS NOT NULL")
+        forward, fparams = _side("source", a, self._keyed())
         return self.rows(
-            f"SELECT strftime(date_trunc('{part}', events.date), '%Y-%m-%d') AS period, type, count(*) AS events, "
+            f"SELECT strftime(date_trunc('{part}', events.date), '%Y-%m-%d') AS period, type, quad, "
+            f"({forward}) AS a_to_b, count(*) AS events, "
             "coalesce(sum(goldstein), 0) AS goldstein_sum, count(goldstein) AS goldstein_n "
-            f"FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY 1, 2",
-            params,
+            f"FROM events WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2",
+            [*fparams, *params],
         )
 
     def network(
