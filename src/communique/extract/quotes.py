@@ -66,9 +66,7 @@ _SENTENCE_END = re.compile(
 # Complements of a verb that carry what is said about something: a quoted fragment inside
 # one of these makes a mixed quote ("called the plan “a disaster”", "described him as “unfit”").
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative", "obj"})
-_CONTENT_PREPS = frozenset({"as", "about", "of", "for", "to", "against"})
-# Verbs that never say anything themselves: a quoted word after "was" or "has" is a label.
-_NOT_SAYING = frozenset({"be", "have", "become", "seem"})
+_CONTENT_PREPS = frozenset({"as", "about", "of", "for", "on", "to", "with", "against"})
 
 # A statement needs at least this many word tokens of content; shorter complements are
 # objects or small talk ("he said so"), not reported speech. Two words keep "“No way,” he said".
@@ -429,7 +427,7 @@ class QuoteExtractor:
                 if verb.head is verb:
                     break
                 verb = verb.head
-            if speaker is None or speaker.idx > mark.open or verb.lemma_.lower() in _NOT_SAYING:
+            if speaker is None or speaker.idx > mark.open:
                 continue
             rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl")]
             holder = next((c for c in rights if c.left_edge.idx <= mark.start <= c.right_edge.idx), None)
