@@ -268,9 +268,26 @@ def _decode(data: bytes, path: str, line: int | None = None, allow_nul: bool = F
         raise InputError(path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})", line) from None
 
 
+def _read_capped(raw: IO[bytes], cap: int) -> bytes:
+    """Read up to ``cap + 1`` bytes in 1 MiB pieces.
+
+    ``BufferedReader.read(n)`` allocates ``n`` bytes up front, so a 50 MB cap would cost
+    50 MB even for a small (or bomb-truncated) stream.
+    """
+    pieces: list[bytes] = []
+    size = 0
+    while size <= cap:
+        piece = raw.read(min(1 << 20, cap + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
 def _read_text(raw: IO[bytes], path: str, cap: int, what: str) -> str:
     """Read a whole-file input of at most ``cap`` bytes (never more into memory)."""
-    data = raw.read(cap + 1)
+    data = _read_capped(raw, cap)
     if len(data) > cap:
         raise InputTooLargeError(path, f"file exceeds {cap:,} bytes ({what}; see docs/limits.md)")
     return _decode(data, path)
@@ -289,7 +306,7 @@ def _read_html(raw: IO[bytes], path: str, limits: LimitSettings) -> Article | Fa
     from communique.ingest.html import html_to_record
 
     cap = min(limits.max_file_bytes, limits.max_line_bytes)
-    data = raw.read(cap + 1)
+    data = _read_capped(raw, cap)
     if len(data) > cap:
         raise InputTooLargeError(path, f"HTML page exceeds {cap:,} bytes (limits.max_line_bytes)")
     page: str | bytes = data
@@ -451,11 +468,13 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
             yield _failure(path, None, "empty JSON file")
             return
         if first != "[":
-            while stream.more(_JSON_CHUNK):
+            while True:
                 if len(stream.buf) - stream.pos > stream.max_item:
                     raise InputTooLargeError(
-                        path, f"JSON object exceeds {stream.max_item:,} bytes (limits.max_line_bytes)", 1
+                        path, f"JSON object exceeds {stream.max_item:,} characters (limits.max_line_bytes)", 1
                     )
+                if not stream.more(_JSON_CHUNK):
+                    break
             try:
                 obj = json.loads(stream.buf[stream.pos :])
             except (ValueError, RecursionError) as exc:
@@ -475,7 +494,9 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
                 break
             index += 1
             item = _decode_item(stream, decoder, path, index)
-            if not isinstance(item, dict):
+            if isinstance(item, InputTooLargeError):
+                yield _from_error(item)
+            elif not isinstance(item, dict):
                 yield _failure(path, index, f"item {index}: expected a JSON object, found {type(item).__name__}")
             else:
                 yield _finish(_map_fields(item, fields), path, index, limits)
@@ -504,19 +525,61 @@ def _decode_item(stream: _JsonStream, decoder: json.JSONDecoder, path: str, inde
             error: BaseException | None = exc
         else:
             error = None
+        too_long = InputTooLargeError(
+            path, f"item {index} exceeds {stream.max_item:,} characters (limits.max_line_bytes)", index
+        )
         # An item that reaches the end of the buffer may continue in the next chunk.
         if error is None and (end < len(stream.buf) or stream.eof):
+            too_big = end - stream.pos > stream.max_item
             stream.pos = end
-            return item
+            # Whole but too big: report it and go on with the next item.
+            return too_long if too_big else item
         if len(stream.buf) - stream.pos > stream.max_item:
-            raise InputTooLargeError(
-                path, f"item {index} exceeds {stream.max_item:,} bytes (limits.max_line_bytes)", index
-            )
+            _skip_value(stream, path, index)
+            return too_long
         if not stream.more(max(_JSON_CHUNK, len(stream.buf) - stream.pos)):
             if error is None:
                 stream.pos = end
                 return item
             raise InputError(path, f"malformed JSON in item {index}: {_json_reason(error)}", index)
+
+
+def _skip_value(stream: _JsonStream, path: str, index: int) -> None:
+    """Move past one JSON value without decoding it (an over-long array item).
+
+    Only brackets outside strings count, so memory stays at one chunk however long the item.
+    """
+    depth, in_string, escaped = 0, False, False
+    while True:
+        buf, pos = stream.buf, stream.pos
+        while pos < len(buf):
+            char = buf[pos]
+            pos += 1
+            if in_string:
+                if escaped:
+                    escaped = False
+                elif char == "\\":
+                    escaped = True
+                elif char == '"':
+                    in_string = False
+                    if depth == 0:
+                        stream.pos = pos
+                        return
+            elif char == '"':
+                in_string = True
+            elif char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth <= 0:
+                    stream.pos = pos if depth == 0 else pos - 1
+                    return
+            elif depth == 0 and char in ", \t\r\n":
+                stream.pos = pos - 1  # the end of a bare number or literal
+                return
+        stream.pos = pos
+        if not stream.more():
+            raise InputError(path, f"malformed JSON: item {index} does not end", index)
 
 
 def _read_csv(
@@ -586,6 +649,21 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
+def _json_type(value: Any) -> str:
+    """How a non-string value reads in an error message ("a number", "a list", ...)."""
+    if value is None:
+        return "missing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
 def record_to_article(record: Mapping[str, Any], path: str, line: int | None, limits: LimitSettings) -> Article:
     """Turn one input record (our field names) into an :class:`Article`; raise on bad input.
 
@@ -604,8 +682,7 @@ def record_to_article(record: Mapping[str, Any], path: str, line: int | None, li
     """
     text = record.get("text")
     if not isinstance(text, str):
-        found = "missing" if text is None else f"a {type(text).__name__}"
-        raise InputError(path, f"the 'text' field is {found}; it must be a string", line)
+        raise InputError(path, f"the 'text' field is {_json_type(text)}; it must be a string", line)
     if len(text) > limits.max_article_chars:
         raise InputTooLargeError(
             path,
