@@ -64,11 +64,26 @@ ProgressCallback = Callable[[RunReport], None]
 _WORKER_PIPELINE: Any = None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the process that started it is gone (e.g. killed with kill -9).
+
+    A pool worker blocks on its task queue forever if the writer dies without closing it,
+    keeping a loaded model in memory; a re-parented worker has a new parent pid.
+    """
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 def _init_worker(settings_json: str) -> None:
     global _WORKER_PIPELINE
+    import threading
+
     from communique.config import Settings
     from communique.pipeline import Pipeline
 
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch").start()
     _WORKER_PIPELINE = Pipeline(Settings.model_validate_json(settings_json))
 
 
