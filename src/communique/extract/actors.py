@@ -200,7 +200,8 @@ class ActorStage:
                 run.attach(start_char, end_char, label, actor, nested=False)
                 continue
             larger = _inside_larger_name(doc, match, ents_by_token)
-            if larger and (match.category != "country" or _is_capital(match.key, d.country_names[match.key])):
+            city = match.category == "country" and _is_capital(match.key, d.country_names[match.key])
+            if larger and (city or match.category in ("standin", "institution", "organization")):
                 # a city inside a longer name ("Denzel Washington", "Baku International
                 # Theater Conference") is neither the place nor its government; inside a named
                 # event ("the Beijing Olympics") it is where the event happens
@@ -265,6 +266,14 @@ class ActorStage:
             if _key(name) == "georgia" or _key(mention.text) in _AMBIGUOUS_COUNTRY:
                 continue
             run.assign(mention, resolve.location_actor(name, iso3))
+
+        # 6: named events, programmes and laws
+        for mention in article.mentions:
+            if mention.actor_id or mention.label not in _NAMED_THINGS:
+                continue
+            actor = _named_thing(doc, mention, run)
+            if actor is not None:
+                run.assign(mention, actor)
 
         _ = mention_by_span
         article.actors = list(run.actors.values())
@@ -654,6 +663,66 @@ def _name_tokens(text: str) -> list[str]:
 def _phrase_table(user_file: str | None) -> _PhraseTable:
     """The alias matcher of the dictionary for ``user_file``, built once per process."""
     return _PhraseTable(resolve.load_dictionary(user_file))
+
+
+# spaCy labels of names that become actors of their own (kind "other": named events,
+# programmes, awards, laws) when the dictionary does not know them. Organisations the
+# dictionary does not know (spaCy ORG) stay unresolved: nothing says what they are or whose.
+_NAMED_THINGS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+# Verbs whose subject country is where a named event happens ("Azerbaijan hosts the Forum").
+_HOST_VERBS = frozenset({"host", "hold", "organize", "organise", "stage", "convene", "launch"})
+
+
+def _named_thing(doc: Any, mention: Mention, run: _Run) -> Actor | None:
+    """A named event, programme or law (``OTH:<slug>``, kind "other").
+
+    Its country is that of a country or place named inside it ("the Baku International Theater
+    Conference" → AZE), else the country that hosts it ("Azerbaijan regularly hosts the World
+    Forum ..."); none otherwise.
+    """
+    name = _strip_article(mention.text).strip()
+    words = name.replace("-", " ").split()
+    if len(name) < 3 or not name[:1].isupper() or not any(w[:1].isupper() for w in words):
+        return None
+    inner = [
+        run.actors[m.actor_id]
+        for m in run.article.mentions
+        if m.actor_id and m is not mention and mention.start <= m.start and m.end <= mention.end
+        and m.actor_id in run.actors
+    ]
+    # "the Belarus-Azerbaijan" (a dyad cut short by the tagger) is no organisation
+    if all(_key(w) in run.d.country_names or w in ("-", "and") for w in words):
+        return None
+    country = next((a.country for a in inner if a.country), None)
+    if country is None:
+        # a country or capital named inside ("the Baku International Theater Conference")
+        for word in words:
+            iso3 = run.d.country_names.get(_key(word))
+            if iso3 and _key(word) not in _AMBIGUOUS_COUNTRY and word[:1].isupper():
+                country = iso3
+                break
+    igo = next((a.igo for a in inner if a.igo), None)
+    if country is None:
+        country = _host_country(doc, mention, run)
+    return Actor(id=f"OTH:{resolve.slug(name)}", name=name, kind="other", country=country, igo=igo)
+
+
+def _host_country(doc: Any, mention: Mention, run: _Run) -> str | None:
+    """The country whose name is the subject of "host"/"hold"... with this mention as object."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root.head
+    if span.root.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in _HOST_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for m in run.article.mentions:
+                if m.actor_id and m.start <= child.idx < m.end:
+                    actor = run.actors.get(m.actor_id)
+                    if actor is not None and actor.country:
+                        return actor.country
+    return None
 
 
 def _not_a_person(match: _Match, d: ActorDictionary) -> bool:
