@@ -96,12 +96,18 @@ class DuckDBStore(ReadQueries, DyadQueries):
             self.con.close()
 
     def _migrate(self) -> None:
+        # One transaction: a process killed while creating a new database leaves either the
+        # whole schema or none of it.
         try:
+            self.con.execute("BEGIN TRANSACTION")
             self.con.execute(SCHEMA_SQL)
             self.con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING", [str(SCHEMA_VERSION)]
             )
+            self.con.execute("COMMIT")
         except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
             raise StoreError(f"cannot initialise database {self.path}: {exc}") from None
 
     # -- SQL entry point -------------------------------------------------------------------
