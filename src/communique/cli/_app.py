@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape  # messages quote paths and input: never markup
 
 from communique.errors import CommuniqueError, InputError
 
@@ -39,10 +40,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
             sys.exit(2)
         except CommuniqueError as exc:
-            err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

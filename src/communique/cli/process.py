@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -95,11 +96,11 @@ def process(
     try:
         fields = FieldMap.parse(field)
     except ValueError as exc:
-        err_console.print(f"[bold red]error:[/bold red] {exc}")
+        err_console.print(f"[bold red]error:[/bold red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        err_console.print(f"[bold red]error:[/bold red] no such file or folder: {', '.join(missing)}")
+        err_console.print(f"[bold red]error:[/bold red] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
     settings = load_settings(config)
     workers = workers or os.cpu_count() or 1
