@@ -6,7 +6,8 @@
    ``IGO`` for intergovernmental codes) and, where the gold code has one, the sector.
 2. PETR2 GSR (``petr2_gsr/petr2_gsr.jsonl``): the stage runs on each sentence; for each gold event
    the source and target codes are looked for among the actors the stage resolved in the
-   sentence (country, and country + sector where the gold code has a sector). This measures
+   sentence (country, and country + sector where the gold code has a sector); the same recall
+   is given for the PLOVER GSR sentences. This measures
    actor recall only; the events stage decides which actor fills which role.
 
 Usage:
@@ -60,6 +61,35 @@ def plover(shared: Path, errors: int) -> None:
         print(f"   miss x{count}: {text!r} gold {gold} got {got}")
 
 
+def plover_in_context(shared: Path, errors: int) -> None:
+    """PLOVER GSR again, with the stage on each whole sentence: is each gold actor's country
+    (or IGO) among the actors resolved in the sentence?"""
+    from communique.extract.actors import ActorStage
+    from communique.extract.mentions import SpacyMentions
+    from communique.model import Article
+    from communique.nlp.load import load_nlp
+
+    nlp = load_nlp()
+    stage, mentions = ActorStage(), SpacyMentions()
+    total = right = 0
+    misses: list[str] = []
+    for line in (shared / "plover_gsr" / "plover_gsr_cameo.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        article = Article.from_text(record["text"], date=_iso_date(record.get("date")))
+        article.attach_doc(nlp(article.text))
+        stage(mentions(article))
+        countries = {("IGO" if a.igo else a.country) for a in article.actors}
+        for actor in record.get("source_actors", []) + record.get("target_actors", []):
+            total += 1
+            if _country_of(actor["code"]) in countries:
+                right += 1
+            else:
+                misses.append(f"{actor['actorText']!r} {actor['code']} not in {sorted(c for c in countries if c)}")
+    print(f"PLOVER GSR gold actors found among the sentence's actors: country {right / total:.3f} ({right}/{total})")
+    for miss in misses[:errors]:
+        print("   miss:", miss)
+
+
 def petr2(shared: Path, errors: int) -> None:
     from communique.extract.actors import ActorStage
     from communique.extract.mentions import SpacyMentions
@@ -106,6 +136,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=20, help="misses to print per gold set")
     args = parser.parse_args()
     plover(args.shared, args.errors)
+    plover_in_context(args.shared, args.errors)
     petr2(args.shared, args.errors)
 
 

