@@ -37,6 +37,7 @@ USER_HEADER = "name\taliases\tkind\tcountry\tsector\tigo\tstart\tend\trole\n"
         ("U.N.", "IGO:UN"),
         ("UNHCR", "IGO:UN"),
         ("NATO", "IGO:NATO"),
+        ("Nato", "IGO:NATO"),
         ("European Union", "IGO:EU"),
         ("Israeli soldiers", "ISR:MIL"),
         ("Russian foreign minister", "RUS:GOV"),
@@ -51,7 +52,7 @@ def test_resolve_lookup_names(text: str, actor_id: str) -> None:
     assert actor.id == actor_id
 
 
-@pytest.mark.parametrize("text", ["us", "", "the", "grass", "Ruritania"])
+@pytest.mark.parametrize("text", ["us", "Us", "", "the", "grass", "Ruritania", "Secretary of State"])
 def test_resolve_lookup_unknown_or_lowercase_acronym_is_none(text: str) -> None:
     assert resolve.lookup(text) is None
 

@@ -135,8 +135,8 @@ class ActorStage:
                 if not (span[0].ent_type_ or resolve._is_acronym(span.text)) or key in _GENERIC_NAMES:
                     return False
             if key in d.case_sensitive:
-                # acronyms only in capitals, as listed ("US" but not "us")
-                return resolve._is_acronym(span.text)
+                # acronyms only in capitals, as listed ("US" but not "us"; "Nato" is fine)
+                return resolve.acronym_as_written(span.text)
             return _capitalised(span)
 
         return [
@@ -156,7 +156,7 @@ class ActorStage:
         # a PERSON entity that is exactly a country name or demonym ("The Azerbaijani
         # delegation", which the small model tags PERSON) is the country, unless the word is
         # also a known person or a common given name
-        not_people: set[tuple[int, int]] = set()
+        not_people: dict[tuple[int, int], str] = {}
         person_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -164,14 +164,15 @@ class ActorStage:
             inner = (ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
             match = match_spans.get(inner)
             if match is not None and _not_a_person(match, d):
-                not_people.add((ent.start, ent.end))
+                not_people[(ent.start, ent.end)] = {"igo": "IGO", "organization": "ORG"}.get(match.category, "NORP")
                 continue
             person_tokens.update(range(ent.start, ent.end))
         for mention in article.mentions:
-            if mention.label == "PERSON" and any(
-                doc[s].idx == mention.start and doc[e - 1].idx + len(doc[e - 1]) == mention.end for s, e in not_people
-            ):
-                mention.label = "NORP"
+            if mention.label != "PERSON":
+                continue
+            for (s, e), label in not_people.items():
+                if doc[s].idx == mention.start and doc[e - 1].idx + len(doc[e - 1]) == mention.end:
+                    mention.label = label
 
         matches = [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)]
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}

@@ -285,6 +285,15 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def acronym_as_written(text: str) -> bool:
+    """Whether ``text`` may stand for an acronym alias: in capitals, or title-cased when it has
+    four letters or more ("Nato", "Asean", "Opec" in British style; "Us" and "Un" never)."""
+    letters = [c for c in text if c.isalpha()]
+    if _is_acronym(text):
+        return True
+    return len(letters) >= 4 and text[:1].isupper() and all(c.islower() for c in letters[1:])
+
+
 def _add(table: dict[str, object], dictionary: ActorDictionary, alias: str, value: object) -> None:
     key = _key(alias)
     if not key:
@@ -348,6 +357,9 @@ def _build(user_file: str | None) -> ActorDictionary:
             _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
             d.country_kind[_key(row["alias"])] = row["kind"]
     _add_plural_demonyms(d)
+    # titles first: they decide which institution names are generic
+    for row in _read_tsv(_data("titles.tsv")):
+        d.titles[_key(row["word"])] = (row["sector"], row["kind"])
     for row in _read_tsv(_data("institutions.tsv")):
         key = _key(row["alias"])
         # a country's own name never becomes an institution alias, and a name made only of
@@ -364,8 +376,6 @@ def _build(user_file: str | None) -> ActorDictionary:
         d.igos[entry.short] = entry
         for alias in [entry.short, entry.name, *(a for a in (row["aliases"] or "").split("|") if a)]:
             _add(d.igo_aliases, d, alias, entry.short)  # type: ignore[arg-type]
-    for row in _read_tsv(_data("titles.tsv")):
-        d.titles[_key(row["word"])] = (row["sector"], row["kind"])
     _read_leaders(d, _data("leaders.tsv"))
     people: dict[str, Person] = {}
     for row in _read_tsv(_data("igo_officials.tsv")):
@@ -676,7 +686,7 @@ def _direct(text: str, d: ActorDictionary, date: str | None) -> Actor | None:
     key = _key(text)
     if not key:
         return None
-    case_ok = key not in d.case_sensitive or _is_acronym(text)
+    case_ok = key not in d.case_sensitive or acronym_as_written(text)
     if key in d.igo_aliases and case_ok:
         return igo_actor(d.igo_aliases[key], d)
     if key in d.standins:
@@ -775,7 +785,7 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
         for i in range(0, len(words) - n + 1):
             part = " ".join(words[i : i + n])
             key = _key(_POSSESSIVE.sub("", part))
-            case_ok = key not in d.case_sensitive or _is_acronym(part)
+            case_ok = key not in d.case_sensitive or acronym_as_written(part)
             if key in d.igo_aliases and case_ok:
                 return igo_actor(d.igo_aliases[key], d)
             if key in d.organizations and case_ok and part[:1].isupper():
