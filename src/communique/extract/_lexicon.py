@@ -67,6 +67,7 @@ class EventLexicon:
     petr_blocks: dict[str, str] = field(default_factory=dict)
     petr_patterns: dict[str, list[PetrarchPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    petr_anchors: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def cameo(self, code: str | None) -> CameoCode | None:
         """The CAMEO record of ``code`` (falls back to its 3-digit and root parents)."""
@@ -128,4 +129,14 @@ def load_lexicon() -> EventLexicon:
             pre, _, post = text.partition("|")
             lex.petr_patterns.setdefault(block, []).append(PetrarchPattern(tuple(pre.split()), tuple(post.split()), code))
     lex.synsets = {name: frozenset(words) for name, words in synsets.items()}
+    for block, patterns in lex.petr_patterns.items():
+        # most specific first (stable: file order among equals), so the first match is the best
+        patterns.sort(key=lambda p: -(len(p.pre) + len(p.post)))
+        # index by an anchor word (a plain word the pattern needs) so a verb tests only the
+        # patterns whose anchor occurs in its sentence; synset-only patterns are always tested
+        index: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            anchor = next((w.rstrip("_") for w in (*pattern.post, *pattern.pre) if not w.startswith("&")), None)
+            index.setdefault(anchor or "", []).append(position)
+        lex.petr_anchors[block] = index
     return lex

