@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from communique.store import open_store
+from tests.e2e.test_resume_kill import table_counts
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +40,7 @@ def run_process(source: Path, db: Path, config: Path) -> subprocess.CompletedPro
 def contents(db: Path) -> tuple[list[str], dict[str, int]]:
     """Article ids and row counts; the database must open read-only after any failure."""
     with open_store(db, read_only=True) as store:
-        return [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")], store.counts()
+        return [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")], table_counts(store)
 
 
 def _mount(*args: str) -> bool:
