@@ -28,7 +28,20 @@ BATCH_SIZE = 2
 
 def run_process(source: Path, db: Path, config: Path) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "communique", "process", str(source), "--db", str(db), "--quiet", "--config", str(config), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "communique",
+            "process",
+            str(source),
+            "--db",
+            str(db),
+            "--quiet",
+            "--config",
+            str(config),
+            "--workers",
+            "1",
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -123,7 +136,9 @@ def test_crash_read_only_database_clear_error(read_only_db: Path, corpus: dict[s
     done = run_process(corpus["more"], read_only_db, corpus["config"])
     assert done.returncode == 1
     message = done.stderr.replace("\n", " ")
-    assert "error: cannot open database" in message and ("Read-only" in message or "Permission denied" in message), message
+    assert "error: cannot open database" in message and ("Read-only" in message or "Permission denied" in message), (
+        message
+    )
     assert hashlib.sha256(read_only_db.read_bytes()).hexdigest() == before
     assert contents(read_only_db) == (ids, counts)
 
@@ -132,10 +147,24 @@ def test_crash_report_file_lists_every_failed_input(tmp_path: Path, corpus: dict
     """``--report FILE`` names each failed input with its path, line and reason."""
     source = tmp_path / "mixed.jsonl"
     good = corpus["seed"].read_text(encoding="utf-8").splitlines()[0]
-    source.write_text("\n".join([good, "{broken", json.dumps({"text": ""}), json.dumps({"text": 5})]) + "\n", encoding="utf-8")
+    source.write_text(
+        "\n".join([good, "{broken", json.dumps({"text": ""}), json.dumps({"text": 5})]) + "\n", encoding="utf-8"
+    )
     report = tmp_path / "run.json"
     done = subprocess.run(
-        [sys.executable, "-m", "communique", "process", str(source), "--db", str(tmp_path / "kb.duckdb"), "--report", str(report), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "communique",
+            "process",
+            str(source),
+            "--db",
+            str(tmp_path / "kb.duckdb"),
+            "--report",
+            str(report),
+            "--workers",
+            "1",
+        ],
         capture_output=True,
         text=True,
         timeout=300,

@@ -14,6 +14,7 @@ costs about one model load plus one uninterrupted run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -68,7 +69,12 @@ def snapshot(db: Path) -> Snapshot:
         ids = [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")]
         assert len(ids) == len(set(ids)), "duplicate article ids"
         per_article = {
-            table: Counter({r["article_id"]: r["n"] for r in store.rows(f"SELECT article_id, count(*) AS n FROM {table} GROUP BY 1")})
+            table: Counter(
+                {
+                    r["article_id"]: r["n"]
+                    for r in store.rows(f"SELECT article_id, count(*) AS n FROM {table} GROUP BY 1")
+                }
+            )
             for table in PER_ARTICLE
         }
         errors = {(e["path"], e["line"], e["reason"], e["stage"]) for e in store.errors()}
@@ -95,8 +101,13 @@ def freeze_code(folder: Path) -> dict[str, str]:
     import communique
 
     target = folder / "code"
-    shutil.copytree(Path(communique.__file__).parent, target / "communique", ignore=shutil.ignore_patterns("__pycache__"))
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    shutil.copytree(
+        Path(communique.__file__).parent, target / "communique", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(target), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    }
 
 
 ENV: dict[str, str] = dict(os.environ)
@@ -129,10 +140,8 @@ def reference(tmp_path_factory: pytest.TempPathFactory, world_path: Path) -> dic
     # The largest write-ahead log seen: kills aimed "at a commit" pick a size below it.
     wal, max_wal = Path(str(db) + ".wal"), 0
     while proc.poll() is None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             max_wal = max(max_wal, wal.stat().st_size)
-        except FileNotFoundError:
-            pass
         time.sleep(0.005)
     seconds = time.monotonic() - started
     out, err = proc.communicate()
@@ -184,10 +193,8 @@ def _group_gone(pgid: int, seconds: float) -> bool:
 
 
 def _kill_group(pgid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def check_whole_batches(crashed: Snapshot, ref: Snapshot, order: list[str]) -> None:
@@ -253,12 +260,21 @@ def test_resume_kill9_random_points_end_equal(reference: dict[str, Any]) -> None
         assert final.per_article == ref.per_article
         assert final.errors == ref.errors
         outcomes.append(
-            {"trial": trial, "workers": workers, "kill": how, "killed": killed, "articles_at_kill": at_kill, "final": "equal"}
+            {
+                "trial": trial,
+                "workers": workers,
+                "kill": how,
+                "killed": killed,
+                "articles_at_kill": at_kill,
+                "final": "equal",
+            }
         )
     kills = sum(o["killed"] for o in outcomes)
     mid_run = sum(o["killed"] and 0 < o["articles_at_kill"] < len(ref.ids) for o in outcomes)
     print(f"\nkill -9 trials (seed {SEED}, reference {reference['seconds']:.1f}s, {len(ref.ids)} articles):")
     for o in outcomes:
         print(f"  {o}")
-    print(f"  {kills} killed, {mid_run} with part of the input stored; all {len(outcomes)} resumed equal to the reference")
+    print(
+        f"  {kills} killed, {mid_run} with part of the input stored; all {len(outcomes)} resumed equal to the reference"
+    )
     assert kills >= TRIALS // 2, "too few runs were actually killed; the delays need retuning"

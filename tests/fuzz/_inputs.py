@@ -26,9 +26,33 @@ FUZZ_LIMITS = LimitSettings(max_article_chars=20_000, max_file_bytes=400_000, ma
 # separators, combining marks, an emoji ZWJ sequence, right-to-left scripts, and a lone
 # surrogate (only representable in JSON escapes or as invalid UTF-8 bytes).
 SPECIALS = [
-    "\u200f", "\u200e", "\u202e", "\u2066", "\u2069", "\u200d", "\u200b", "\ufeff", "\x00", "\x1b",
-    "\r", "\n", "\t", "\u2028", "\u2029", "\u0301", "\U0001f469\u200d\U0001f4bb", "مرحبا", "שלום",
-    "\ud800", "\udfff", '"', ",", "\\", "[", "{", "date 2018-11-14 By Trend\n",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u200d",
+    "\u200b",
+    "\ufeff",
+    "\x00",
+    "\x1b",
+    "\r",
+    "\n",
+    "\t",
+    "\u2028",
+    "\u2029",
+    "\u0301",
+    "\U0001f469\u200d\U0001f4bb",
+    "مرحبا",
+    "שלום",
+    "\ud800",
+    "\udfff",
+    '"',
+    ",",
+    "\\",
+    "[",
+    "{",
+    "date 2018-11-14 By Trend\n",
 ]
 WORDS = ["Belarus", "Azerbaijan", "minister", "said", "the", "talks", "in", "Baku", "CIS", "agreed", "."]
 
@@ -44,17 +68,25 @@ article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(SPECIA
 huge_text = st.sampled_from([1, FUZZ_LIMITS.max_article_chars + 1, 3 * FUZZ_LIMITS.max_article_chars]).map(
     lambda n: "x " * (n // 2) + "y"
 )
-json_scalar = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), weird_text, article_text
-)
+json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), weird_text, article_text)
 nested = st.recursive(
-    json_scalar, lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=5), children, max_size=3)), max_leaves=12
+    json_scalar,
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=12,
 )
 field_value = st.one_of(article_text, weird_text, huge_text, json_scalar, nested)
 records = st.lists(
     st.fixed_dictionaries(
         {"text": st.one_of(article_text, article_text, weird_text, huge_text, nested)},
-        optional={"id": field_value, "date": field_value, "source": field_value, "title": field_value, "url": field_value},
+        optional={
+            "id": field_value,
+            "date": field_value,
+            "source": field_value,
+            "title": field_value,
+            "url": field_value,
+        },
     ),
     min_size=0,
     max_size=6,
@@ -161,7 +193,11 @@ def text_files(draw: st.DrawFn) -> FuzzFile:
     """One article per file: wire headers, weird Unicode, random bytes, empty files."""
     data = draw(
         st.one_of(
-            st.builds(lambda h, b: _encode(h + b), st.sampled_from(["", "date 2018-11-14 By Trend\n\n", " date 2018-13-45 By X\n"]), article_text),
+            st.builds(
+                lambda h, b: _encode(h + b),
+                st.sampled_from(["", "date 2018-11-14 By Trend\n\n", " date 2018-13-45 By X\n"]),
+                article_text,
+            ),
             weird_text.map(_encode),
             st.binary(max_size=200),
             huge_text.map(_encode),
@@ -191,7 +227,9 @@ def html_files(draw: st.DrawFn) -> FuzzFile:
             ]
         )
     ).replace("{t}", text)
-    data = draw(st.one_of(st.just(_encode(page)), st.binary(max_size=100), st.just(page.encode("utf-16", "surrogatepass"))))
+    data = draw(
+        st.one_of(st.just(_encode(page)), st.binary(max_size=100), st.just(page.encode("utf-16", "surrogatepass")))
+    )
     return FuzzFile("page.html", data, {0})
 
 

@@ -34,7 +34,12 @@ def _write_corpus(root: Path, files: list[FuzzFile], damage: list[str]) -> None:
 @given(
     st.lists(any_file, min_size=1, max_size=4).flatmap(
         lambda files: st.tuples(
-            st.just(files), st.lists(st.sampled_from(["plain", "plain", "intact", "truncated", "corrupted"]), min_size=len(files), max_size=len(files))
+            st.just(files),
+            st.lists(
+                st.sampled_from(["plain", "plain", "intact", "truncated", "corrupted"]),
+                min_size=len(files),
+                max_size=len(files),
+            ),
         )
     )
 )

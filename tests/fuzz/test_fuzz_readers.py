@@ -32,8 +32,12 @@ from tests.fuzz._inputs import (
 )
 
 # Example counts are modest on purpose: CI has 2 cores and one budget for the whole suite.
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOWER = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+SLOWER = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 def _storable(text: str | None) -> bool:
@@ -116,7 +120,10 @@ def test_readers_fuzz_document_formats(strategy: st.SearchStrategy[FuzzFile]) ->
 
 
 @FAST
-@given(st.binary(max_size=400), st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.tsv", "x.html", "x.bin", "x.gz"]))
+@given(
+    st.binary(max_size=400),
+    st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.tsv", "x.html", "x.bin", "x.gz"]),
+)
 def test_readers_fuzz_random_bytes(data: bytes, name: str) -> None:
     _run(FuzzFile(name, data, {0} if name.endswith((".txt", ".html", ".bin")) else None))
 
@@ -136,9 +143,9 @@ def test_readers_fuzz_gzip_damaged(file: FuzzFile, damage: str, where: float) ->
         if damage != "intact" and not any(isinstance(i, Failure) for i in items):
             # Damage past the end of the data may go unnoticed only if every record came out.
             plain, clean = read_file(file, Path(folder))
-            assert [i.id for i in items if isinstance(i, Article)] == [
-                i.id for i in clean if isinstance(i, Article)
-            ], "a damaged .gz lost records without reporting it"
+            assert [i.id for i in items if isinstance(i, Article)] == [i.id for i in clean if isinstance(i, Article)], (
+                "a damaged .gz lost records without reporting it"
+            )
 
 
 @SLOWER

@@ -47,9 +47,21 @@ def test_limits_every_setting_documented() -> None:
         ("page.html", b"<html><body><p>" + b"t " * 3_000 + b"</p></body></html>", None, "max_line_bytes"),
         ("bomb.jsonl.gz", gzip.compress(b"\n" * 45_000), 1581, "max_gzip_ratio"),  # 79 bytes x 20 = 1,580 newlines
     ],
-    ids=["txt-article", "txt-file", "jsonl-article", "jsonl-line", "csv-line", "json-item", "json-object", "html-page", "gzip-ratio"],
+    ids=[
+        "txt-article",
+        "txt-file",
+        "jsonl-article",
+        "jsonl-line",
+        "csv-line",
+        "json-item",
+        "json-object",
+        "html-page",
+        "gzip-ratio",
+    ],
 )
-def test_limits_refusal_names_the_limit(tmp_path: Path, name: str, content: bytes, line: int | None, setting: str) -> None:
+def test_limits_refusal_names_the_limit(
+    tmp_path: Path, name: str, content: bytes, line: int | None, setting: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     (failure,) = [i for i in _read(path) if isinstance(i, Failure)]

@@ -81,9 +81,11 @@ class FieldMap:
             ours, sep, theirs = pair.partition("=")
             ours = ours.strip()
             if not sep or ours not in _FIELDS or not theirs.strip():
-                raise ValueError(f"invalid field mapping {pair!r}; use OURS=THEIRS with OURS one of {', '.join(_FIELDS)}")
+                raise ValueError(
+                    f"invalid field mapping {pair!r}; use OURS=THEIRS with OURS one of {', '.join(_FIELDS)}"
+                )
             mapping[ours] = theirs.strip()
-        return cls(**mapping)
+        return cls(**mapping)  # type: ignore[arg-type]  # only str fields are mapped
 
 
 def _limits() -> LimitSettings:
@@ -250,8 +252,9 @@ def _open_binary(path: Path, limits: LimitSettings) -> IO[bytes]:
     size = path.stat().st_size
     if path.name.lower().endswith(".gz"):
         limit = min(limits.max_file_bytes, max(size, 1) * limits.max_gzip_ratio)
-        inner = gzip.open(path, "rb")
-        return io.BufferedReader(_BoundedReader(inner, limit, _clean(str(path))), buffer_size=1 << 16)
+        inner = gzip.open(path, "rb")  # noqa: SIM115 - closed through the BufferedReader
+        bounded = _BoundedReader(inner, limit, _clean(str(path)))  # type: ignore[arg-type]
+        return io.BufferedReader(bounded, buffer_size=1 << 16)
     if size > limits.max_file_bytes:
         raise InputTooLargeError(
             _clean(str(path)), f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,} (limits.max_file_bytes)"
@@ -265,7 +268,9 @@ def _decode(data: bytes, path: str, line: int | None = None, allow_nul: bool = F
     try:
         return data.decode("utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})", line) from None
+        raise InputError(
+            path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})", line
+        ) from None
 
 
 def _read_capped(raw: IO[bytes], cap: int) -> bytes:
@@ -351,7 +356,9 @@ class _Lines:
                 while (rest := self._raw.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
                 raise InputTooLargeError(
-                    self._path, f"line longer than the limit of {self._max:,} bytes (limits.max_line_bytes)", self.number
+                    self._path,
+                    f"line longer than the limit of {self._max:,} bytes (limits.max_line_bytes)",
+                    self.number,
                 )
         except InputTooLargeError as exc:
             if exc.line is None:  # raised by _BoundedReader: the whole rest of the file is refused
@@ -686,7 +693,8 @@ def record_to_article(record: Mapping[str, Any], path: str, line: int | None, li
     if len(text) > limits.max_article_chars:
         raise InputTooLargeError(
             path,
-            f"article has {len(text):,} characters; the limit is {limits.max_article_chars:,} (limits.max_article_chars)",
+            f"article has {len(text):,} characters; "
+            f"the limit is {limits.max_article_chars:,} (limits.max_article_chars)",
             line,
         )
     if "\x00" in text:

@@ -60,9 +60,7 @@ def split_wire_text(text: str) -> tuple[WireHeader | None, str]:
 def _agencies() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """Known news agencies (package data file ``news_agencies.txt``) as names and one regex."""
     raw = resources.files("communique.data").joinpath("news_agencies.txt").read_text(encoding="utf-8")
-    names = tuple(
-        line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")
-    )
+    names = tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return names, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -162,6 +160,6 @@ def normalize_date(value: object) -> str | None:
     try:
         from dateutil import parser as _dateparser
 
-        return _dateparser.parse(text, fuzzy=False).date().isoformat()
+        return str(_dateparser.parse(text, fuzzy=False).date().isoformat())
     except (ValueError, OverflowError, TypeError):  # dateutil's failure modes on odd strings
         return None
