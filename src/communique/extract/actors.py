@@ -240,7 +240,11 @@ class ActorStage:
                     run.assign(mention, resolve.igo_actor(d.igo_aliases[match.key], d))
                     break
 
-        # 3 + 4: people, then linking
+        # 3 + 4: people, then linking. Surnames of the full names in the document are people
+        # wherever they occur ("Bush ... George W. Bush"), never places.
+        run.doc_surnames = {
+            _key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
+        }
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (ent.start, ent.end) not in not_people:
                 run.person(ent)
@@ -259,8 +263,9 @@ class ActorStage:
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
                 continue
             place_name = _strip_article(mention.text)
-            mentioned = {a.country for a in run.actors.values() if a.country and a.kind == "country"}
-            found = resolve.place(place_name, mentioned) if place_name[:1].isupper() else None
+            if _key(place_name) in run.doc_surnames:
+                continue  # "Bush" tagged GPE in an article about George W. Bush
+            found = resolve.place(place_name, run.countries()) if place_name[:1].isupper() else None
             if found is None:
                 continue
             name, iso3, _lat, _lon = found
@@ -321,6 +326,11 @@ class _Run:
         self.actors: dict[str, Actor] = {}
         self.tokens: dict[str, str] = {}  # name token (surname...) → person actor id
         self.titles: list[tuple[int, str, str]] = []  # (char offset, title key words, actor id)
+        self.doc_surnames: set[str] = set()
+
+    def countries(self) -> set[str]:
+        """The countries the article's resolved actors name so far."""
+        return {a.country for a in self.actors.values() if a.country and a.kind == "country"}
 
     # mentions and actors
 
@@ -400,13 +410,17 @@ class _Run:
         name_start = tokens[0].i
         mention = self._mention_for(ent)
         # a single name token already seen: the same person (linking is done here for order)
+        if not name[:1].isupper():
+            return  # "bison": not a name
         if len(tokens) == 1 and _key(name) in self.tokens and not lead:
             mention.actor_id = self.tokens[_key(name)]
             return
+        if len(tokens) == 1 and not lead and _key(name) in self.doc_surnames:
+            return  # a surname whose full name comes later: linked by link_surnames
         if len(tokens) == 1 and not lead and (
             _place_not_person(tokens[0], self.d) or self._place_elsewhere(tokens[0].text)
         ):
-            found_place = resolve.place(name)
+            found_place = resolve.place(name, self.countries())
             if found_place is not None:
                 mention.label = "GPE"
                 self.assign(mention, resolve.location_actor(found_place[0], found_place[1]))
@@ -512,16 +526,23 @@ class _Run:
         return None, None, None
 
     def link_surnames(self) -> None:
-        """Single-token PERSON mentions (or unresolved ones) that name a person seen earlier."""
+        """One-word mentions that name a person seen in the article ("Guminsky", "Bush").
+
+        PERSON mentions, and names the tagger took for a place or group when they are the
+        surname of a full name in the article, become that person.
+        """
         for mention in self.article.mentions:
-            if mention.label != "PERSON" or mention.actor_id:
+            if mention.actor_id:
                 continue
-            words = mention.text.replace("’s", "").replace("'s", "").split()
-            for word in reversed(words):
-                actor_id = self.tokens.get(_key(word))
-                if actor_id:
-                    mention.actor_id = actor_id
-                    break
+            word = mention.text.replace("’s", "").replace("'s", "").strip()
+            key = _key(word)
+            if " " in word or key not in self.tokens:
+                continue
+            if mention.label == "PERSON":
+                mention.actor_id = self.tokens[key]
+            elif mention.label in ("GPE", "NORP", "ORG", "LOC") and key in self.doc_surnames:
+                mention.label = "PERSON"
+                mention.actor_id = self.tokens[key]
 
     def link_bare_titles(self, doc: Any) -> None:
         """"the minister", "the Executive Secretary" after a titled person → that person."""
@@ -843,6 +864,11 @@ def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int]
         return None
     words = [t.lower_ for t in doc[i:stop]]
     sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1])
+    # a non-government body word before the head decides it ("military leaders" → MIL)
+    for word in words[:-1]:
+        if _STATE_BODIES.get(word) not in (None, "GOV"):
+            sector = _STATE_BODIES[word]
+            break
     sector = sector or resolve.title_sector(words, d)
     return (sector, stop) if sector else None
 
@@ -909,6 +935,8 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
             break
         if token.ent_type_ == "PERSON":
             break
+        if low in ("and", "or") and i + 1 < name_start and doc[i + 1].lower_ in ("the", "a", "an"):
+            break  # "U.S. military leaders and the Obama White House": a coordination, not a title
         if low in _TITLE_GLUE or text[:1].isupper() or low in d.titles or token.ent_type_ in ("NORP", "GPE", "ORG"):
             if token.pos_ in ("VERB", "AUX") and not text[:1].isupper():
                 break
