@@ -161,3 +161,14 @@ def test_events_lexicon_codes_all_known():
         for rule in rules:
             info = lex.cameo(rule.cameo)
             assert info is not None and info.plover, rule
+
+
+def test_events_praise_in_quote_is_support_from_speaker(pipeline):
+    text = (
+        'Kazakh Foreign Minister Kairat Abdrakhmanov praised the talks. "Mongolia makes a significant '
+        'contribution to regional security," Abdrakhmanov said.'
+    )
+    article = pipeline.process_text(text, date="2018-11-14")
+    praise = [e for e in article.events if e.cameo == "051" and e.trigger.text == "significant contribution"]
+    assert praise and praise[0].target is not None and praise[0].target.country == "MNG"
+    assert praise[0].source.name and "Abdrakhmanov" in praise[0].source.name

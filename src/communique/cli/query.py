@@ -61,13 +61,13 @@ def dyad(
         return
     arrow = "→" if directed else "↔"
     table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by.value}", header_style="bold")
-    for column in ("period", "events", f"{a.upper()}→{b.upper()}", f"{b.upper()}→{a.upper()}", "Goldstein sum",
-                   "mean", "verbal coop", "material coop", "verbal conflict", "material conflict"):
-        table.add_column(column, justify="left" if column == "period" else "right")
+    table.caption = "VC/MC verbal/material cooperation, VX/MX verbal/material conflict (--json: all fields)"
+    table.add_column("period", no_wrap=True)
+    for column in ("events", f"{a.upper()}→{b.upper()}", f"{b.upper()}→{a.upper()}", "Goldstein", "VC", "MC", "VX", "MX"):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in rows:
         table.add_row(
-            row["period"], str(row["events"]), str(row["a_to_b"]), str(row["b_to_a"]),
-            f"{row['goldstein_sum']:+.1f}", f"{row['goldstein_mean']:+.2f}" if row["goldstein_mean"] is not None else "",
+            row["period"], str(row["events"]), str(row["a_to_b"]), str(row["b_to_a"]), f"{row['goldstein_sum']:+.1f}",
             str(row["verbal_coop"]), str(row["material_coop"]), str(row["verbal_conflict"]), str(row["material_conflict"]),
         )
     console.print(table)

@@ -87,6 +87,11 @@ _LIGHT = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", 
 _DEONTIC = {"must", "should"}
 # Mention labels that can be an event's source or target (places, named events and works are not).
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "IGO", "INSTITUTION", "TITLE"}
+# Praise inside a quotation (CAMEO 051): an evaluative adjective on an achievement noun.
+_PRAISE_ADJ = {"constructive", "productive", "significant", "important", "excellent", "fruitful", "successful",
+               "positive", "valuable", "exemplary", "outstanding", "remarkable", "great", "invaluable", "major"}
+_PRAISE_NOUNS = {"example", "contribution", "partnership", "role", "progress", "effort", "achievement", "success",
+                 "partner", "friend", "model"}
 # Confidence calibration: a lexicon trigger with both roles found is right most of the time on
 # the PLOVER GSR; each missing piece of evidence lowers it (measured on the visible GSR slice).
 _BASE_CONFIDENCE = 0.5
@@ -644,9 +649,13 @@ class EventCoder:
             while position < len(hits) and hits[position] < sent.end:
                 candidates.append(hits[position])
                 position += 1
-            if not candidates:
+            if not candidates and not quotes:
                 continue
             with_actors = any(i in index for i in range(sent.start, sent.end))
+            for event in self._praise(article, sent, index, quotes) if with_actors and quotes else ():
+                if event.id not in seen:
+                    seen.add(event.id)
+                    events.append(event)
             triggers = self.fold(self.find_triggers(sent, with_actors, candidates))
             for trig in triggers:
                 for event in self._code(article, sent, trig, index, quotes):
@@ -655,6 +664,55 @@ class EventCoder:
                         events.append(event)
         article.events = events
         return article
+
+    def _praise(self, article: Article, sent: Any, index: dict[int, Mention], quotes: list[Quote]) -> list[EventRecord]:
+        """Praise spoken by a quoted speaker: SUPPORT (CAMEO 051) from the speaker to the actor
+        the statement evaluates ("Azerbaijan makes a significant contribution", "Belarus and
+        Azerbaijan set an example of constructive partnership" in a quote by X).
+
+        The evaluation must be explicit: a praising adjective on one of a few achievement nouns
+        (:data:`_PRAISE_ADJ`, :data:`_PRAISE_NOUNS`) or "set an example", in the clause whose
+        subject is the actor. The speaker is the source: here the speech act is the event.
+        """
+        out: list[EventRecord] = []
+        for quote in quotes:
+            if quote.end <= sent.start_char or quote.start >= sent.end_char or not quote.speaker.actor_id:
+                continue
+            speaker = self._speaker_mention(quote)
+            for token in sent:
+                if not quote.start <= token.idx < quote.end or token.pos_ != "NOUN" or token.lemma_.lower() not in _PRAISE_NOUNS:
+                    continue
+                praising = [c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in _PRAISE_ADJ]
+                verb = token.head
+                if token.dep_ == "pobj" and verb.head.lemma_.lower() == "example":
+                    verb = verb.head.head  # "set an example of constructive partnership"
+                if not praising and not (token.lemma_.lower() == "example" and verb.lemma_.lower() == "set"):
+                    continue
+                if verb.pos_ not in ("VERB", "AUX") or token.dep_ not in ("dobj", "attr", "pobj"):
+                    continue
+                subj, passive = self._subject(verb)
+                if subj is None or passive:
+                    continue
+                targets = [m for m in self._actors_at(subj, index) if not self._same_side(article, m.actor_id, quote.speaker.actor_id)]
+                if not targets or speaker is None:
+                    continue
+                first = praising[0] if praising else token
+                trig = Trigger(token, "051", self.lex.cameo("051"), False, True, "own")  # type: ignore[arg-type]
+                for event in self._records(article, sent, trig, [(speaker, targets[0])], first, None, _BASE_CONFIDENCE):
+                    out.append(event)
+        return out
+
+    @staticmethod
+    def _same_side(article: Article, a: str | None, b: str | None) -> bool:
+        """Whether two actors are one side (the same actor, or a person and their IGO/country)."""
+        if a == b:
+            return True
+        x, y = article.actor(a), article.actor(b)
+        if x is None or y is None:
+            return False
+        if x.igo or y.igo:
+            return x.igo == y.igo
+        return x.country is not None and x.country == y.country
 
     def _trigger_hashes(self, vocab: Any) -> Any:
         """The hashes of every trigger lemma (as written and capitalised), once per vocabulary."""
@@ -747,20 +805,44 @@ class EventCoder:
                         continue
                     pairs.append((a, b))
         pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
-        date, explicit_date = event_date(token, article.date)
+        confidence = _BASE_CONFIDENCE
+        confidence += 0.1 if trig.specific else 0.0
+        confidence += 0.05 if trig.source == "own" else -0.05
+        confidence -= 0.15 if quote is not None else 0.0
+        confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
+        return self._records(article, sent, trig, pairs, token, code, confidence)
+
+    def _records(
+        self,
+        article: Article,
+        sent: Any,
+        trig: Trigger,
+        pairs: list[tuple[Mention | None, Mention | None]],
+        first: Any,
+        code: str | None,
+        confidence: float,
+    ) -> list[EventRecord]:
+        """Build the event records of one trigger, one per (source, target) pair.
+
+        Args:
+            article: the article.
+            sent: the sentence (evidence).
+            trig: the trigger; its code unless ``code`` is given.
+            pairs: source and target mentions.
+            first: the first token of the trigger span (the span ends with ``trig.token``).
+            code: the CAMEO code after modality, or None for the trigger's own.
+            confidence: the confidence before the roles' share (+0.15 source, +0.1 target).
+        """
+        token = trig.token
+        code = code or trig.code
+        info = self.lex.cameo(code) or trig.info
+        date, _explicit = event_date(token, article.date)
         location, _ = event_location(token, self._countries)
-        context: list[str] = []
-        mode = info.mode
+        start = min(first.idx, token.idx)
+        end = max(first.idx + len(first.text), token.idx + len(token.text))
         out: list[EventRecord] = []
         for src, tgt in pairs:
-            confidence = _BASE_CONFIDENCE
-            confidence += 0.15 if src is not None else -0.1
-            confidence += 0.1 if tgt is not None else 0.0
-            confidence += 0.1 if trig.specific else 0.0
-            confidence += 0.05 if trig.source == "own" else -0.05
-            confidence -= 0.15 if quote is not None else 0.0
-            confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
-            confidence = round(min(0.99, max(0.05, confidence)), 3)
+            score = confidence + (0.15 if src is not None else -0.1) + (0.1 if tgt is not None else 0.0)
             source = self._event_actor(article, src)
             target = self._event_actor(article, tgt) if tgt is not None else None
             key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
@@ -769,8 +851,8 @@ class EventCoder:
                     id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
                     article_id=article.id,
                     type=info.plover or "",
-                    mode=mode,
-                    context=context,
+                    mode=info.mode,
+                    context=[],
                     cameo=code,
                     goldstein=info.goldstein,
                     quad=info.quad,
@@ -779,8 +861,8 @@ class EventCoder:
                     date=date,
                     location=location,
                     sentence=Offsets(start=sent.start_char, end=sent.end_char),
-                    trigger=Span(start=token.idx, end=token.idx + len(token.text), text=token.text),
-                    confidence=confidence,
+                    trigger=Span(start=start, end=end, text=article.text[start:end]),
+                    confidence=round(min(0.99, max(0.05, score)), 3),
                 )
             )
         return out
