@@ -64,6 +64,9 @@ def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: st
         ("Azerbaijan's parliament approved the treaty.", "Azerbaijan's parliament", "AZE:LEG"),
         ("Troops of the Belarusian army held drills.", "the Belarusian army", "BLR:MIL"),
         ("The Russian Foreign Ministry summoned the envoy.", "The Russian Foreign Ministry", "RUS:GOV"),
+        ("A court in Moldova sentenced the smugglers.", "A court in Moldova", "MDA:JUD"),
+        ("Georgian demonstrators marched on the parliament.", "Georgian demonstrators", "GEO:OPP"),
+        ("Officials said the U.S. military leaders disagreed.", "the U.S. military leaders", "USA:MIL"),
     ],
 )
 def test_actors_national_institutions_by_pattern(run, text: str, mention: str, actor_id: str) -> None:
@@ -178,6 +181,21 @@ def test_actors_washington_the_person_is_not_the_capital(run, text: str) -> None
 
 def test_actors_washington_the_capital_acts_as_government(run) -> None:
     assert _ids(run("Washington imposed new sanctions on the company."), "Washington") == {"USA:GOV"}
+
+
+def test_actors_named_event_takes_the_host_country(run) -> None:
+    article = run("Qatar will host the World Cup.")
+    (actor,) = [a for a in article.actors if a.kind == "other"]
+    assert actor.id == "OTH:world-cup"
+    assert actor.country == "QAT"
+
+
+def test_actors_surname_of_a_full_name_is_not_a_place(run) -> None:
+    text = "Bush spoke first. Later, George W. Bush met Tony Blair in London."
+    article = run(text, date="2003-06-01")
+    ids = _ids(article, "Bush")
+    assert ids == {"PER:george-w-bush"}
+    assert article.actor("PER:george-w-bush").code == "USAGOV"
 
 
 @pytest.mark.parametrize("text", ["We told us all about it.", "The china plates broke."])

@@ -200,6 +200,14 @@ class ActorStage:
                 start_char = _with_article(doc, match.start)
                 run.attach(start_char, end_char, label, actor, nested=False)
                 continue
+            before = _state_body_before(doc, match, d) if match.category == "country" and actor.kind == "country" else None
+            if before is not None:
+                # "a court in Guyana", "dissidents from Egypt": the country keeps its mention
+                run.attach(start_char, end_char, label, actor)
+                sector, body_start = before
+                run.attach(_with_article(doc, body_start), end_char, "INSTITUTION",
+                           resolve.sector_actor(actor.country or "", sector, d), nested=False)
+                continue
             larger = _inside_larger_name(doc, match, ents_by_token)
             city = match.category == "country" and _is_capital(match.key, d.country_names[match.key])
             if larger and (city or match.category in ("standin", "institution", "organization")):
@@ -873,8 +881,33 @@ def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int]
     return (sector, stop) if sector else None
 
 
+def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str, int] | None:
+    """A body or group noun phrase before "in/of/from <country>", with its sector.
+
+    "a court in Guyana" → (JUD, start of "court"), "the government of Sindh"..., "exiled
+    dissidents from Egypt" → (OPP, ...). Not a pre-name title ("the President of Azerbaijan
+    Ilham Aliyev" is the person) and not a place phrase ("the capital of Azerbaijan").
+    """
+    prep = match.start - 1
+    if prep < 1 or doc[prep].lower_ not in ("in", "of", "from"):
+        return None
+    if match.end < len(doc) and doc[match.end].ent_type_ == "PERSON":
+        return None
+    head = prep - 1
+    key = doc[head].lower_
+    entry = d.titles.get(key)
+    if key not in _STATE_BODIES and (entry is None or entry[1] != "head"):
+        return None
+    start = head
+    while start - 1 >= 0 and head - start < 2 and doc[start - 1].lower_ in d.titles:
+        start -= 1
+    words = [t.lower_ for t in doc[start : head + 1]]
+    sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1]) or resolve.title_sector(words, d)
+    return (sector, start) if sector else None
+
+
 def _with_article(doc: Any, start: int) -> int:
-    if start > 0 and doc[start - 1].lower_ == "the":
+    if start > 0 and doc[start - 1].lower_ in ("the", "a", "an"):
         return doc[start - 1].idx
     return doc[start].idx
 
