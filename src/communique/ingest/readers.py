@@ -384,20 +384,26 @@ class _BrokenStream(InputError):
 
 def _read_jsonl(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSettings) -> Iterator[Article | Failure]:
     lines = _Lines(raw, path, limits)
+    records = 0
     while True:
         try:
             line = lines.next_bytes()
         except StopIteration:
+            if not records:
+                # Say so: an empty file (or a .gz cut to nothing) must not vanish silently.
+                yield _failure(path, None, "empty JSON Lines file (no records)")
             return
         except _BrokenStream as exc:
             yield _from_error(exc)
             return
         except InputError as exc:
+            records += 1
             yield _from_error(exc)
             continue
         number = lines.number
         if not line.strip():
             continue
+        records += 1
         try:
             obj = json.loads(_decode(line, path, number, bom=number == 1))
         except InputError as exc:
@@ -469,6 +475,7 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
     """One object, or an array of objects streamed item by item; ``line`` is the item number."""
     stream = _JsonStream(raw, path, limits)
     decoder = json.JSONDecoder()
+    index = 0
     try:
         first = stream.skip_space()
         if first == "":
@@ -493,11 +500,11 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
             yield _finish(_map_fields(obj, fields), path, 1, limits)
             return
         stream.pos += 1
-        index = 0
         while True:
             char = stream.skip_space()
             if char == "]" and index == 0:
                 stream.pos += 1
+                yield _failure(path, None, "empty JSON array (no records)")
                 break
             index += 1
             item = _decode_item(stream, decoder, path, index)
@@ -516,6 +523,9 @@ def _read_json(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSetting
                 raise InputError(path, f"malformed JSON: expected ',' or ']' after item {index}, found {found}", index)
         if stream.skip_space() != "":
             raise InputError(path, "malformed JSON: extra data after the closing ']'", index + 1)
+    except _BrokenStream as exc:
+        # Items before the break were yielded; this failure stands for the rest.
+        yield _failure(path, index + 1 if index else None, exc.reason)
     except InputError as exc:
         yield _from_error(exc)
 
@@ -597,6 +607,7 @@ def _read_csv(
     csv.field_size_limit(max(limits.max_line_bytes, csv.field_size_limit()))
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
+    records = 0
     while True:
         start = lines.number + 1
         try:
@@ -610,9 +621,11 @@ def _read_csv(
             if header is None:
                 yield _failure(path, exc.line, f"unreadable CSV header: {exc.reason}")
                 return
+            records += 1
             yield _from_error(exc)
             continue
         except csv.Error as exc:
+            records += 1
             yield _failure(path, start, f"malformed CSV row: {exc}")
             continue
         if header is None:
@@ -624,12 +637,15 @@ def _read_csv(
             continue
         if not row or not any(cell.strip() for cell in row):
             continue
+        records += 1
         if len(row) != len(header):
             yield _failure(path, start, f"row has {len(row)} fields, the header has {len(header)}")
             continue
         yield _finish(_map_fields(dict(zip(header, row, strict=True)), fields), path, start, limits)
     if header is None:
         yield _failure(path, None, "empty CSV file (no header row)")
+    elif not records:
+        yield _failure(path, None, "empty CSV file (a header row but no records)")
 
 
 def _map_fields(obj: Mapping[str, Any], fields: FieldMap) -> dict[str, Any]:
