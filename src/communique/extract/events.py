@@ -330,6 +330,8 @@ class EventCoder:
     @staticmethod
     def _separate_clause(node: Any) -> bool:
         """Whether ``node`` starts a clause that is an event of its own, not an argument."""
+        if node.dep_ == "conj" and node.head.dep_ == "xcomp":
+            return False  # "refused to allow the planes to land and evacuate": one complement
         if node.dep_ in ("conj", "relcl", "parataxis", "acl", "nsubj", "nsubjpass", "csubj"):
             # the subject phrase is not an argument: "cooperation between X and Y will contribute"
             return True
@@ -408,6 +410,15 @@ class EventCoder:
             future = True
         # the clause inside an "if" adverbial
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+            hypothetical = True
+        # a mandative subjunctive reports what someone wants, not what happened: "demanded that
+        # Israel ease restrictions" (base form, own subject, no auxiliary)
+        if (clause.tag_ == "VB" and clause.dep_ in ("ccomp", "acl")
+                and any(c.dep_ == "nsubj" for c in clause.children)
+                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)):
+            hypothetical = True
+        # an infinitive completing a noun is a possibility: "the right to fire", "efforts to improve"
+        if clause.dep_ == "acl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             hypothetical = True
         return negated, hypothetical, future
 
@@ -657,11 +668,11 @@ class EventCoder:
                     seen.add(event.id)
                     events.append(event)
             triggers = self.fold(self.find_triggers(sent, with_actors, candidates))
-            for trig in triggers:
-                for event in self._code(article, sent, trig, index, quotes):
-                    if event.id not in seen and event.confidence >= self.min_confidence:
-                        seen.add(event.id)
-                        events.append(event)
+            coded = [event for trig in triggers for event in self._code(article, sent, trig, index, quotes)]
+            for event in self._one_per_act(coded):
+                if event.id not in seen and event.confidence >= self.min_confidence:
+                    seen.add(event.id)
+                    events.append(event)
         article.events = events
         return article
 
@@ -701,6 +712,27 @@ class EventCoder:
                 for event in self._records(article, sent, trig, [(speaker, targets[0])], first, None, _BASE_CONFIDENCE):
                     out.append(event)
         return out
+
+    def _one_per_act(self, coded: list[EventRecord]) -> list[EventRecord]:
+        """One event per act and sentence: events of one type whose sources agree (or are
+        unknown) repeat one act ("staged a hunger strike in protest", "a bombing killed ...");
+        the most confident is kept. With ``expand="pairs"`` nothing is merged."""
+        if self.expand == "pairs" or len(coded) < 2:
+            return coded
+        kept: list[EventRecord] = []
+        def resolved(e: EventRecord) -> int:
+            return int(bool(e.source.country or e.source.igo)) + int(bool(e.target and (e.target.country or e.target.igo)))
+
+        for event in sorted(coded, key=lambda e: (-resolved(e), -e.confidence)):
+            duplicate = any(
+                other.type == event.type
+                and (event.source.actor_id is None or other.source.actor_id is None or other.source.actor_id == event.source.actor_id)
+                and (event.target is None or other.target is None or other.target.actor_id == event.target.actor_id)
+                for other in kept
+            )
+            if not duplicate:
+                kept.append(event)
+        return sorted(kept, key=lambda e: e.trigger.start)
 
     @staticmethod
     def _same_side(article: Article, a: str | None, b: str | None) -> bool:
