@@ -140,3 +140,21 @@ def test_limits_gzip_bomb_refused_in_bounded_memory(tmp_path: Path, bomb: Path, 
     # .txt reader stops even earlier, at the largest article allowed.
     ceiling = limits.max_gzip_ratio * path.stat().st_size
     assert peak < 2 * ceiling + (8 << 20), f"peak {peak:,} bytes for a {ceiling:,}-byte stream limit"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("feed.jsonl", b"\n  \n"),
+        ("feed.csv", b"id,text\n"),
+        ("items.json", b"[ ]"),
+        ("feed.jsonl.gz", b""),  # a .gz cut to nothing reads as an empty stream
+        ("story.txt", b""),
+    ],
+    ids=["jsonl", "csv-header-only", "json-empty-array", "gz-zero-bytes", "txt"],
+)
+def test_limits_file_without_records_reported(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    (failure,) = _read(path)
+    assert isinstance(failure, Failure) and failure.path == str(path) and "empty" in failure.reason
