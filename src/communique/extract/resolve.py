@@ -38,7 +38,7 @@ Example:
 
 from __future__ import annotations
 
-import csv
+import bisect
 import functools
 import re
 import unicodedata
@@ -550,19 +550,27 @@ def written(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> dict[str, list[str]]:
-    """City and town names (case-folded) → their ``places.tsv`` lines, most populous first.
+def _places() -> list[str]:
+    """The data lines of ``places.tsv``, sorted by their first column (the case-folded name).
 
-    Loaded on first use; coordinates are parsed only for the names looked up, which keeps the
-    130,000 rows near 0.2 s.
+    Looked up by binary search (:func:`place`): reading 130,000 lines takes ~40 ms, while
+    building a dict of them took 0.3 s of the 1 s load budget.
     """
-    table: dict[str, list[str]] = {}
-    for line in _data("places.tsv").splitlines()[1:]:
-        if not line or line[0] == "#" or line.startswith("name\t"):
-            continue
-        name = line[: line.index("\t")]
-        table.setdefault(name.casefold(), []).append(line)
-    return table
+    lines = _data("places.tsv").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("key\t")) + 1
+    return lines[first:]
+
+
+def _place_lines(key: str) -> list[str]:
+    """The ``places.tsv`` lines of one case-folded name, most populous first."""
+    lines = _places()
+    prefix = key + "\t"
+    i = bisect.bisect_left(lines, prefix)
+    found = []
+    while i < len(lines) and lines[i].startswith(prefix):
+        found.append(lines[i])
+        i += 1
+    return found
 
 
 # A town outside every country an article mentions is trusted only from this size up
@@ -578,18 +586,21 @@ def place(text: str, countries: Iterable[str] = ()) -> tuple[str, str, float, fl
     countries is the one in those countries; a town in none of them is returned only when it
     is a large city (:data:`_KNOWN_CITY_POPULATION`). Without, the most populous town.
     """
-    lines = _places().get(" ".join(text.split()).casefold())
+    key = " ".join(text.split()).casefold()
+    if not key or "\t" in key:
+        return None
+    lines = _place_lines(key)
     if not lines:
         return None
     wanted = set(countries)
     chosen = lines[0]
     if wanted:
-        inside = [line for line in lines if line.split("\t")[1] in wanted]
+        inside = [line for line in lines if line.split("\t")[2] in wanted]
         if inside:
             chosen = inside[0]
         elif int(chosen.rsplit("\t", 1)[1]) < _KNOWN_CITY_POPULATION:
             return None
-    name, iso3, lat, lon, _population = chosen.split("\t")
+    _key_column, name, iso3, lat, lon, _population = chosen.split("\t")
     return name, iso3, float(lat), float(lon)
 
 
