@@ -212,7 +212,8 @@ def test_quotes_very_long_quote(nlp) -> None:
 def test_quotes_cue_lexicon_reads_particles_and_complements() -> None:
     lexicon = load_cue_lexicon()
     assert "say" in lexicon and "warn" in lexicon
-    assert lexicon.particles["point"] == frozenset({"out"})
+    assert lexicon.particles["spell"] == frozenset({"out"})
+    assert "prep:for" in lexicon.complements["call"]
     assert "dobj" in lexicon.complements["note"]
 
 

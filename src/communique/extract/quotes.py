@@ -551,6 +551,13 @@ class QuoteExtractor:
             if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "xcomp" in allowed):
                 content = child
                 break
+        if content is None:
+            # "called for restraint", "pointed to the polls": the object of a listed preposition.
+            for child in token.children:
+                if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
+                    content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if content is not None:
+                        break
         if content is None and "dobj" in allowed:
             for child in token.children:
                 if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
@@ -618,7 +625,7 @@ class QuoteExtractor:
 
     def _cue_text(self, token: Token) -> str:
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
-        if particle is not None and particle.i == token.i + 1 and token.lemma_.lower() in self.lexicon.particles:
+        if particle is not None and particle.i == token.i + 1:
             return token.doc[token.i : particle.i + 1].text
         return token.text
 
