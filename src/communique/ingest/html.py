@@ -30,6 +30,7 @@ def html_to_record(html: str | bytes, path: str) -> dict[str, Any]:
         communique.errors.InputError: page.html: no main text found in the HTML page
     """
     import trafilatura
+    from lxml.etree import LxmlError
 
     source: str | bytes = html
     if isinstance(html, bytes):
@@ -45,7 +46,7 @@ def html_to_record(html: str | bytes, path: str) -> dict[str, Any]:
         document = trafilatura.bare_extraction(
             source, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
         )
-    except (ValueError, TypeError, LookupError, RecursionError, AttributeError) as exc:
+    except (LxmlError, ValueError, TypeError, LookupError, RecursionError, AttributeError) as exc:
         # lxml and trafilatura raise these on hostile markup (bad encodings, deep nesting).
         raise InputError(path, f"cannot parse the HTML page: {type(exc).__name__}: {str(exc)[:200]}") from None
     if document is None:
