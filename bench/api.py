@@ -135,6 +135,17 @@ def run(url: str, clients: int, per_client: int, seed: int) -> dict[str, list[fl
     return timings
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process (Linux /proc), in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        import os
+
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] * 1000
@@ -150,6 +161,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
 
+    import os
+
+    load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     tmp = Path(tempfile.mkdtemp(prefix="communique-bench-"))
     db = args.keep or tmp / "bench.duckdb"
     if not db.exists():
@@ -177,15 +191,19 @@ def main() -> None:
             time.sleep(0.2)
         print(f"server up in {time.perf_counter() - started:.1f} s (snapshot copy + indexes)")
         run(url, 2, 10, args.seed + 1000)  # warm-up: first touches of the file's pages
+        cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
         timings = run(url, args.clients, args.requests, args.seed)
         wall = time.perf_counter() - started
+        server_cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
     total = sum(len(v) for v in timings.values())
     print(f"{args.clients} clients × {args.requests} requests on {args.events:,} events: "
           f"{total} requests in {wall:.1f} s ({total / wall:.0f} req/s)")  # fmt: skip
+    print(f"server CPU: {server_cpu * 1000 / total:.1f} ms per request "
+          f"({server_cpu / wall:.2f} cores busy); load average before the run: {load_before}")  # fmt: skip
     print(f"{'endpoint':<10} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     worst = 0.0
     for kind, values in timings.items():

@@ -3,7 +3,7 @@
 One database per session, built by the real ``communique process`` from the example article
 and the first 40 lines of ``world.jsonl``; one real ``communique serve`` (uvicorn) on a free
 loopback port, with ingest enabled and a known token. Test modules import the fixtures
-(``from tests.e2e.api_served import api_db, served  # noqa: F401``) so the whole session shares them.
+through ``tests/e2e/conftest.py``, so the whole session shares them.
 """
 
 from __future__ import annotations

@@ -55,7 +55,18 @@ def test_api_concurrency_reader_sees_only_whole_batches_while_process_writes(tmp
     statuses: set[int] = set()
     try:
         writer = subprocess.Popen(
-            [sys.executable, "-m", "communique", "process", str(source), "--db", str(db), "--config", str(config), "-q"],
+            [
+                sys.executable,
+                "-m",
+                "communique",
+                "process",
+                str(source),
+                "--db",
+                str(db),
+                "--config",
+                str(config),
+                "-q",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -90,10 +101,16 @@ def test_api_concurrency_reader_sees_only_whole_batches_while_process_writes(tmp
             "FROM articles a GROUP BY a.processed_at ORDER BY a.processed_at"
         )
     legal = {(0, 0)} | set(
-        zip(accumulate(int(b["articles"]) for b in batches), accumulate(int(b["mentions"]) for b in batches), strict=True)
+        zip(
+            accumulate(int(b["articles"]) for b in batches),
+            accumulate(int(b["mentions"]) for b in batches),
+            strict=True,
+        )
     )
-    print(f"\nconcurrency: {len(observed)} reads during the run, {len(set(observed))} distinct states, "
-          f"{len(batches)} batches committed, none partial")
+    print(
+        f"\nconcurrency: {len(observed)} reads during the run, {len(set(observed))} distinct states, "
+        f"{len(batches)} batches committed, none partial"
+    )
     assert statuses == {200}
     assert len(batches) >= ARTICLES // BATCH - 2, "the writer committed in small batches"
     bad = sorted(set(observed) - legal)

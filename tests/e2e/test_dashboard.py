@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.api_served import Served, api_db, example_id, served  # noqa: F401
+from tests.e2e.api_served import Served
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -105,7 +105,9 @@ def test_dashboard_search_article_quote_and_dyad_chart(served: Served, example_i
         ("/ui/no-such-page", "main .empty"),
     ],
 )
-def test_dashboard_pages_render_data_or_an_empty_state(served: Served, page: Any, shots: Path, path: str, ready: str) -> None:
+def test_dashboard_pages_render_data_or_an_empty_state(
+    served: Served, page: Any, shots: Path, path: str, ready: str
+) -> None:
     page.goto(f"{served.url}{path}")
     page.wait_for_selector(ready, timeout=15_000)
     assert page.locator("main .error").count() == 0

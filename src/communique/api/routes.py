@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 
 from communique.api import models as m
@@ -149,7 +149,10 @@ def _respond(
         size = limit or DEFAULT_LIMIT
         with reader.store() as store:
             items, nxt = one_page(store, size, after)
-        return page.model_validate({"items": items, "next_cursor": nxt, "limit": size})
+        # Items are already validated against the item model (`_dump`); returning the
+        # response directly skips FastAPI's second validation pass over the whole page
+        # (a third of the CPU of a 50-event page under load). `page` still documents it.
+        return JSONResponse({"items": items, "next_cursor": nxt, "limit": size})
 
     headers = {"Content-Disposition": f'attachment; filename="{request.url.path.strip("/").split("/")[0]}.{chosen}"'}
     if limit is not None:
@@ -219,7 +222,9 @@ def stats(request: Request) -> Any:
 
 
 # -- articles -----------------------------------------------------------------------------------
-@router.get("/articles", response_model=m.ArticlePage, responses=_DOWNLOADS, tags=["articles"], summary="Search articles")
+@router.get(
+    "/articles", response_model=m.ArticlePage, responses=_DOWNLOADS, tags=["articles"], summary="Search articles"
+)
 def list_articles(
     request: Request,
     q: Annotated[str | None, Query(max_length=500, pattern=_PRINTABLE, description="Words in title or text.")] = None,
@@ -268,16 +273,25 @@ def list_events(
         str | None,
         Query(max_length=300, pattern=_PRINTABLE, description="PLOVER type(s), comma-separated: CONSULT,SUPPORT."),
     ] = None,
-    source: Annotated[str | None, Query(max_length=200, pattern=_CODE, description="Source country (ISO3) or actor id.")] = None,
-    target: Annotated[str | None, Query(max_length=200, pattern=_CODE, description="Target country (ISO3) or actor id.")] = None,
-    country: Annotated[str | None, Query(max_length=200, pattern=_CODE, description="Either side: ISO3 or actor id.")] = None,
+    source: Annotated[
+        str | None, Query(max_length=200, pattern=_CODE, description="Source country (ISO3) or actor id.")
+    ] = None,
+    target: Annotated[
+        str | None, Query(max_length=200, pattern=_CODE, description="Target country (ISO3) or actor id.")
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=200, pattern=_CODE, description="Either side: ISO3 or actor id.")
+    ] = None,
     dyad: Annotated[
-        str | None, Query(max_length=401, pattern=_PRINTABLE, description="Two countries or actor ids, either direction: AZE,BLR.")
+        str | None,
+        Query(max_length=401, pattern=_PRINTABLE, description="Two countries or actor ids, either direction: AZE,BLR."),
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
-    article: Annotated[str | None, Query(max_length=200, pattern=_CODE, description="Only this article's events.")] = None,
+    article: Annotated[
+        str | None, Query(max_length=200, pattern=_CODE, description="Only this article's events.")
+    ] = None,
     limit: Limit = None,
     cursor: Cursor = None,
     fmt: FormatQ = None,
@@ -341,7 +355,9 @@ def get_event(request: Request, event_id: Annotated[str, Path(max_length=200)]) 
 @router.get("/actors", response_model=m.ActorPage, responses=_DOWNLOADS, tags=["actors"], summary="List actors")
 def list_actors(
     request: Request,
-    q: Annotated[str | None, Query(max_length=500, pattern=_PRINTABLE, description="Words of the name, or the id or code.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=500, pattern=_PRINTABLE, description="Words of the name, or the id or code.")
+    ] = None,
     kind: Literal["country", "organization", "person", "location", "other"] | None = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code.")] = None,
     limit: Limit = None,
@@ -385,12 +401,15 @@ def get_actor(request: Request, actor_id: str) -> Any:
 def list_quotes(
     request: Request,
     speaker: Annotated[
-        str | None, Query(max_length=200, pattern=_PRINTABLE, description="Words of the speaker's name, or an actor id.")
+        str | None,
+        Query(max_length=200, pattern=_PRINTABLE, description="Words of the speaker's name, or an actor id."),
     ] = None,
     q: Annotated[str | None, Query(max_length=500, pattern=_PRINTABLE, description="Words in the quote.")] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    article: Annotated[str | None, Query(max_length=200, pattern=_CODE, description="Only this article's quotes.")] = None,
+    article: Annotated[
+        str | None, Query(max_length=200, pattern=_CODE, description="Only this article's quotes.")
+    ] = None,
     limit: Limit = None,
     cursor: Cursor = None,
     fmt: FormatQ = None,
@@ -460,14 +479,17 @@ def dyad_timeline(
         n = bucket.pop("_n")
         bucket["goldstein_mean"] = bucket["goldstein_sum"] / n if n else None
         out.append(bucket)
-    return {
-        "a": a,
-        "b": b,
-        "by": by,
-        "types": sorted(per_type, key=lambda t: (-per_type[t], t)),
-        "total": sum(per_type.values()),
-        "buckets": out,
-    }
+    timeline = m.Timeline.model_validate(
+        {
+            "a": a,
+            "b": b,
+            "by": by,
+            "types": sorted(per_type, key=lambda t: (-per_type[t], t)),
+            "total": sum(per_type.values()),
+            "buckets": out,
+        }
+    )
+    return JSONResponse(timeline.model_dump(mode="json"))
 
 
 @router.get("/network", response_model=m.Network, tags=["relations"], summary="Actor network")

@@ -38,7 +38,8 @@ def serve(
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the dashboard (/ui/).
 
-    Reads come from a private snapshot of the database, refreshed when the file changes, so [bold]communique process[/bold] can keep writing to the same file meanwhile.
+    Reads come from a private snapshot of the database, refreshed when the file changes, so
+    [bold]communique process[/bold] can keep writing to the same file meanwhile.
     """
     import os
     import secrets
@@ -65,11 +66,17 @@ def serve(
     sock.bind((host, port))
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"communique serving {db} at [bold]http://{shown}:{bound}/[/bold]  (API docs: /docs)", highlight=False)
+    console.print(
+        f"communique serving {db} at [bold]http://{shown}:{bound}/[/bold]  (API docs: /docs)", highlight=False
+    )
     if allow_ingest:
-        console.print(f"ingest enabled: POST /articles with 'Authorization: Bearer {token}'", highlight=False, soft_wrap=True)
+        console.print(
+            f"ingest enabled: POST /articles with 'Authorization: Bearer {token}'", highlight=False, soft_wrap=True
+        )
     if host not in _LOOPBACK:
-        console.print("[yellow]warning:[/yellow] bound beyond loopback: anyone who can reach this port can read the data")
+        console.print(
+            "[yellow]warning:[/yellow] bound beyond loopback: anyone who can reach this port can read the data"
+        )
     config_ = uvicorn.Config(application, log_level="warning", access_log=False, server_header=False)
     server = uvicorn.Server(config_)
     try:

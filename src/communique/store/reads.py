@@ -64,7 +64,10 @@ def is_side_code(value: str) -> bool:
 # when the actor is or belongs to an IGO, else its country. ``prepare_for_reads`` stores it
 # as the columns skey/tkey on the API's private copy (a column compare instead of two string
 # functions per row: about 10x faster on 1,000,000 events).
-_KEY_EXPR = {"source": "upper(coalesce(source_igo, source_country))", "target": "upper(coalesce(target_igo, target_country))"}
+_KEY_EXPR = {
+    "source": "upper(coalesce(source_igo, source_country))",
+    "target": "upper(coalesce(target_igo, target_country))",
+}
 _KEY_COLUMN = {"source": "skey", "target": "tkey"}
 
 
@@ -92,6 +95,9 @@ class ReadQueries:
     """
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        raise NotImplementedError  # provided by DuckDBStore
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         raise NotImplementedError  # provided by DuckDBStore
 
     # -- overview ---------------------------------------------------------------------------
@@ -199,12 +205,15 @@ class ReadQueries:
         """Title and date of each of these articles (for lists that link to them)."""
         if not ids:
             return {}
+        wanted = sorted(set(ids))
+        # Placeholders, not a sub-select: DuckDB then probes the primary-key index per id
+        # instead of hash-joining the whole table (4 ms -> under 1 ms for a page).
         return {
             r["id"]: r
             for r in self.rows(
                 "SELECT id, title, strftime(date, '%Y-%m-%d') AS date, publisher FROM articles "
-                "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [sorted(set(ids))],
+                f"WHERE id IN ({', '.join('?' for _ in wanted)})",
+                wanted,
             )
         }
 
@@ -222,7 +231,13 @@ class ReadQueries:
         Returns:
             Event records plus ``sort_date`` (None for undated events, which come last).
         """
-        where, params = self._event_where(flt)
+        scope = self._dyad_scope(flt)
+        table = "events"
+        if scope is not None:
+            table = "api_dyads"
+            where, params = scope
+        else:
+            where, params = self._event_where(flt)
         if after is not None and after[0] is None:
             where.append("(events.date IS NULL AND events.id > ?)")
             params.append(after[1])
@@ -233,7 +248,7 @@ class ReadQueries:
         # export shape only for the rows of the page (building it first costs a pass over
         # every matching row: 300 ms instead of 10 ms on 1,000,000 events).
         page = (
-            "(SELECT * FROM events"
+            f"(SELECT * FROM {table} AS events"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             # A plain column order (no coalesce) lets DuckDB's top-N skip row groups by
             # their min/max dates; NULLS LAST equals the (date, id) keyset above.
@@ -246,6 +261,37 @@ class ReadQueries:
             + " ORDER BY sort_date DESC NULLS LAST, id"
         )
         return self.rows(sql, [*params, limit + 1])
+
+    def _dyad_scope(self, flt: EventFilter) -> tuple[list[str], list[Any]] | None:
+        """WHERE clauses on ``api_dyads`` for a dyad's events; None when that does not apply.
+
+        Applies when the store was prepared (:meth:`prepare_for_reads`) and the filter names
+        two codes (``dyad``, or ``source`` and ``target``) plus only type, dates and confidence.
+        """
+        if not self._keyed() or flt.country or flt.article_id:
+            return None
+        if flt.dyad and not flt.source and not flt.target:
+            a, b = flt.dyad
+            direction = None
+        elif flt.source and flt.target and not flt.dyad:
+            a, b = flt.source, flt.target
+            direction = a
+        else:
+            return None
+        if not (is_side_code(a) and is_side_code(b)):
+            return None
+        lo, hi = sorted((a.upper(), b.upper()))
+        where = ["events.lo = ?", "events.hi = ?"]
+        params: list[Any] = [lo, hi]
+        if direction is not None:
+            where.append("events.skey = ?")
+            params.append(direction.upper())
+        rest, more = self._event_where(
+            EventFilter(
+                types=flt.types, date_from=flt.date_from, date_to=flt.date_to, min_confidence=flt.min_confidence
+            )
+        )
+        return where + rest, params + more
 
     def _keyed(self) -> bool:
         """Whether ``events`` has the skey/tkey columns of :meth:`prepare_for_reads`."""
@@ -271,6 +317,13 @@ class ReadQueries:
         )
         self.execute("DROP TABLE events")
         self.execute("ALTER TABLE api_events RENAME TO events")
+        # The events again, sorted by their unordered pair of side keys, so a dyad's events
+        # sit in one or two row groups (DuckDB skips the rest by their min/max) for the
+        # timelines and dyad lists: a second copy of the keyed events buys 5-10x there.
+        self.execute(
+            "CREATE TABLE api_dyads AS SELECT *, least(skey, tkey) AS lo, greatest(skey, tkey) AS hi FROM events "
+            "WHERE skey IS NOT NULL AND tkey IS NOT NULL ORDER BY lo, hi, date, id"
+        )
         for sql in (
             "CREATE INDEX IF NOT EXISTS api_events_id ON events(id)",
             "CREATE INDEX IF NOT EXISTS api_events_article ON events(article_id)",
@@ -286,8 +339,9 @@ class ReadQueries:
         where: list[str] = []
         params: list[Any] = []
         if flt.types:
-            where.append("events.type IN (SELECT unnest(?::VARCHAR[]))")
-            params.append(list(flt.types))
+            # One placeholder per type (an IN sub-select would be a hash join over every row).
+            where.append(f"events.type IN ({', '.join('?' for _ in flt.types)})")
+            params += list(flt.types)
         for prefix, value in (("source", flt.source), ("target", flt.target)):
             if value:
                 sql, p = _side(prefix, value, keyed)
@@ -507,6 +561,23 @@ class ReadQueries:
             rows, oldest period first; ``a_to_b`` is true for events with source ``a``.
         """
         part = _TRUNC[by]
+        if self._keyed() and is_side_code(a) and is_side_code(b):
+            lo, hi = sorted((a.upper(), b.upper()))
+            where = ["lo = ?", "hi = ?", "date IS NOT NULL"]
+            params: list[Any] = [lo, hi]
+            if date_from is not None:
+                where.append("date >= ?")
+                params.append(date_from)
+            if date_to is not None:
+                where.append("date <= ?")
+                params.append(date_to)
+            return self.rows(
+                f"SELECT strftime(date_trunc('{part}', date), '%Y-%m-%d') AS period, type, quad, "
+                "(skey = ?) AS a_to_b, count(*) AS events, "
+                "coalesce(sum(goldstein), 0) AS goldstein_sum, count(goldstein) AS goldstein_n "
+                f"FROM api_dyads WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY 1, 2",
+                [a.upper(), *params],
+            )
         where, params = self._event_where(EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to))
         where.append("events.date IS NOT NULL")
         forward, fparams = _side("source", a, self._keyed())
