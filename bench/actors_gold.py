@@ -56,7 +56,11 @@ def plover(shared: Path, errors: int) -> None:
                 sector_total += 1
                 sector_right += int(found is not None and found.sector == gold[3:6])
     print(f"PLOVER GSR actor texts: country accuracy {right / total:.3f} ({right}/{total})", end="")
-    print(f"; sector accuracy {sector_right / sector_total:.3f} ({sector_right}/{sector_total})" if sector_total else "; no gold sectors")
+    print(
+        f"; sector accuracy {sector_right / sector_total:.3f} ({sector_right}/{sector_total})"
+        if sector_total
+        else "; no gold sectors"
+    )
     for (text, gold, got), count in misses.most_common(errors):
         print(f"   miss x{count}: {text!r} gold {gold} got {got}")
 
@@ -124,7 +128,10 @@ def petr2(shared: Path, errors: int) -> None:
                         sector_right += any(sector == gold[3:6] for _c, sector in codes)
                     else:
                         sector_right += (gold[:3], gold[3:6]) in codes
-    print(f"PETR2 GSR gold actors found among the sentence's actors: country {right / total:.3f} ({right}/{total})", end="")
+    print(
+        f"PETR2 GSR gold actors found among the sentence's actors: country {right / total:.3f} ({right}/{total})",
+        end="",
+    )
     print(f"; country+sector {sector_right / sector_total:.3f} ({sector_right}/{sector_total})")
     for miss in misses[:errors]:
         print("   miss:", miss)

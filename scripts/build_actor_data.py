@@ -216,9 +216,7 @@ def build(phoenix: Path, out: Path) -> None:
             if iso is None:
                 continue
             sector = code[3:6] if len(code) >= 6 else ""
-            leader_rows.append(
-                (display, "|".join(aliases), iso, sector, iso + code[3:], start, end, "", "phoenix")
-            )
+            leader_rows.append((display, "|".join(aliases), iso, sector, iso + code[3:], start, end, "", "phoenix"))
 
     # Headless aliases also arrive as entries whose code line follows the aliases ("GEORGIA_").
     out.mkdir(parents=True, exist_ok=True)
@@ -298,8 +296,19 @@ _RELIGION_CODES = {"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN", "CTH", "ORT"
 # Older CAMEO country codes used in the non-state files.
 _CAMEO_OLD = {"ANG": "AGO", "BAH": "BHS", "PAL": "PSE"}
 # Phoenix IGO code chunks that name an IGO of igos.tsv (for IGO officials).
-_IGO_CHUNKS = {"UNO": "UN", "WBK": "WB", "IMF": "IMF", "NAT": "NATO", "EEC": "EU", "WTO": "WTO",
-               "AFU": "AU", "ASN": "ASEAN", "OPC": "OPEC", "OSC": "OSCE", "ARL": "ARABLEAGUE"}
+_IGO_CHUNKS = {
+    "UNO": "UN",
+    "WBK": "WB",
+    "IMF": "IMF",
+    "NAT": "NATO",
+    "EEC": "EU",
+    "WTO": "WTO",
+    "AFU": "AU",
+    "ASN": "ASEAN",
+    "OPC": "OPEC",
+    "OSC": "OSCE",
+    "ARL": "ARABLEAGUE",
+}
 
 
 def _org_code(code: str) -> tuple[str, str, str] | None:
@@ -350,12 +359,18 @@ def _build_organizations(phoenix: Path, out: Path) -> None:
     with (out / "organizations.tsv").open("w", encoding="utf-8") as fh:
         fh.write("# Non-state organisations (militant groups, NGOs, companies, media) → country and sector.\n")
         fh.write("# Empty country = transnational. From Phoenix.MilNonState and Phoenix.International.\n")
-        fh.write(MIT_NOTICE.replace("Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt and Phoenix.International.actors.txt"))
+        fh.write(
+            MIT_NOTICE.replace(
+                "Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt and Phoenix.International.actors.txt"
+            )
+        )
         fh.write("name\talias\tcountry\tsector\tcode\n")
         for row in sorted(rows):
             fh.write("\t".join(row) + "\n")
     with (out / "igo_officials.tsv").open("w", encoding="utf-8") as fh:
-        fh.write("# Officials of IGOs with dated roles, from Phoenix.International.actors.txt (MIT, see leaders.tsv).\n")
+        fh.write(
+            "# Officials of IGOs with dated roles, from Phoenix.International.actors.txt (MIT, see leaders.tsv).\n"
+        )
         fh.write("name\tigo\tstart\tend\n")
         for row in officials:
             fh.write(f"{row[0]}\t{row[9]}\t{row[5]}\t{row[6]}\n")

@@ -178,7 +178,9 @@ def test_resolve_title_sector(title: str, sector: str | None) -> None:
     assert resolve.title_sector(title.split()) == sector
 
 
-@pytest.mark.parametrize(("name", "expected"), [("Viktor Guminsky", "viktor-guminsky"), ("Ilham Əliyev", "ilham-liyev")])
+@pytest.mark.parametrize(
+    ("name", "expected"), [("Viktor Guminsky", "viktor-guminsky"), ("Ilham Əliyev", "ilham-liyev")]
+)
 def test_resolve_slug_is_ascii(name: str, expected: str) -> None:
     assert resolve.slug(name) == expected
 

@@ -58,26 +58,78 @@ _HARD_STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "'", ".", "!
 # Title honorifics spaCy sometimes leaves outside (or inside) the PERSON span.
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "h.e."})
 # Nouns that name a body of an IGO ("the Economic Council of the CIS").
-_BODY_NOUNS = frozenset({
-    "council", "councils", "commission", "committee", "assembly", "secretariat", "parliament",
-    "court", "bank", "summit", "forum", "conference", "agency", "office", "board", "mission",
-})
+_BODY_NOUNS = frozenset(
+    {
+        "council",
+        "councils",
+        "commission",
+        "committee",
+        "assembly",
+        "secretariat",
+        "parliament",
+        "court",
+        "bank",
+        "summit",
+        "forum",
+        "conference",
+        "agency",
+        "office",
+        "board",
+        "mission",
+    }
+)
 # Nouns that make a country + noun an institution ("the Belarusian army"), with their sector.
 _STATE_BODIES = {
-    "government": "GOV", "cabinet": "GOV", "ministry": "GOV", "foreign ministry": "GOV",
-    "presidency": "GOV", "administration": "GOV", "authorities": "GOV", "leadership": "GOV",
-    "officials": "GOV", "president": "GOV", "prime minister": "GOV", "foreign minister": "GOV",
-    "parliament": "LEG", "legislature": "LEG", "senate": "LEG", "congress": "LEG",
-    "lawmakers": "LEG", "national assembly": "LEG",
-    "army": "MIL", "military": "MIL", "armed forces": "MIL", "troops": "MIL", "navy": "MIL",
-    "air force": "MIL", "forces": "MIL", "soldiers": "MIL", "defence ministry": "MIL",
+    "government": "GOV",
+    "cabinet": "GOV",
+    "ministry": "GOV",
+    "foreign ministry": "GOV",
+    "presidency": "GOV",
+    "administration": "GOV",
+    "authorities": "GOV",
+    "leadership": "GOV",
+    "officials": "GOV",
+    "president": "GOV",
+    "prime minister": "GOV",
+    "foreign minister": "GOV",
+    "parliament": "LEG",
+    "legislature": "LEG",
+    "senate": "LEG",
+    "congress": "LEG",
+    "lawmakers": "LEG",
+    "national assembly": "LEG",
+    "army": "MIL",
+    "military": "MIL",
+    "armed forces": "MIL",
+    "troops": "MIL",
+    "navy": "MIL",
+    "air force": "MIL",
+    "forces": "MIL",
+    "soldiers": "MIL",
+    "defence ministry": "MIL",
     "defense ministry": "MIL",
-    "police": "COP", "interior ministry": "COP",
-    "courts": "JUD", "supreme court": "JUD", "judiciary": "JUD", "constitutional court": "JUD",
-    "intelligence": "SPY", "opposition": "OPP", "rebels": "REB", "media": "MED",
-    "court": "JUD", "state media": "MED", "security forces": "COP", "police officer": "COP",
-    "militants": "REB", "insurgents": "REB", "demonstrators": "OPP", "protesters": "OPP",
-    "activists": "OPP", "dissidents": "OPP", "students": "EDU", "student": "EDU",
+    "police": "COP",
+    "interior ministry": "COP",
+    "courts": "JUD",
+    "supreme court": "JUD",
+    "judiciary": "JUD",
+    "constitutional court": "JUD",
+    "intelligence": "SPY",
+    "opposition": "OPP",
+    "rebels": "REB",
+    "media": "MED",
+    "court": "JUD",
+    "state media": "MED",
+    "security forces": "COP",
+    "police officer": "COP",
+    "militants": "REB",
+    "insurgents": "REB",
+    "demonstrators": "OPP",
+    "protesters": "OPP",
+    "activists": "OPP",
+    "dissidents": "OPP",
+    "students": "EDU",
+    "student": "EDU",
 }
 # Prepositions before a capital that mark it as a place rather than its government.
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "outside", "around", "via", "across"})
@@ -129,18 +181,22 @@ class ActorStage:
 
         def accept(category: str, key: str, start: int, end: int) -> bool:
             span = doc[start:end]
-            if end - start == 1 and category in ("organization", "institution"):
-                # a one-word organisation name must look like a name to spaCy too, or be an
-                # acronym ("Hamas", "FBI"; not a sentence-initial "Youth")
-                if not (span[0].ent_type_ or resolve._is_acronym(span.text)) or key in _GENERIC_NAMES:
-                    return False
+            # a one-word organisation name must look like a name to spaCy too, or be an
+            # acronym ("Hamas", "FBI"; not a sentence-initial "Youth")
+            if (
+                end - start == 1
+                and category in ("organization", "institution")
+                and (not (span[0].ent_type_ or resolve._is_acronym(span.text)) or key in _GENERIC_NAMES)
+            ):
+                return False
             if key in d.case_sensitive:
                 # acronyms only in capitals, as listed ("US" but not "us"; "Nato" is fine)
                 return resolve.acronym_as_written(span.text)
             return _capitalised(span)
 
         return [
-            _Match(start, end, category, key) for (category, key), start, end in _phrase_table(self.user_file)(doc, accept)
+            _Match(start, end, category, key)
+            for (category, key), start, end in _phrase_table(self.user_file)(doc, accept)
         ]
 
     # -- the stage ---------------------------------------------------------------------------
@@ -200,13 +256,20 @@ class ActorStage:
                 start_char = _with_article(doc, match.start)
                 run.attach(start_char, end_char, label, actor, nested=False)
                 continue
-            before = _state_body_before(doc, match, d) if match.category == "country" and actor.kind == "country" else None
+            before = (
+                _state_body_before(doc, match, d) if match.category == "country" and actor.kind == "country" else None
+            )
             if before is not None:
                 # "a court in Guyana", "dissidents from Egypt": the country keeps its mention
                 run.attach(start_char, end_char, label, actor)
                 sector, body_start = before
-                run.attach(_with_article(doc, body_start), end_char, "INSTITUTION",
-                           resolve.sector_actor(actor.country or "", sector, d), nested=False)
+                run.attach(
+                    _with_article(doc, body_start),
+                    end_char,
+                    "INSTITUTION",
+                    resolve.sector_actor(actor.country or "", sector, d),
+                    nested=False,
+                )
                 continue
             larger = _inside_larger_name(doc, match, ents_by_token)
             city = match.category == "country" and _is_capital(match.key, d.country_names[match.key])
@@ -425,8 +488,10 @@ class _Run:
             return
         if len(tokens) == 1 and not lead and _key(name) in self.doc_surnames:
             return  # a surname whose full name comes later: linked by link_surnames
-        if len(tokens) == 1 and not lead and (
-            _place_not_person(tokens[0], self.d) or self._place_elsewhere(tokens[0].text)
+        if (
+            len(tokens) == 1
+            and not lead
+            and (_place_not_person(tokens[0], self.d) or self._place_elsewhere(tokens[0].text))
         ):
             found_place = resolve.place(name, self.countries())
             if found_place is not None:
@@ -459,8 +524,9 @@ class _Run:
             canonical = name
         if country and not affiliation:
             affiliation = self.d.country_display(country)
-        actor = resolve.person_actor(canonical, country=country, sector=sector, igo=igo, title=title,
-                                     affiliation=affiliation)
+        actor = resolve.person_actor(
+            canonical, country=country, sector=sector, igo=igo, title=title, affiliation=affiliation
+        )
         if found is not None and not title and found.code and not igo:
             actor.code = found.code
         actor = self.add_actor(actor)
@@ -553,7 +619,7 @@ class _Run:
                 mention.actor_id = self.tokens[key]
 
     def link_bare_titles(self, doc: Any) -> None:
-        """"the minister", "the Executive Secretary" after a titled person → that person."""
+        """ "the minister", "the Executive Secretary" after a titled person → that person."""
         if not self.titles:
             return
         taken = [(m.start, m.end) for m in self.article.mentions]
@@ -564,7 +630,11 @@ class _Run:
                 continue
             # the head of a definite noun phrase: "the (First Deputy) minister"
             start = token.i
-            while start > 0 and (doc[start - 1].lower_ in self.d.titles or doc[start - 1].text[:1].isupper()) and doc[start - 1].lower_ not in ("the",):
+            while (
+                start > 0
+                and (doc[start - 1].lower_ in self.d.titles or doc[start - 1].text[:1].isupper())
+                and doc[start - 1].lower_ not in ("the",)
+            ):
                 start -= 1
             if start == 0 or doc[start - 1].lower_ != "the":
                 continue
@@ -587,8 +657,9 @@ class _Run:
             distinct = list(dict.fromkeys(reversed(candidates)))
             if len(distinct) > 1:
                 continue
-            mention = Mention(text=self.article.text[s_char:e_char], label="TITLE", start=s_char, end=e_char,
-                              actor_id=distinct[0])
+            mention = Mention(
+                text=self.article.text[s_char:e_char], label="TITLE", start=s_char, end=e_char, actor_id=distinct[0]
+            )
             self.article.mentions.append(mention)
             taken.append((s_char, e_char))
 
@@ -615,7 +686,9 @@ class _PhraseTable:
         self.lengths: dict[str, list[int]] = {}
         for key, category in d.aliases():
             written = resolve.written(key)
-            words = tuple(key.split(" ")) if _PLAIN.fullmatch(written) else tuple(w.lower() for w in _name_tokens(written))
+            words = (
+                tuple(key.split(" ")) if _PLAIN.fullmatch(written) else tuple(w.lower() for w in _name_tokens(written))
+            )
             if len(words) > 1 and words[0] == "the":
                 words = words[1:]  # "the US": the match is the name, the article stays outside
             self._add(words, (category, key))
@@ -717,7 +790,10 @@ def _named_thing(doc: Any, mention: Mention, run: _Run) -> Actor | None:
     inner = [
         run.actors[m.actor_id]
         for m in run.article.mentions
-        if m.actor_id and m is not mention and mention.start <= m.start and m.end <= mention.end
+        if m.actor_id
+        and m is not mention
+        and mention.start <= m.start
+        and m.end <= mention.end
         and m.actor_id in run.actors
     ]
     # "the Belarus-Azerbaijan" (a dyad cut short by the tagger) is no organisation
@@ -838,9 +914,7 @@ def _acts(span: Any) -> bool:
     dep = root.dep_
     if dep in ("nsubj", "nsubjpass", "poss"):
         return True
-    if dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return False
+    return dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int] | None:
@@ -907,9 +981,10 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
 
 
 def _with_article(doc: Any, start: int) -> int:
+    """The character offset of token ``start``, or of the article right before it."""
     if start > 0 and doc[start - 1].lower_ in ("the", "a", "an"):
-        return doc[start - 1].idx
-    return doc[start].idx
+        return int(doc[start - 1].idx)
+    return int(doc[start].idx)
 
 
 def _igo_bodies(doc: Any, igo_start: int) -> list[tuple[int, int]]:
@@ -1017,7 +1092,7 @@ def _title_word(token: Any, d: ActorDictionary) -> bool:
 
 
 def _apposition(doc: Any, name_end: int, d: ActorDictionary) -> Any:
-    """", the foreign minister of Y," after a name: the title span, or None."""
+    """ ", the foreign minister of Y," after a name: the title span, or None."""
     if name_end >= len(doc) or doc[name_end].text != ",":
         return None
     start = name_end + 1
@@ -1034,7 +1109,11 @@ def _apposition(doc: Any, name_end: int, d: ActorDictionary) -> Any:
     has_head = any(_key(t.text) in d.titles and d.titles[_key(t.text)][1] == "head" for t in span)
     if not has_head:
         return None
-    if first not in ("the", "a", "an") and _key(span[0].text) not in d.titles and span[0].ent_type_ not in ("NORP", "GPE", "ORG"):
+    if (
+        first not in ("the", "a", "an")
+        and _key(span[0].text) not in d.titles
+        and span[0].ent_type_ not in ("NORP", "GPE", "ORG")
+    ):
         return None
     return span
 
@@ -1064,7 +1143,7 @@ _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "village
 
 def _join(doc: Any, tokens: list[Any]) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
 def _strip_article(text: str) -> str:
@@ -1072,7 +1151,7 @@ def _strip_article(text: str) -> str:
 
 
 def _georgia_reading(text: str) -> str:
-    """"country", "us" or "unknown" for the name Georgia in this text (see module docstring)."""
+    """ "country", "us" or "unknown" for the name Georgia in this text (see module docstring)."""
     if "Georgia" not in text:
         return "country"
     us = bool(_US_STATE_CUES.search(text))

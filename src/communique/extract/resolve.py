@@ -44,9 +44,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from communique.errors import ConfigError
 from communique.model import Actor, Article
@@ -76,8 +76,25 @@ __all__ = [
 # the terms of frequently reported people explicitly.
 PHOENIX_HORIZON = "2016-12-31"
 # Last words of converted "person" entries that are really organisations.
-_BODY_WORDS = frozenset({"front", "assembly", "party", "movement", "army", "group", "council", "union",
-                         "forces", "brigade", "brigades", "organization", "organisation", "league", "alliance"})
+_BODY_WORDS = frozenset(
+    {
+        "front",
+        "assembly",
+        "party",
+        "movement",
+        "army",
+        "group",
+        "council",
+        "union",
+        "forces",
+        "brigade",
+        "brigades",
+        "organization",
+        "organisation",
+        "league",
+        "alliance",
+    }
+)
 # Sectors that name a state body; a person with one of these is coded country + sector.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Role preference when several of a person's roles are valid on one date: an office beats
@@ -228,8 +245,11 @@ class ActorDictionary:
 
     def people_by_surname(self, key: str) -> list[Person]:
         """Persons whose last name (or first and last name) is ``key``."""
-        return [self.person(k) for k in dict.fromkeys(self.surnames.get(key, ()))
-                if k in self.persons or k in self.person_rows]
+        return [
+            self.person(k)
+            for k in dict.fromkeys(self.surnames.get(key, ()))
+            if k in self.persons or k in self.person_rows
+        ]
 
     def person(self, name_key: str) -> Person:
         """The person with this name key (built from its data rows on first use)."""
@@ -272,7 +292,7 @@ def _read_tsv(text: str) -> Iterator[dict[str, str]]:
             continue
         if len(cells) < len(header):
             cells += [""] * (len(header) - len(cells))
-        yield dict(zip(header, cells))
+        yield dict(zip(header, cells[: len(header)], strict=True))
 
 
 def _data(name: str) -> str:
@@ -318,10 +338,39 @@ def _add_plural_demonyms(d: ActorDictionary) -> None:
                 d.country_kind[plural] = "demonym"
 
 
-_GENERIC_WORDS = frozenset({"of", "the", "and", "for", "department", "national", "federal", "house",
-                            "representatives", "services", "service", "agency", "armed", "intelligence",
-                            "committee", "select", "on", "relations", "affairs", "foreign", "homeland",
-                            "justice", "defense", "defence", "state", "staff", "joint", "chiefs", "office"})
+_GENERIC_WORDS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "department",
+        "national",
+        "federal",
+        "house",
+        "representatives",
+        "services",
+        "service",
+        "agency",
+        "armed",
+        "intelligence",
+        "committee",
+        "select",
+        "on",
+        "relations",
+        "affairs",
+        "foreign",
+        "homeland",
+        "justice",
+        "defense",
+        "defence",
+        "state",
+        "staff",
+        "joint",
+        "chiefs",
+        "office",
+    }
+)
 
 
 def _generic(key: str, d: ActorDictionary) -> bool:
@@ -336,11 +385,25 @@ def _iso_names(dictionary: ActorDictionary) -> None:
         dictionary.display[country.alpha_3] = getattr(country, "common_name", None) or country.name
     dictionary.display.setdefault("XKX", "Kosovo")
     # pycountry's formal short names read oddly in output; use the everyday forms.
-    for iso3, name in (("RUS", "Russia"), ("IRN", "Iran"), ("SYR", "Syria"), ("VEN", "Venezuela"),
-                       ("BOL", "Bolivia"), ("TZA", "Tanzania"), ("KOR", "South Korea"),
-                       ("PRK", "North Korea"), ("VNM", "Vietnam"), ("LAO", "Laos"), ("MDA", "Moldova"),
-                       ("GBR", "United Kingdom"), ("USA", "United States"), ("PSE", "Palestine"),
-                       ("COD", "DR Congo"), ("CZE", "Czech Republic"), ("TUR", "Turkey")):
+    for iso3, name in (
+        ("RUS", "Russia"),
+        ("IRN", "Iran"),
+        ("SYR", "Syria"),
+        ("VEN", "Venezuela"),
+        ("BOL", "Bolivia"),
+        ("TZA", "Tanzania"),
+        ("KOR", "South Korea"),
+        ("PRK", "North Korea"),
+        ("VNM", "Vietnam"),
+        ("LAO", "Laos"),
+        ("MDA", "Moldova"),
+        ("GBR", "United Kingdom"),
+        ("USA", "United States"),
+        ("PSE", "Palestine"),
+        ("COD", "DR Congo"),
+        ("CZE", "Czech Republic"),
+        ("TUR", "Turkey"),
+    ):
         dictionary.display[iso3] = name
 
 
@@ -384,7 +447,9 @@ def _build(user_file: str | None) -> ActorDictionary:
             d.person_rows[name_key] = [row["name"]]
             d.people_index.setdefault(name_key, []).append(name_key)
         # converted row layout: aliases country sector code start end role source igo
-        d.person_rows[name_key].append(f"\t\tIGO\tIGO{row['igo']}\t{row['start']}\t{row['end']}\t\tphoenix\t{row['igo']}")
+        d.person_rows[name_key].append(
+            f"\t\tIGO\tIGO{row['igo']}\t{row['start']}\t{row['end']}\t\tphoenix\t{row['igo']}"
+        )
     for row in _read_tsv(_data("leaders_extra.tsv")):
         _add_role(people, row, replace=True)
     _apply_user_rows(d, people, _data("organizations_extra.tsv"), "organizations_extra.tsv")
@@ -401,8 +466,6 @@ def _build(user_file: str | None) -> ActorDictionary:
             if alias_key != name_key and " " in alias_key and alias_key not in people:
                 d.person_rows.pop(alias_key, None)
     return d
-
-
 
 
 def _add_role(people: dict[str, Person], row: dict[str, str], replace: bool = False) -> None:
@@ -426,8 +489,15 @@ def _add_role(people: dict[str, Person], row: dict[str, str], replace: bool = Fa
     igo = row.get("igo") or None
     code = row.get("code") or _code(country, sector, igo)
     person.roles.append(
-        Role(country=country, sector=sector, code=code, start=row.get("start") or "",
-             end=row.get("end") or "", role=row.get("role") or "", igo=igo)
+        Role(
+            country=country,
+            sector=sector,
+            code=code,
+            start=row.get("start") or "",
+            end=row.get("end") or "",
+            role=row.get("role") or "",
+            igo=igo,
+        )
     )
 
 
@@ -525,7 +595,8 @@ def _apply_user_rows(d: ActorDictionary, people: dict[str, Person], text: str, p
                 _add(d.organizations, d, name, value)  # type: ignore[arg-type]
         else:
             raise ConfigError(
-                f"actor file {path} line {line}: kind {kind!r} is not one of person, country, igo, institution, organization"
+                f"actor file {path} line {line}: kind {kind!r} is not one of "
+                "person, country, igo, institution, organization"
             )
 
 
@@ -617,8 +688,9 @@ def sector_actor(iso3: str, sector: str, d: ActorDictionary | None = None, name:
     """A sector of a country (its government, army, parliament...): id ``AZE:GOV``."""
     d = d or load_dictionary()
     label = name or f"{d.country_display(iso3)} ({sector})"
-    return Actor(id=f"{iso3}:{sector}", name=label, kind="organization", country=iso3, sector=sector,
-                 code=f"{iso3}{sector}")
+    return Actor(
+        id=f"{iso3}:{sector}", name=label, kind="organization", country=iso3, sector=sector, code=f"{iso3}{sector}"
+    )
 
 
 def igo_actor(short: str, d: ActorDictionary | None = None) -> Actor:
@@ -627,14 +699,16 @@ def igo_actor(short: str, d: ActorDictionary | None = None) -> Actor:
     entry = d.igos[short]
     top = d.igos.get(entry.top, entry)
     code = re.sub(r"[^A-Z0-9]", "", top.short.upper())
-    return Actor(id=f"IGO:{top.short}", name=top.name, kind="organization", sector="IGO", igo=top.short,
-                 code=f"IGO{code}")
+    return Actor(
+        id=f"IGO:{top.short}", name=top.name, kind="organization", sector="IGO", igo=top.short, code=f"IGO{code}"
+    )
 
 
 def organization_actor(name: str, country: str | None, sector: str, code: str) -> Actor:
     """A non-state organisation (militant group, NGO, company): id ``ORG:<slug>``."""
-    return Actor(id=f"ORG:{slug(name)}", name=name, kind="organization", country=country, sector=sector,
-                 code=code or None)
+    return Actor(
+        id=f"ORG:{slug(name)}", name=name, kind="organization", country=country, sector=sector, code=code or None
+    )
 
 
 def location_actor(name: str, iso3: str) -> Actor:
@@ -655,8 +729,17 @@ def person_actor(
     code = _code(country, sector, igo) if (igo or country) else None
     if igo and sector not in (None, "IGO"):
         code = f"IGO{re.sub(r'[^A-Z0-9]', '', igo.upper())}"
-    return Actor(id=f"PER:{slug(name)}", name=name, kind="person", country=country, sector=sector, igo=igo,
-                 title=title, affiliation=affiliation, code=code)
+    return Actor(
+        id=f"PER:{slug(name)}",
+        name=name,
+        kind="person",
+        country=country,
+        sector=sector,
+        igo=igo,
+        title=title,
+        affiliation=affiliation,
+        code=code,
+    )
 
 
 def person_from_dictionary(person: Person, date: str | None, d: ActorDictionary) -> Actor:
@@ -669,8 +752,14 @@ def person_from_dictionary(person: Person, date: str | None, d: ActorDictionary)
     affiliation = d.country_display(role.country) if role.country else None
     if role.igo and role.igo in d.igos:
         affiliation = d.igos[role.igo].name
-    actor = person_actor(person.name, country=role.country, sector=role.sector, igo=role.igo,
-                         title=role.role or None, affiliation=affiliation)
+    actor = person_actor(
+        person.name,
+        country=role.country,
+        sector=role.sector,
+        igo=role.igo,
+        title=role.role or None,
+        affiliation=affiliation,
+    )
     if role.code:
         actor.code = role.code
     return actor
@@ -686,7 +775,7 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 
 
 def _strip(text: str) -> str:
-    text = " ".join(text.replace("’", "'").split()).strip(" ,;:\"“”()")
+    text = " ".join(text.replace("’", "'").split()).strip(' ,;:"“”()')
     if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text.rstrip(".")
     text = _LEADING.sub("", text)
@@ -727,7 +816,8 @@ def _pick_person(people: list[Person], date: str | None, d: ActorDictionary) -> 
             return person_from_dictionary(holding[0], date, d)
         # several hold something: the only one in office (not merely "elite") on that date
         in_office = [
-            p for p in holding
+            p
+            for p in holding
             if any(r.dated and r.holds_on(date) and (r.sector in STATE_SECTORS or r.igo) for r in p.roles)
         ]
         if len(in_office) == 1:
@@ -838,9 +928,9 @@ def actor_at(article: Article, offset: int) -> Actor | None:
     """
     best = None
     for mention in article.mentions:
-        if mention.actor_id and mention.start <= offset < mention.end:
-            if best is None or (mention.end - mention.start) < (best.end - best.start):
-                best = mention
+        inside = mention.actor_id and mention.start <= offset < mention.end
+        if inside and (best is None or (mention.end - mention.start) < (best.end - best.start)):
+            best = mention
     return article.actor(best.actor_id) if best is not None else None
 
 
