@@ -29,8 +29,16 @@ DATA = REPO / "src" / "communique" / "data"
 # CAMEO 02 (APPEAL) has no CAMEO2PLOVER row because PLOVER folded appeals into its REQUEST
 # type ("All requests, demands, and orders", PLOVER manual 2.0); we map them there, with the
 # mode suggested by the appeal's object, mirroring the 10 (DEMAND) rows of the same mapping.
-_APPEAL_MODES = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield", "026": "meet",
-                 "027": "meet", "028": "meet"}
+_APPEAL_MODES = {
+    "021": "assist",
+    "022": "assist",
+    "023": "assist",
+    "024": "change",
+    "025": "yield",
+    "026": "meet",
+    "027": "meet",
+    "028": "meet",
+}
 
 _HEADER_CAMEO = """\
 # CAMEO event codes with Goldstein scores, PLOVER event type/mode and quad category.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,18 @@ from communique.store.icews import ICEWS_COLUMNS
 
 def _event(n: int, src: EventActor, tgt: EventActor | None, date: str, goldstein: float, quad: str) -> EventRecord:
     return EventRecord(
-        id=f"e{n}", article_id="a", type="CONSULT", cameo="040", goldstein=goldstein, quad=quad, source=src, target=tgt,
-        date=date, sentence=Offsets(start=0, end=20), trigger=Span(start=8, end=12, text="met"), confidence=0.8,
+        id=f"e{n}",
+        article_id="a",
+        type="CONSULT",
+        cameo="040",
+        goldstein=goldstein,
+        quad=quad,
+        source=src,
+        target=tgt,
+        date=date,
+        sentence=Offsets(start=0, end=20),
+        trigger=Span(start=8, end=12, text="met"),
+        confidence=0.8,
     )
 
 
@@ -24,8 +35,10 @@ CIS = EventActor(actor_id="IGOCIS", name="CIS", sector="IGO", igo="CIS")
 
 
 @pytest.fixture
-def filled(store):
-    article = Article.from_text("Belarus met Azerbaijan. Azerbaijan praised the CIS.", date="2018-11-14", publisher="Trend")
+def filled(store: Any) -> Any:
+    article = Article.from_text(
+        "Belarus met Azerbaijan. Azerbaijan praised the CIS.", date="2018-11-14", publisher="Trend"
+    )
     article.events = [
         _event(1, BLR, AZE, "2018-11-14", 1.0, "VERBAL COOPERATION"),
         _event(2, AZE, BLR, "2018-11-14", 3.4, "VERBAL COOPERATION"),
@@ -45,32 +58,32 @@ def filled(store):
         ("week", False, [("2018-11-12", 2, 4.4), ("2018-12-03", 1, -2.0)]),
     ],
 )
-def test_dyads_series(filled, by, directed, expected):
+def test_dyads_series(filled: Any, by: Any, directed: Any, expected: Any) -> None:
     rows = filled.dyad_series("BLR", "aze", by=by, directed=directed)
     assert [(r["period"], r["events"], r["goldstein_sum"]) for r in rows] == expected
 
 
-def test_dyads_series_counts_directions_and_quads(filled):
+def test_dyads_series_counts_directions_and_quads(filled: Any) -> None:
     (row,) = filled.dyad_series("BLR", "AZE", by="day", end="2018-11-30")
     assert (row["a_to_b"], row["b_to_a"], row["verbal_coop"]) == (1, 1, 2)
 
 
-def test_dyads_igo_side(filled):
+def test_dyads_igo_side(filled: Any) -> None:
     rows = filled.dyad_series("AZE", "CIS", by="month")
     assert [(r["period"], r["events"]) for r in rows] == [("2018-11-01", 1)]
 
 
-def test_dyads_top(filled):
+def test_dyads_top(filled: Any) -> None:
     top = filled.top_dyads(limit=5)
     assert (top[0]["a"], top[0]["b"], top[0]["events"]) == ("AZE", "BLR", 3)
 
 
-def test_dyads_bad_bucket(filled):
+def test_dyads_bad_bucket(filled: Any) -> None:
     with pytest.raises(QueryError, match="day, week, month"):
-        filled.dyad_series("BLR", "AZE", by="year")  # type: ignore[arg-type]
+        filled.dyad_series("BLR", "AZE", by="year")
 
 
-def test_dyads_icews_export_columns(filled, tmp_path):
+def test_dyads_icews_export_columns(filled: Any, tmp_path: Any) -> None:
     out = tmp_path / "events.tsv"
     assert filled.export("events", "icews", out) == 4
     with out.open(encoding="utf-8") as handle:
@@ -82,3 +95,9 @@ def test_dyads_icews_export_columns(filled, tmp_path):
     assert first["Intensity"] == "1.0" and first["Sentence Number"] == "1"
     with pytest.raises(QueryError):
         filled.export("quotes", "icews", tmp_path / "q.tsv")
+
+
+def test_dyads_example_article_blr_aze_on_its_date(store: Any, example_article: Any) -> None:
+    store.put([example_article])
+    rows = store.dyad_series("BLR", "AZE", by="day")
+    assert [r["period"] for r in rows] == ["2018-11-14"] and rows[0]["events"] >= 1

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from communique.extract._lexicon import load_lexicon
-from communique.model import Article
+from communique.model import Article, EventRecord
 
 
 @pytest.fixture(scope="session")
-def code(pipeline):
+def code(pipeline: Any) -> Any:
     """Process one text with the configured pipeline and return its events."""
 
-    def run(text: str, date: str = "2018-11-14") -> list:
-        return pipeline.process_text(text, date=date).events
+    def run(text: str, date: str = "2018-11-14") -> list[EventRecord]:
+        events: list[EventRecord] = pipeline.process_text(text, date=date).events
+        return events
 
     return run
 
 
-def _pairs(events) -> set[tuple[str, str | None, str | None]]:
+def _pairs(events: list[EventRecord]) -> set[tuple[str, str | None, str | None]]:
     return {(e.type, e.source.country, e.target.country if e.target else None) for e in events}
 
 
@@ -37,11 +40,11 @@ def _pairs(events) -> set[tuple[str, str | None, str | None]]:
         ("Israel threatened to attack Lebanon.", ("THREATEN", "ISR", "LBN")),
     ],
 )
-def test_events_roles_and_type(code, text, expected):
+def test_events_roles_and_type(code: Any, text: Any, expected: Any) -> None:
     assert expected in _pairs(code(text))
 
 
-def test_events_coordinated_subjects_one_event_per_trigger(code):
+def test_events_coordinated_subjects_one_event_per_trigger(code: Any) -> None:
     events = [e for e in code("Belarus and Kazakhstan condemned Ukraine.") if e.type == "ACCUSE"]
     assert len(events) == 1 and events[0].source.country in ("BLR", "KAZ") and events[0].target.country == "UKR"
 
@@ -50,7 +53,7 @@ def test_events_coordinated_subjects_one_event_per_trigger(code):
     "text",
     ["Officials said talks between Armenia and Georgia ended on Friday.", "Armenia and Georgia held talks in Tbilisi."],
 )
-def test_events_reciprocal_pairs_the_participants(code, text):
+def test_events_reciprocal_pairs_the_participants(code: Any, text: Any) -> None:
     (event,) = [e for e in code(text) if e.type == "CONSULT"]
     assert {event.source.country, event.target.country if event.target else None} == {"ARM", "GEO"}
 
@@ -62,9 +65,8 @@ def test_events_reciprocal_pairs_the_participants(code, text):
         ("Armenia and Georgia held talks in Tbilisi.", {("ARM", "GEO"), ("GEO", "ARM")}),
     ],
 )
-def test_events_expand_pairs_icews_convention(pipeline, text, expected):
+def test_events_expand_pairs_icews_convention(pipeline: Any, text: Any, expected: Any) -> None:
     from communique.extract.events import EventCoder
-    from communique.model import Article
 
     article = pipeline.process_text(text, date="2018-11-14")
     article.attach_doc(pipeline.nlp(text))
@@ -79,7 +81,7 @@ def test_events_expand_pairs_icews_convention(pipeline, text, expected):
         "Kazakhstan and Mongolia attended a summit in Astana.",
     ],
 )
-def test_events_nominal_trigger(code, text):
+def test_events_nominal_trigger(code: Any, text: Any) -> None:
     events = [e for e in code(text) if e.type == "CONSULT"]
     assert events and events[0].trigger.text in ("conference", "summit", "attended")
     assert {events[0].source.country, events[0].target.country if events[0].target else None} == {"KAZ", "MNG"}
@@ -93,7 +95,7 @@ def test_events_nominal_trigger(code, text):
         "Russia could attack Ukraine if talks fail.",
     ],
 )
-def test_events_negated_and_hypothetical_not_coded(code, text):
+def test_events_negated_and_hypothetical_not_coded(code: Any, text: Any) -> None:
     assert not [e for e in code(text) if e.type in ("ACCUSE", "ASSAULT")]
 
 
@@ -105,24 +107,24 @@ def test_events_negated_and_hypothetical_not_coded(code, text):
         ("Japan will visit Nepal next month.", "036"),
     ],
 )
-def test_events_future_cooperation_is_agree(code, text, cameo):
+def test_events_future_cooperation_is_agree(code: Any, text: Any, cameo: Any) -> None:
     events = [e for e in code(text) if e.source.country == "JPN"]
     assert events and events[0].type == "AGREE" and events[0].cameo == cameo
 
 
-def test_events_refused_promise_is_reject(code):
+def test_events_refused_promise_is_reject(code: Any) -> None:
     events = code("Iran said it would not release the prisoners.")
     assert any(e.type == "REJECT" for e in events)
 
 
-def test_events_inside_quote_speaker_is_not_the_source(code):
+def test_events_inside_quote_speaker_is_not_the_source(code: Any) -> None:
     text = 'Viktor Petrov said: "Ukraine attacked Moldova yesterday."'
     events = [e for e in code(text) if e.type == "ASSAULT"]
     assert events and events[0].source.country == "UKR" and events[0].target.country == "MDA"
     assert events[0].date == "2018-11-13"
 
 
-def test_events_records_are_complete(code):
+def test_events_records_are_complete(code: Any) -> None:
     text = "Azerbaijan praised Belarus in Minsk on Tuesday."
     (event,) = [e for e in code(text) if e.type == "SUPPORT"]
     lex = load_lexicon()
@@ -137,7 +139,7 @@ def test_events_records_are_complete(code):
     assert again[0].id == event.id  # deterministic ids
 
 
-def test_events_example_article_end_to_end(example_article):
+def test_events_example_article_end_to_end(example_article: Any) -> None:
     assert isinstance(example_article, Article)
     events = example_article.events
     assert events and all(e.date == "2018-11-14" for e in events)
@@ -145,7 +147,9 @@ def test_events_example_article_end_to_end(example_article):
     assert {"CONSULT", "COOPERATE"} <= types
     consult = [e for e in events if e.type == "CONSULT" and e.trigger.text == "conference"]
     assert consult and any(e.target and e.target.country in ("BLR", "AZE") for e in consult)
-    assert any(e.type == "COOPERATE" and e.source.country == "AZE" and e.target and e.target.igo == "CIS" for e in events)
+    assert any(
+        e.type == "COOPERATE" and e.source.country == "AZE" and e.target and e.target.igo == "CIS" for e in events
+    )
     award = [e for e in events if e.trigger.text == "awarded"]
     assert award and all(e.source.igo == "CIS" and e.target and e.target.country == "AZE" for e in award)
     assert any({e.source.country, e.target.country if e.target else None} == {"BLR", "AZE"} for e in events)
@@ -155,7 +159,7 @@ def test_events_example_article_end_to_end(example_article):
         assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
 
 
-def test_events_lexicon_codes_all_known():
+def test_events_lexicon_codes_all_known() -> None:
     lex = load_lexicon()
     for rules in (*lex.own_verbs.values(), *lex.own_nouns.values()):
         for rule in rules:
@@ -163,7 +167,7 @@ def test_events_lexicon_codes_all_known():
             assert info is not None and info.plover, rule
 
 
-def test_events_praise_in_quote_is_support_from_speaker(pipeline):
+def test_events_praise_in_quote_is_support_from_speaker(pipeline: Any) -> None:
     text = (
         'Kazakh Foreign Minister Kairat Abdrakhmanov praised the talks. "Mongolia makes a significant '
         'contribution to regional security," Abdrakhmanov said.'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from communique.extract.when_where import event_date, event_location, gazetteer_lookup, resolve_date_text
@@ -22,11 +24,11 @@ from communique.extract.when_where import event_date, event_location, gazetteer_
         ("the other day", None),
     ],
 )
-def test_when_where_resolves_dates_against_article_date(text, expected):
+def test_when_where_resolves_dates_against_article_date(text: Any, expected: Any) -> None:
     assert resolve_date_text(text, "2018-11-14") == expected
 
 
-def test_when_where_relative_date_needs_an_anchor():
+def test_when_where_relative_date_needs_an_anchor() -> None:
     assert resolve_date_text("on Tuesday", None) is None
 
 
@@ -39,13 +41,13 @@ def test_when_where_relative_date_needs_an_anchor():
         ("Russia condemned the 1994 genocide.", "2018-11-14", False),
     ],
 )
-def test_when_where_event_date(nlp, sentence, expected, explicit):
+def test_when_where_event_date(nlp: Any, sentence: Any, expected: Any, explicit: Any) -> None:
     doc = nlp(sentence)
     trigger = next(t for t in doc if t.pos_ == "VERB")
     assert event_date(trigger, "2018-11-14") == (expected, explicit)
 
 
-def test_when_where_location_with_coordinates(nlp):
+def test_when_where_location_with_coordinates(nlp: Any) -> None:
     doc = nlp("Protesters rallied in Minsk on Sunday.")
     trigger = next(t for t in doc if t.lemma_ == "rally")
     location, span = event_location(trigger)
@@ -54,6 +56,6 @@ def test_when_where_location_with_coordinates(nlp):
 
 
 @pytest.mark.parametrize(("name", "country", "has_point"), [("Ganja", "AZE", True), ("Azerbaijan", "AZE", False)])
-def test_when_where_gazetteer(name, country, has_point):
+def test_when_where_gazetteer(name: Any, country: Any, has_point: Any) -> None:
     found = gazetteer_lookup(name)
     assert found is not None and found.country == country and (found.lat is not None) == has_point

@@ -24,7 +24,7 @@ query_app = typer.Typer(
 app.add_typer(query_app, name="query")
 
 
-class Bucket(str, Enum):
+class Bucket(str, Enum):  # noqa: UP042 - same shape as the other commands' choices
     day = "day"
     week = "week"
     month = "month"
@@ -63,12 +63,28 @@ def dyad(
     table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by.value}", header_style="bold")
     table.caption = "VC/MC verbal/material cooperation, VX/MX verbal/material conflict (--json: all fields)"
     table.add_column("period", no_wrap=True)
-    for column in ("events", f"{a.upper()}→{b.upper()}", f"{b.upper()}→{a.upper()}", "Goldstein", "VC", "MC", "VX", "MX"):
+    for column in (
+        "events",
+        f"{a.upper()}→{b.upper()}",
+        f"{b.upper()}→{a.upper()}",
+        "Goldstein",
+        "VC",
+        "MC",
+        "VX",
+        "MX",
+    ):
         table.add_column(column, justify="right", no_wrap=True)
     for row in rows:
         table.add_row(
-            row["period"], str(row["events"]), str(row["a_to_b"]), str(row["b_to_a"]), f"{row['goldstein_sum']:+.1f}",
-            str(row["verbal_coop"]), str(row["material_coop"]), str(row["verbal_conflict"]), str(row["material_conflict"]),
+            row["period"],
+            str(row["events"]),
+            str(row["a_to_b"]),
+            str(row["b_to_a"]),
+            f"{row['goldstein_sum']:+.1f}",
+            str(row["verbal_coop"]),
+            str(row["material_coop"]),
+            str(row["verbal_conflict"]),
+            str(row["material_conflict"]),
         )
     console.print(table)
 
@@ -87,5 +103,12 @@ def dyads(
     for column in ("a", "b", "events", "Goldstein sum", "first", "last"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["a"], row["b"], str(row["events"]), f"{row['goldstein_sum']:+.1f}", row["first"] or "", row["last"] or "")
+        table.add_row(
+            row["a"],
+            row["b"],
+            str(row["events"]),
+            f"{row['goldstein_sum']:+.1f}",
+            row["first"] or "",
+            row["last"] or "",
+        )
     console.print(table)

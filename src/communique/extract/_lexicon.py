@@ -127,7 +127,9 @@ def load_lexicon() -> EventLexicon:
             lex.petr_verbs.setdefault(words[0], []).append((block, code, particle))
         elif kind == "pattern":
             pre, _, post = text.partition("|")
-            lex.petr_patterns.setdefault(block, []).append(PetrarchPattern(tuple(pre.split()), tuple(post.split()), code))
+            lex.petr_patterns.setdefault(block, []).append(
+                PetrarchPattern(tuple(pre.split()), tuple(post.split()), code)
+            )
     lex.synsets = {name: frozenset(words) for name, words in synsets.items()}
     for block, patterns in lex.petr_patterns.items():
         # most specific first (stable: file order among equals), so the first match is the best

@@ -48,13 +48,59 @@ from communique.registry import stages
 __all__ = ["EventCoder", "Trigger", "make_event_stage"]
 
 # Dependents that are not the trigger's arguments: the subject side, other clauses, lists.
-_NON_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "relcl", "punct", "conj", "cc",
-                      "parataxis", "mark", "aux", "auxpass", "neg", "appos", "expl", "discourse"}
-_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "for", "from", "into", "over", "upon",
-                 "between", "among", "in", "of"}
+_NON_ARGUMENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "csubjpass",
+    "advcl",
+    "relcl",
+    "punct",
+    "conj",
+    "cc",
+    "parataxis",
+    "mark",
+    "aux",
+    "auxpass",
+    "neg",
+    "appos",
+    "expl",
+    "discourse",
+}
+_TARGET_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "toward",
+    "towards",
+    "at",
+    "for",
+    "from",
+    "into",
+    "over",
+    "upon",
+    "between",
+    "among",
+    "in",
+    "of",
+}
 # Prepositions that mark a place or a topic, not a recipient, for verbs ("met in Minsk").
-_VERB_TARGET_PREPS = {"with", "to", "against", "on", "toward", "towards", "at", "from", "upon", "between", "among",
-                      "into", "over"}
+_VERB_TARGET_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "toward",
+    "towards",
+    "at",
+    "from",
+    "upon",
+    "between",
+    "among",
+    "into",
+    "over",
+}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -68,8 +114,21 @@ _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
 # Governing words that make their open complement an intention ("plans to visit").
 # (A scheduled or imminent act -- "scheduled to attend", "prepared to attend" -- is coded as the
 # act itself, the CAMEO/PETRARCH practice; only stated intentions and promises become AGREE.)
-_INTENT_HEADS = {"plan", "intend", "expect", "aim", "hope", "want", "wish", "seek", "ready", "willing",
-                 "prepared", "decide", "mean"}
+_INTENT_HEADS = {
+    "plan",
+    "intend",
+    "expect",
+    "aim",
+    "hope",
+    "want",
+    "wish",
+    "seek",
+    "ready",
+    "willing",
+    "prepared",
+    "decide",
+    "mean",
+}
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
@@ -77,21 +136,111 @@ _FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from"
 # Verbs that report or frame another event rather than being one ("said", "plans to",
 # "decided to"): never triggers themselves; a "must"/"should" clause under a reporting verb
 # is a demand (CAMEO 10: "Russia said Sudan must return the helicopter").
-_REPORTING = {"say", "tell", "announce", "state", "add", "note", "report", "declare", "claim", "reiterate",
-              "stress", "explain", "quote", "describe", "write", "comment", "indicate", "confirm", "reveal",
-              "remark", "mention", "argue", "assert", "suggest", "believe", "think", "know", "predict",
-              "underline", "emphasize", "emphasise", "point", "remind", "insist", "warn"}
-_LIGHT = {"plan", "intend", "expect", "prepare", "aim", "hope", "want", "wish", "seek", "decide", "try",
-          "attempt", "continue", "begin", "start", "launch", "stage", "hold", "take", "make", "organize",
-          "organise", "conduct", "carry", "issue", "lodge", "go", "come", "move", "swear", "vow", "pledge"}
+_REPORTING = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "add",
+    "note",
+    "report",
+    "declare",
+    "claim",
+    "reiterate",
+    "stress",
+    "explain",
+    "quote",
+    "describe",
+    "write",
+    "comment",
+    "indicate",
+    "confirm",
+    "reveal",
+    "remark",
+    "mention",
+    "argue",
+    "assert",
+    "suggest",
+    "believe",
+    "think",
+    "know",
+    "predict",
+    "underline",
+    "emphasize",
+    "emphasise",
+    "point",
+    "remind",
+    "insist",
+    "warn",
+}
+_LIGHT = {
+    "plan",
+    "intend",
+    "expect",
+    "prepare",
+    "aim",
+    "hope",
+    "want",
+    "wish",
+    "seek",
+    "decide",
+    "try",
+    "attempt",
+    "continue",
+    "begin",
+    "start",
+    "launch",
+    "stage",
+    "hold",
+    "take",
+    "make",
+    "organize",
+    "organise",
+    "conduct",
+    "carry",
+    "issue",
+    "lodge",
+    "go",
+    "come",
+    "move",
+    "swear",
+    "vow",
+    "pledge",
+}
 _DEONTIC = {"must", "should"}
 # Mention labels that can be an event's source or target (places, named events and works are not).
 _ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "IGO", "INSTITUTION", "TITLE"}
 # Praise inside a quotation (CAMEO 051): an evaluative adjective on an achievement noun.
-_PRAISE_ADJ = {"constructive", "productive", "significant", "important", "excellent", "fruitful", "successful",
-               "positive", "valuable", "exemplary", "outstanding", "remarkable", "great", "invaluable", "major"}
-_PRAISE_NOUNS = {"example", "contribution", "partnership", "role", "progress", "effort", "achievement", "success",
-                 "partner", "friend", "model"}
+_PRAISE_ADJ = {
+    "constructive",
+    "productive",
+    "significant",
+    "important",
+    "excellent",
+    "fruitful",
+    "successful",
+    "positive",
+    "valuable",
+    "exemplary",
+    "outstanding",
+    "remarkable",
+    "great",
+    "invaluable",
+    "major",
+}
+_PRAISE_NOUNS = {
+    "example",
+    "contribution",
+    "partnership",
+    "role",
+    "progress",
+    "effort",
+    "achievement",
+    "success",
+    "partner",
+    "friend",
+    "model",
+}
 # Confidence calibration: a lexicon trigger with both roles found is right most of the time on
 # the PLOVER GSR; each missing piece of evidence lowers it (measured on the visible GSR slice).
 _BASE_CONFIDENCE = 0.5
@@ -129,7 +278,9 @@ def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
 
 def _synset_pattern(words: frozenset[str]) -> re.Pattern[str]:
     """One regex for a PETRARCH synset: words ending in ``_`` match whole, others as prefixes."""
-    parts = [re.escape(w.rstrip("_")) + (r"(?= )" if w.endswith("_") else "") for w in sorted(words, key=len, reverse=True)]
+    parts = [
+        re.escape(w.rstrip("_")) + (r"(?= )" if w.endswith("_") else "") for w in sorted(words, key=len, reverse=True)
+    ]
     return re.compile(" (?:" + "|".join(parts) + ")") if parts else re.compile(r"(?!x)x")
 
 
@@ -151,7 +302,9 @@ class EventCoder:
             reciprocal event, the ICEWS/PETRARCH convention (up to 6 per trigger).
     """
 
-    def __init__(self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, expand: str = "trigger") -> None:
+    def __init__(
+        self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, expand: str = "trigger"
+    ) -> None:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
         self._article: Article | None = None
@@ -209,9 +362,11 @@ class EventCoder:
             # only those whose anchor word occurs in the sentence can match
             patterns = self.lex.petr_patterns.get(block, [])
             anchors = self.lex.petr_anchors.get(block, {})
-            positions = [i for key, found_at in anchors.items() if key == "" or key in prefixes for i in found_at] if len(anchors) < len(prefixes) else [
-                i for key in ("", *prefixes) for i in anchors.get(key, ())
-            ]
+            positions = (
+                [i for key, found_at in anchors.items() if key == "" or key in prefixes for i in found_at]
+                if len(anchors) < len(prefixes)
+                else [i for key in ("", *prefixes) for i in anchors.get(key, ())]
+            )
             for pattern in (patterns[i] for i in sorted(positions)):
                 score = len(pattern.post) + len(pattern.pre)
                 if best is not None and score <= best[0]:
@@ -242,7 +397,10 @@ class EventCoder:
             compiled = self._synset_regex.get(word)
             if compiled is None:
                 members = self.lex.synsets.get(word, frozenset())
-                compiled = self._synset_regex[word] = (_synset_pattern(members), frozenset(w.rstrip("_") for w in members))
+                compiled = self._synset_regex[word] = (
+                    _synset_pattern(members),
+                    frozenset(w.rstrip("_") for w in members),
+                )
             regex, stripped = compiled
             return not stripped.isdisjoint(lemmas) or regex.search(text) is not None
         full = word.endswith("_")
@@ -294,11 +452,9 @@ class EventCoder:
                     petr, petr_specific = self._petrarch(token, words, cues)
                     if lemma in _LIGHT and not petr_specific:
                         petr = None  # "continue", "launch", "hold" alone are no events
-                    if petr is not None and (code is None or petr_specific):
-                        # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
-                        if code is None or (self.lex.cameo(petr) and self.lex.cameo(code)
-                                            and self.lex.cameo(petr).plover == self.lex.cameo(code).plover):  # type: ignore[union-attr]
-                            code, specific, origin = petr, petr_specific, ("petrarch" if code is None else "own")
+                    # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
+                    if petr is not None and (code is None or (petr_specific and self._same_type(petr, code))):
+                        code, specific, origin = petr, petr_specific, ("petrarch" if code is None else "own")
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.own_nouns and not token.ent_type_:
                 # (a trigger noun inside a name -- "the Baku International Theater Conference" -- is no event)
                 rules = self.lex.own_nouns[token.lemma_.lower()]
@@ -313,10 +469,15 @@ class EventCoder:
             else:
                 continue
             info = self.lex.cameo(code)
-            if info is None or info.plover is None:
+            if code is None or info is None or info.plover is None:
                 continue
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
+
+    def _same_type(self, a: str, b: str) -> bool:
+        """Whether two CAMEO codes map to the same PLOVER type."""
+        x, y = self.lex.cameo(a), self.lex.cameo(b)
+        return x is not None and y is not None and x.plover == y.plover
 
     def _deontic_demand(self, token: Any) -> Trigger | None:
         """A reporting verb whose reported clause says what someone must do is a demand."""
@@ -381,7 +542,9 @@ class EventCoder:
             for child in token.children:
                 if child.lower_ in ("no",) and child.dep_ == "det":
                     return True, False, False
-            if token.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") or (token.dep_ == "pobj" and token.head.dep_ == "prep"):
+            if token.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") or (
+                token.dep_ == "pobj" and token.head.dep_ == "prep"
+            ):
                 clause = token.head if token.dep_ != "pobj" else token.head.head
         negated = hypothetical = future = False
         chain = [clause]
@@ -413,12 +576,19 @@ class EventCoder:
             hypothetical = True
         # a mandative subjunctive reports what someone wants, not what happened: "demanded that
         # Israel ease restrictions" (base form, own subject, no auxiliary)
-        if (clause.tag_ == "VB" and clause.dep_ in ("ccomp", "acl")
-                and any(c.dep_ == "nsubj" for c in clause.children)
-                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)):
+        if (
+            clause.tag_ == "VB"
+            and clause.dep_ in ("ccomp", "acl")
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        ):
             hypothetical = True
         # an infinitive completing a noun is a possibility: "the right to fire", "efforts to improve"
-        if clause.dep_ == "acl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if (
+            clause.dep_ == "acl"
+            and clause.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
             hypothetical = True
         return negated, hypothetical, future
 
@@ -440,7 +610,9 @@ class EventCoder:
                 if actor is not None and article.actor(actor.id) is None:
                     article.actors.append(actor)
             if actor is not None and actor.kind == "organization":
-                return Mention(text=mention.text, label=mention.label, start=mention.start, end=mention.end, actor_id=actor.id)
+                return Mention(
+                    text=mention.text, label=mention.label, start=mention.start, end=mention.end, actor_id=actor.id
+                )
         return None
 
     def _is_place(self, mention: Mention) -> bool:
@@ -590,8 +762,13 @@ class EventCoder:
                 # nominal events name their participants inside the phrase ("the conference
                 # dedicated to the anniversary of the Belarus-Azerbaijan relations")
                 for sub in token.subtree:
-                    if (sub.i != token.i and sub.i in index and index[sub.i] not in sources
-                            and index[sub.i] not in targets and not self._is_place(index[sub.i])):
+                    if (
+                        sub.i != token.i
+                        and sub.i in index
+                        and index[sub.i] not in sources
+                        and index[sub.i] not in targets
+                        and not self._is_place(index[sub.i])
+                    ):
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
@@ -691,7 +868,11 @@ class EventCoder:
                 continue
             speaker = self._speaker_mention(quote)
             for token in sent:
-                if not quote.start <= token.idx < quote.end or token.pos_ != "NOUN" or token.lemma_.lower() not in _PRAISE_NOUNS:
+                if (
+                    not quote.start <= token.idx < quote.end
+                    or token.pos_ != "NOUN"
+                    or token.lemma_.lower() not in _PRAISE_NOUNS
+                ):
                     continue
                 praising = [c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in _PRAISE_ADJ]
                 verb = token.head
@@ -704,7 +885,11 @@ class EventCoder:
                 subj, passive = self._subject(verb)
                 if subj is None or passive:
                     continue
-                targets = [m for m in self._actors_at(subj, index) if not self._same_side(article, m.actor_id, quote.speaker.actor_id)]
+                targets = [
+                    m
+                    for m in self._actors_at(subj, index)
+                    if not self._same_side(article, m.actor_id, quote.speaker.actor_id)
+                ]
                 if not targets or speaker is None:
                     continue
                 first = praising[0] if praising else token
@@ -720,13 +905,20 @@ class EventCoder:
         if self.expand == "pairs" or len(coded) < 2:
             return coded
         kept: list[EventRecord] = []
+
         def resolved(e: EventRecord) -> int:
-            return int(bool(e.source.country or e.source.igo)) + int(bool(e.target and (e.target.country or e.target.igo)))
+            return int(bool(e.source.country or e.source.igo)) + int(
+                bool(e.target and (e.target.country or e.target.igo))
+            )
 
         for event in sorted(coded, key=lambda e: (-resolved(e), -e.confidence)):
             duplicate = any(
                 other.type == event.type
-                and (event.source.actor_id is None or other.source.actor_id is None or other.source.actor_id == event.source.actor_id)
+                and (
+                    event.source.actor_id is None
+                    or other.source.actor_id is None
+                    or other.source.actor_id == event.source.actor_id
+                )
                 and (event.target is None or other.target is None or other.target.actor_id == event.target.actor_id)
                 for other in kept
             )
@@ -782,7 +974,9 @@ class EventCoder:
         s = quote.speaker
         if s.actor_id is None and s.name is None:
             return None
-        return Mention(text=s.name or s.text or "", label="PERSON", start=s.start or 0, end=s.end or 0, actor_id=s.actor_id)
+        return Mention(
+            text=s.name or s.text or "", label="PERSON", start=s.start or 0, end=s.end or 0, actor_id=s.actor_id
+        )
 
     def _code(
         self, article: Article, sent: Any, trig: Trigger, index: dict[int, Mention], quotes: list[Quote]
@@ -796,7 +990,9 @@ class EventCoder:
                 return []
             # "will not release the prisoners": a refusal (CAMEO 12), not a non-event
             code = _REFUSAL_CODE.get(code[:2], "120")
-        elif future and (info.plover in _COOPERATIVE_FUTURE or (self._willing(token) and info.plover in _COOPERATIVE_NEGATABLE)):
+        elif future and (
+            info.plover in _COOPERATIVE_FUTURE or (self._willing(token) and info.plover in _COOPERATIVE_NEGATABLE)
+        ):
             # "will visit" and "is willing to withdraw" are intentions: AGREE (PLOVER manual);
             # a plain future RETREAT/CONCEDE ("will evacuate") stays what it is
             code = _FUTURE_CODE.get(code[:2], "030")
@@ -821,18 +1017,22 @@ class EventCoder:
                 # a bare noun ("an attack"), a side clause or a dictionary default without any
                 # actor is not an event we can place
                 return []
-        elif (not sources or not (targets or reciprocal)) and (not main or (trig.source == "petrarch" and not trig.specific)):
+        elif (not sources or not (targets or reciprocal)) and (
+            not main or (trig.source == "petrarch" and not trig.specific)
+        ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
-            for a in sources:
-                for b in sources:
-                    if a is not b and a.actor_id != b.actor_id or (a is not b and a.actor_id is None):
-                        pairs.append((a, b))
+            for one in sources:
+                for other in sources:
+                    if one is not other and (one.actor_id != other.actor_id or one.actor_id is None):
+                        pairs.append((one, other))
         else:
-            for a in sources or [None]:
-                for b in targets or [None]:
+            some_sources: list[Mention | None] = list(sources) or [None]
+            some_targets: list[Mention | None] = list(targets) or [None]
+            for a in some_sources:
+                for b in some_targets:
                     if a is not None and b is not None and a.actor_id and a.actor_id == b.actor_id:
                         continue
                     pairs.append((a, b))

@@ -145,7 +145,7 @@ def _clause_heads(trigger: Any) -> list[Any]:
 
 def _date_tokens(head: Any) -> list[Any]:
     """DATE-entity tokens attached to ``head`` directly or through a preposition."""
-    found = []
+    found: list[Any] = []
     for child in head.children:
         if child.dep_ == "prep":
             found.extend(g for g in child.children if g.dep_ == "pobj")
@@ -220,7 +220,15 @@ def event_location(trigger: Any, countries: tuple[str, ...] = ()) -> tuple[Locat
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in _LOCATIVE_PREPS:
                 continue
-            if child.lower_ in ("to", "from") and head.lemma_ not in ("visit", "trip", "travel", "go", "come", "arrive", "fly"):
+            if child.lower_ in ("to", "from") and head.lemma_ not in (
+                "visit",
+                "trip",
+                "travel",
+                "go",
+                "come",
+                "arrive",
+                "fly",
+            ):
                 continue
             for pobj in child.children:
                 if pobj.dep_ != "pobj" or pobj.ent_type_ not in _PLACE_LABELS:

@@ -86,7 +86,7 @@ class DyadQueries:
                    count(*) FILTER (WHERE quad = 'VERBAL CONFLICT') AS verbal_conflict,
                    count(*) FILTER (WHERE quad = 'MATERIAL CONFLICT') AS material_conflict
             FROM events
-            WHERE {' AND '.join(where)}
+            WHERE {" AND ".join(where)}
             GROUP BY 1
             ORDER BY 1
         """
