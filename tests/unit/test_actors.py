@@ -195,6 +195,26 @@ def test_actors_washington_the_capital_acts_as_government(run) -> None:
     assert _ids(run("Washington imposed new sanctions on the company."), "Washington") == {"USA:GOV"}
 
 
+def test_actors_one_word_name_is_the_latest_person_with_it(run) -> None:
+    text = "Kim Il Sung founded the state. His grandson Kim Jong Un rules it now. Kim watched the launch."
+    article = run(text, date="2017-04-15")
+    (last,) = [m for m in article.mentions if m.text == "Kim"]
+    assert last.actor_id == "PER:kim-jong-un"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("The Security Council met on Friday.", "Security Council", "IGO:UN"),
+        ("Russia's Security Council met on Friday.", "Security Council", None),
+        ("The National Security Council met on Friday.", "The National Security Council", None),
+    ],
+)
+def test_actors_office_word_igo_names_need_context(run, text: str, mention: str, expected: str | None) -> None:
+    ids = {m.actor_id for m in run(text).mentions if mention in m.text}
+    assert "IGO:UN" not in ids if expected is None else expected in ids
+
+
 def test_actors_named_event_takes_the_host_country(run) -> None:
     article = run("Qatar will host the World Cup.")
     (actor,) = [a for a in article.actors if a.kind == "other"]

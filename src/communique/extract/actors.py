@@ -207,7 +207,7 @@ class ActorStage:
         date = article.date
         run = _Run(article, d, date)
 
-        all_matches = self._dictionary_matches(doc)
+        all_matches = [m for m in self._dictionary_matches(doc) if not _weak_igo_in_context(doc, m, d)]
         match_spans = {(m.start, m.end): m for m in all_matches}
         # a PERSON entity that is exactly a country name or demonym ("The Azerbaijani
         # delegation", which the small model tags PERSON) is the country, unless the word is
@@ -379,8 +379,9 @@ class ActorStage:
             if georgia == "unknown":
                 return None, "GPE"
         if kind == "capital" or _is_capital(match.key, iso3):
-            # a capital that acts stands for the government; one where things happen is a place
-            if _acts(span):
+            # a capital that acts stands for the government; one where things happen is a place,
+            # and so is the dateline ("SEOUL (Reuters) -")
+            if _acts(span) and not _dateline(span):
                 return resolve.sector_actor(iso3, "GOV", d), "GPE"
             return resolve.location_actor(span.text, iso3), "GPE"
         label = "NORP" if _looks_demonym(span) else "GPE"
@@ -395,9 +396,25 @@ class _Run:
         self.d = d
         self.date = date
         self.actors: dict[str, Actor] = {}
-        self.tokens: dict[str, str] = {}  # name token (surname...) → person actor id
+        # name token (surname...) → [(offset of the full name, person actor id)], in text order
+        self.tokens: dict[str, list[tuple[int, str]]] = {}
         self.titles: list[tuple[int, str, str]] = []  # (char offset, title key words, actor id)
         self.doc_surnames: set[str] = set()
+
+    def _index(self, key: str, offset: int, actor_id: str) -> None:
+        entries = self.tokens.setdefault(key, [])
+        if (offset, actor_id) not in entries:
+            entries.append((offset, actor_id))
+
+    def person_named(self, key: str, offset: int) -> str | None:
+        """The person a one-word name at ``offset`` refers to: the latest full name with that
+        word before it ("Kim" after "Kim Jong Un", even when "Kim Il Sung" came first), else
+        the first one after it."""
+        entries = self.tokens.get(key, [])
+        before = [actor_id for start, actor_id in entries if start < offset]
+        if before:
+            return before[-1]
+        return entries[0][1] if entries else None
 
     def countries(self) -> set[str]:
         """The countries the article's resolved actors name so far."""
@@ -484,7 +501,7 @@ class _Run:
         if not name[:1].isupper():
             return  # "bison": not a name
         if len(tokens) == 1 and _key(name) in self.tokens and not lead:
-            mention.actor_id = self.tokens[_key(name)]
+            mention.actor_id = self.person_named(_key(name), ent.start_char)
             return
         if len(tokens) == 1 and not lead and _key(name) in self.doc_surnames:
             return  # a surname whose full name comes later: linked by link_surnames
@@ -533,9 +550,9 @@ class _Run:
         mention.actor_id = actor.id
         for token in tokens:
             if token.is_alpha and token.text[:1].isupper() and len(token.text) > 1:
-                self.tokens.setdefault(_key(token.text), actor.id)
-        self.tokens.setdefault(_key(name), actor.id)
-        self.tokens.setdefault(_key(canonical), actor.id)
+                self._index(_key(token.text), ent.start_char, actor.id)
+        self._index(_key(name), ent.start_char, actor.id)
+        self._index(_key(canonical), ent.start_char, actor.id)
         if title_tokens:
             words = " ".join(t.lower_ for t in title_tokens)
             self.titles.append((ent.start_char, words, actor.id))
@@ -613,10 +630,10 @@ class _Run:
             if " " in word or key not in self.tokens:
                 continue
             if mention.label == "PERSON":
-                mention.actor_id = self.tokens[key]
+                mention.actor_id = self.person_named(key, mention.start)
             elif mention.label in ("GPE", "NORP", "ORG", "LOC") and key in self.doc_surnames:
                 mention.label = "PERSON"
-                mention.actor_id = self.tokens[key]
+                mention.actor_id = self.person_named(key, mention.start)
 
     def link_bare_titles(self, doc: Any) -> None:
         """ "the minister", "the Executive Secretary" after a titled person → that person."""
@@ -859,6 +876,21 @@ def _titled(ent: Any, d: ActorDictionary) -> bool:
     return _pre_title(ent.doc, ent.start, d) is not None or _apposition(ent.doc, ent.end, d) is not None
 
 
+def _weak_igo_in_context(doc: Any, match: _Match, d: ActorDictionary) -> bool:
+    """An IGO alias made only of office words ("Security Council", "General Assembly") that
+    the text gives to someone else: after a country's possessive or name ("Russia's Security
+    Council", "Iran's National Security Council") or inside a longer capitalised name
+    ("the National Security Council")."""
+    if match.category != "igo" or not resolve._generic(match.key, d):
+        return False
+    if match.start == 0:
+        return False
+    prev = doc[match.start - 1]
+    if prev.text in ("'s", "’s") or _key(prev.text) in d.country_names:
+        return True
+    return bool(prev.text[:1].isupper() and prev.is_alpha and prev.i > prev.sent.start)
+
+
 def _inside_larger_name(doc: Any, match: _Match, ents_by_token: dict[int, Any]) -> str | None:
     """The label of a longer spaCy ORG/FAC/EVENT/WORK_OF_ART name the match lies inside."""
     ent = ents_by_token.get(match.start)
@@ -906,6 +938,13 @@ def _is_city_alias(key: str, iso3: str) -> bool:
     return found[1] == iso3 and _key(d.country_display(iso3)) != key
 
 
+def _dateline(span: Any) -> bool:
+    """A place name in capitals opening the text or a line ("SEOUL (Reuters) - ...")."""
+    if not span.text.isupper():
+        return False
+    return span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws or span.doc[span.start - 1].is_space
+
+
 def _acts(span: Any) -> bool:
     """A place name used as an actor: subject of a verb, a possessor, or conjoined with one."""
     root = span.root
@@ -941,8 +980,8 @@ def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int]
     if last_head < 0:
         return None
     stop = last_head + 1
-    # not a pre-name title ("Russian President Putin" is a person)
-    if stop < len(doc) and doc[stop].ent_type_ == "PERSON":
+    # not a pre-name title ("Russian President Putin", "U.S. Secretary of State Mike Pompeo")
+    if _title_runs_into_person(doc, stop, d):
         return None
     words = [t.lower_ for t in doc[i:stop]]
     sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1])
@@ -978,6 +1017,18 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     words = [t.lower_ for t in doc[start : head + 1]]
     sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1]) or resolve.title_sector(words, d)
     return (sector, start) if sector else None
+
+
+def _title_runs_into_person(doc: Any, i: int, d: ActorDictionary) -> bool:
+    """Whether the words from token ``i`` continue a title up to a PERSON name (at most six
+    title words, glue words or capitalised words in between)."""
+    for j in range(i, min(i + 7, len(doc))):
+        token = doc[j]
+        if token.ent_type_ == "PERSON":
+            return True
+        if not (token.lower_ in _TITLE_GLUE or token.lower_ in d.titles or token.text[:1].isupper()):
+            return False
+    return False
 
 
 def _with_article(doc: Any, start: int) -> int:
