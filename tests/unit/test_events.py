@@ -176,3 +176,16 @@ def test_events_praise_in_quote_is_support_from_speaker(pipeline: Any) -> None:
     praise = [e for e in article.events if e.cameo == "051" and e.trigger.text == "significant contribution"]
     assert praise and praise[0].target is not None and praise[0].target.country == "MNG"
     assert praise[0].source.name and "Abdrakhmanov" in praise[0].source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Russian troops attacked Georgia.", "military"),
+        ("China imposed tariffs on Japan over trade.", "economic"),
+        ("Turkey condemned Iran over human rights abuses.", "human_rights"),
+    ],
+)
+def test_events_plover_contexts_from_the_sentence(code: Any, text: str, context: str) -> None:
+    events = code(text)
+    assert events and context in events[0].context

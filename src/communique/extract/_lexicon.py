@@ -1,12 +1,13 @@
 """The event coder's lexicons, loaded once from package data.
 
-Three shipped files (each names its sources in its header):
+Four shipped files (each names its sources in its header):
 
 * ``data/cameo.tsv`` -- CAMEO code -> name, Goldstein score, PLOVER type, mode, quad category.
 * ``data/event_patterns.tsv`` -- our own trigger lexicon (verbs and nouns -> CAMEO code), written
   from the PLOVER and CAMEO definitions; it is consulted first.
 * ``data/cameo_verbs.tsv`` -- PETRARCH2's verb dictionary, flattened by
   ``scripts/build_event_lexicon.py``; the fallback for verbs our lexicon does not list.
+* ``data/event_contexts.tsv`` -- words that signal each PLOVER context.
 
 Example:
     >>> lex = load_lexicon()
@@ -17,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -68,6 +70,15 @@ class EventLexicon:
     petr_patterns: dict[str, list[PetrarchPattern]] = field(default_factory=dict)
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
     petr_anchors: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    context_terms: dict[str, str] = field(default_factory=dict)
+    context_regex: re.Pattern[str] | None = None
+
+    def contexts(self, text: str) -> list[str]:
+        """The PLOVER contexts whose terms occur in ``text`` (sorted, each once)."""
+        if self.context_regex is None:
+            return []
+        found = {self.context_terms[m.group(1)] for m in self.context_regex.finditer(text.lower())}
+        return sorted(found)
 
     def cameo(self, code: str | None) -> CameoCode | None:
         """The CAMEO record of ``code`` (falls back to its 3-digit and root parents)."""
@@ -131,6 +142,13 @@ def load_lexicon() -> EventLexicon:
                 PetrarchPattern(tuple(pre.split()), tuple(post.split()), code)
             )
     lex.synsets = {name: frozenset(words) for name, words in synsets.items()}
+    for context, terms in _rows("event_contexts.tsv")[1:]:
+        for term in terms.split(","):
+            lex.context_terms.setdefault(term.strip(), context)
+    if lex.context_terms:
+        # whole words, plural -s/-es allowed; longest terms first so phrases win
+        alternation = "|".join(re.escape(t) for t in sorted(lex.context_terms, key=len, reverse=True))
+        lex.context_regex = re.compile(rf"\b({alternation})(?:e?s)?\b")
     for block, patterns in lex.petr_patterns.items():
         # most specific first (stable: file order among equals), so the first match is the best
         patterns.sort(key=lambda p: -(len(p.pre) + len(p.post)))

@@ -1070,6 +1070,7 @@ class EventCoder:
         info = self.lex.cameo(code) or trig.info
         date, _explicit = event_date(token, article.date)
         location, _ = event_location(token, self._countries)
+        contexts = self.lex.contexts(sent.text)
         start = min(first.idx, token.idx)
         end = max(first.idx + len(first.text), token.idx + len(token.text))
         out: list[EventRecord] = []
@@ -1084,7 +1085,7 @@ class EventCoder:
                     article_id=article.id,
                     type=info.plover or "",
                     mode=info.mode,
-                    context=[],
+                    context=contexts,
                     cameo=code,
                     goldstein=info.goldstein,
                     quad=info.quad,
