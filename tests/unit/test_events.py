@@ -127,8 +127,8 @@ def test_events_inside_quote_speaker_is_not_the_source(code: Any) -> None:
 def test_events_records_are_complete(code: Any) -> None:
     text = "Azerbaijan praised Belarus in Minsk on Tuesday."
     (event,) = [e for e in code(text) if e.type == "SUPPORT"]
-    lex = load_lexicon()
-    assert event.cameo == "051" and event.goldstein == lex.cameo("051").goldstein
+    praise = load_lexicon().cameo("051")
+    assert praise is not None and event.cameo == "051" and event.goldstein == praise.goldstein
     assert event.quad == "VERBAL COOPERATION"
     assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "praised"
     assert event.sentence.start == 0 and event.sentence.end == len(text)
