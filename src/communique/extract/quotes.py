@@ -33,6 +33,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from communique.extract.speakers import SpeakerResolver
@@ -467,10 +468,16 @@ class QuoteExtractor:
 
     def _cue_after(self, doc: Doc, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
         """The cue after a quote ("..., he said"): first cue verb whose content is not its own."""
-        for token in _tokens_between(doc, start, end):
+        window = _tokens_between(doc, start, end)
+        for k, token in enumerate(window):
             if quoted.find(token.idx) is not None:
                 continue
             found = self._as_attribution(token, quoted)
+            if found is None and self._is_cue(token):
+                # The parser hung the cue on the quote's own verb ("“...,” Chief Ann Roe said"
+                # read as a conjunct): the name right before (or after) the cue is the speaker.
+                name = _name_in(window[:k]) or _name_in(window[k + 1 :], first=True)
+                found = (token, name, self._cue_text(token)) if name is not None else None
             if found is not None:
                 return found
         return None
@@ -538,7 +545,7 @@ class QuoteExtractor:
             if _has_mark(text, start, end):
                 statement.type = "mixed"
             found.append(statement)
-        return _drop_relays(found)
+        return _drop_nested(found)
 
     def _clausal(self, token: Token) -> _Statement | None:
         """'X said (that) ...', '..., X added', 'adding that ...', 'He noted the importance of ...'."""
@@ -576,7 +583,7 @@ class QuoteExtractor:
                 first = token.i + 1
         if speaker is not None and first <= speaker.i <= last:
             return None
-        first, last = _widen(token, content, speaker, first, last)
+        first, last = _widen(token, content, speaker, first, last, self._is_cue)
         words = sum(1 for t in token.doc[first : last + 1] if not t.is_punct)
         if words < _MIN_CONTENT_WORDS:
             return None
@@ -726,38 +733,50 @@ def _continues(
     return True
 
 
-def _drop_relays(found: list[_Statement]) -> list[_Statement]:
-    """Drop the outer statement of a relay ("X said Y, BelTA reported").
+# Cues that pass on what someone else said ("..., Smith said, BelTA reported").
+_RELAY_CUES = frozenset({"report", "write", "quote", "publish", "cite"})
 
-    The outer content then holds a whole inner statement (its cue, speaker and content); the
-    inner one is what was said, the outer only who passed it on.
+
+def _drop_nested(found: list[_Statement]) -> list[_Statement]:
+    """Keep one statement of two nested ones (the outer content holds the inner's cue and speaker).
+
+    A relay ("X said Y, BelTA reported") keeps the inner statement: that is what was said, the
+    outer only says who passed it on. Any other nesting ("Smith said she believes ...") keeps
+    the outer one: the speaker's statement, of which the inner clause is part. PolNeAR
+    annotates nested attributions the same way (one relation, never both).
     """
-    keep: list[_Statement] = []
+
+    def nests(outer: _Statement, inner: _Statement) -> bool:
+        return (
+            inner is not outer
+            and inner.cue is not None
+            and inner.speaker is not None
+            and outer.start <= inner.cue.idx < outer.end
+            and outer.start <= inner.speaker.idx < outer.end
+            and outer.start <= inner.start
+            and inner.end <= outer.end
+        )
+
+    dropped: set[int] = set()
     for outer in found:
-        relay = False
         for inner in found:
-            if inner is outer or inner.cue is None or outer.cue is None or inner.speaker is None:
+            if id(outer) in dropped or id(inner) in dropped or not nests(outer, inner):
                 continue
-            if (
-                outer.start <= inner.cue.idx < outer.end
-                and outer.start <= inner.speaker.idx < outer.end
-                and outer.start <= inner.start
-                and inner.end <= outer.end
-            ):
-                relay = True
-                break
-        if not relay:
-            keep.append(outer)
-    return keep
+            relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES
+            dropped.add(id(outer) if relay else id(inner))
+    return [s for s in found if id(s) not in dropped]
 
 
-def _widen(cue: Token, content: Token, speaker: Token | None, first: int, last: int) -> tuple[int, int]:
+def _widen(
+    cue: Token, content: Token, speaker: Token | None, first: int, last: int, is_cue: Callable[[Token], bool]
+) -> tuple[int, int]:
     """Widen a clausal content to the whole statement around its cue.
 
     A statement before its cue ("Talks failed and aid stopped, the envoy said") runs from the
     sentence start, since the parser often hangs only the last conjunct on the cue; one after
     its cue ("He said that X, so Y") runs to the end of the cue's own phrase, minus any
-    coordinated clause with a subject of its own ("..., and Smith said Z").
+    coordinated clause with a subject of its own ("..., and Smith said Z") and any clause that
+    reports a statement of its own.
     """
     doc = cue.doc
     sent = cue.sent
@@ -773,6 +792,9 @@ def _widen(cue: Token, content: Token, speaker: Token | None, first: int, last: 
         if child.i <= last or child.dep_ in ("cc", "punct"):
             continue
         if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break
+        if any(is_cue(t) and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree):
+            # "..., though she acknowledged it was unlikely": a statement of its own.
             break
         if child.dep_ in ("conj", "ccomp", "advcl", "xcomp", "prep", "npadvmod", "advmod", "dobj"):
             last = max(last, child.right_edge.i)
@@ -790,6 +812,22 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
+    """The head of the first (or last) name or personal pronoun in a few tokens, if any."""
+    runs: list[Token] = []
+    for token in tokens:
+        if token.ent_type_ in ("PERSON", "ORG") or token.lower_ in ("he", "she", "they"):
+            if runs and runs[-1].i == token.i - 1 and token.ent_iob_ != "B" and token.ent_type_:
+                runs[-1] = token
+            else:
+                runs.append(token)
+        elif token.is_punct and token.text not in (",", "(", ")"):
+            runs.clear() if not first else None
+    if not runs:
+        return None
+    return runs[0] if first else runs[-1]
 
 
 def _colon_attribution(doc: Doc, text: str, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
@@ -851,8 +889,9 @@ def _looks_attribution(tail: str) -> bool:
 def _subject(token: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject.
 
-    Participles and coordinated verbs ("..., adding that ...", "smiled and said") have no
-    subject of their own: it is taken from the verb they hang from, at most three levels up.
+    Participles and coordinated verbs ("..., adding that ...", "smiled and said", "began by
+    saying ...") have no subject of their own: it is taken from the verb they hang from, at
+    most three levels up.
     """
     current = token
     for _ in range(4):
@@ -863,7 +902,7 @@ def _subject(token: Token) -> Token | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head is not current:
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head is not current:
             current = current.head
             continue
         break

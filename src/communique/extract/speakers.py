@@ -184,6 +184,10 @@ _ORG_NOUNS = frozenset(
     }
 )
 
+# How many more distinct people a pronoun may look back past an unknown-gender person to
+# reach one known to match; three covers the usual "A met B; C said ...; she added" patterns.
+_PRONOUN_LOOKBACK = 3
+
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one", "several", "many", "two", "three", "other", "any"})
 
 
@@ -242,6 +246,7 @@ class SpeakerResolver:
     _mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _gender: dict[str, str] = field(default_factory=dict)
+    _weak_gender: dict[str, str] = field(default_factory=dict)
     _subjects: list[_Referent] = field(default_factory=list)
     _history: list[_Referent] = field(default_factory=list)
     _full_names: dict[str, Mention] = field(default_factory=dict)
@@ -271,24 +276,19 @@ class SpeakerResolver:
                     self._subjects.append(referent)
 
     def _learn_person(self, mention: Mention, span: Any) -> None:
-        """Record a person's gender (honorific, or a pronoun later in its sentence) and full name."""
+        """Record a person's full name and gender (honorific, or a pronoun later in its sentence)."""
         words = mention.text.split()
         if len(words) > 1:
             self._full_names.setdefault(words[-1].lower(), mention)
-        key = self._canonical(mention)
         doc = span.doc
         if span.start > 0:
             honorific = _HONORIFICS.get(doc[span.start - 1].lower_)
             if honorific:
-                self._gender.setdefault(key, honorific)
+                self._set_gender(mention, honorific)
                 return
         first = words[0].lower().rstrip(".") if words else ""
         if first + "." in _HONORIFICS:
-            self._gender.setdefault(key, _HONORIFICS[first + "."])
-            return
-        given = _given_names().get(first) if len(words) > 1 else None
-        if given is not None:
-            self._gender.setdefault(key, given)
+            self._set_gender(mention, _HONORIFICS[first + "."])
             return
         if span.root.dep_ not in ("nsubj", "nsubjpass"):
             return
@@ -301,14 +301,37 @@ class SpeakerResolver:
                 return
             cls = _PRONOUNS.get(token.lower_) or _GENDER_HINTS.get(token.lower_)
             if cls in ("male", "female"):
-                self._gender.setdefault(key, cls)
+                self._set_gender(mention, cls, weak=True)
                 return
 
-    def _canonical(self, mention: Mention) -> str:
-        """A key for the person a mention names (actor id, else the full name it abbreviates)."""
-        if mention.actor_id:
-            return mention.actor_id
-        return self._name_of(mention).lower()
+    def _keys(self, mention: Mention) -> list[str]:
+        """The keys a person is known by: its actor id and its full name."""
+        keys = [self._name_of(mention).lower()]
+        actor_id = self._actor_of(mention)
+        if actor_id:
+            keys.append(actor_id)
+        return keys
+
+    def _set_gender(self, mention: Mention, gender: str, weak: bool = False) -> None:
+        """Record a gender; ``weak`` evidence (a nearby pronoun) never overrides strong evidence."""
+        store = self._weak_gender if weak else self._gender
+        for key in self._keys(mention):
+            store.setdefault(key, gender)
+
+    def _gender_of(self, mention: Mention) -> str | None:
+        """A person's grammatical gender: honorific, then given name, then nearby pronouns."""
+        keys = self._keys(mention)
+        for key in keys:
+            if key in self._gender:
+                return self._gender[key]
+        name = self._name_of(mention).split()
+        given = _given_names().get(name[0].lower()) if len(name) > 1 else None
+        if given is not None:
+            return given
+        for key in keys:
+            if key in self._weak_gender:
+                return self._weak_gender[key]
+        return None
 
     def _name_of(self, mention: Mention) -> str:
         """The display name: the actor's canonical name, else the full form of a surname."""
@@ -450,15 +473,31 @@ class SpeakerResolver:
 
     def _resolve_pronoun(self, cls: str, start: int) -> tuple[str | None, str | None]:
         if cls in ("male", "female"):
+            # The most recent person known to match wins over a more recent one of unknown
+            # gender, unless that one is more than a few people back.
+            fallback: _Referent | None = None
+            fallback_at = 0
+            seen: set[str] = set()
             for referent in self._candidates(start):
-                if referent.kind != "person":
+                if referent.kind != "person" or referent.name in seen:
                     continue
-                gender = self._gender.get(self._canonical(referent.mention))
-                if gender is None or gender == cls:
-                    self._gender.setdefault(self._canonical(referent.mention), cls)
-                    self._history.append(_Referent(start, referent.name, referent.actor_id, "person", referent.mention))
-                    return referent.name, referent.actor_id
-            return None, None
+                seen.add(referent.name)
+                gender = self._gender_of(referent.mention)
+                if gender == cls:
+                    chosen = referent
+                    break
+                if gender is None and fallback is None:
+                    fallback, fallback_at = referent, len(seen)
+                if fallback is not None and len(seen) - fallback_at >= _PRONOUN_LOOKBACK:
+                    chosen = fallback
+                    break
+            else:
+                chosen = fallback
+            if chosen is None:
+                return None, None
+            self._set_gender(chosen.mention, cls, weak=True)
+            self._history.append(_Referent(start, chosen.name, chosen.actor_id, "person", chosen.mention))
+            return chosen.name, chosen.actor_id
         if cls in ("neuter", "plural"):
             # "it said" / "they said" refer to an organisation only when the last speaker was
             # one; a plural pronoun after a person is usually a group we cannot name.
