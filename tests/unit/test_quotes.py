@@ -144,6 +144,26 @@ def test_quotes_indirect_constructions(quotes_of, text: str, content: str, cue: 
     assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Anna Berg called for restraint on both sides of the border.", "restraint on both sides of the border", "called"),
+        ("Anna Berg pointed to the rising number of refugees at the border.", "the rising number of refugees at the border", "pointed"),
+        ("Anna Berg condemned the shelling of the border villages.", "the shelling of the border villages", "condemned"),
+        ("The ministry declined to comment on the border closure.", "to comment on the border closure", "declined"),
+    ],
+)
+def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue) == ("indirect", content, cue)
+
+
+def test_quotes_nested_statement_keeps_the_outer_one(quotes_of) -> None:
+    text = "Anna Berg said she believes the border will reopen in May."
+    (quote,) = quotes_of(text)
+    assert (quote.cue, quote.speaker.text, quote.text) == ("said", "Anna Berg", "she believes the border will reopen in May")
+
+
 def test_quotes_participle_cue_takes_subject_of_its_head(quotes_of) -> None:
     text = "Anna Berg praised the deal, adding that more ports would join next year."
     (quote,) = quotes_of(text)

@@ -39,6 +39,12 @@ def test_speakers_pronoun_class(word: str, expected: str | None) -> None:
             "He",
             "Rowe",
         ),
+        # Gender from a given name skips the more recent man.
+        (
+            "Anna Berg met Tom Rowe in Oslo. Tom Rowe left early. She said the talks would resume in May.",
+            "She",
+            "Berg",
+        ),
         # A bare title goes back to the person introduced with it.
         (
             "Foreign Minister Sergei Lavrov arrived in Geneva on Monday. The minister said the talks would continue.",
