@@ -132,11 +132,44 @@ _INTENT_HEADS = {
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
+# Objects that make a trigger verb mean publishing or speaking, not acting.
+_NON_EVENT_OBJECTS = {
+    "statement",
+    "report",
+    "video",
+    "footage",
+    "photo",
+    "image",
+    "picture",
+    "data",
+    "figure",
+    "document",
+    "email",
+    "record",
+    "detail",
+    "list",
+    "result",
+    "album",
+    "film",
+    "book",
+    "song",
+    "communique",
+    "transcript",
+    "poll",
+    "survey",
+    "forecast",
+    "update",
+    "version",
+    "trailer",
+}
+# Adverbs that make a clause a guess rather than a report.
+_HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely", "reportedly"}
 _FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from", "at", "upon", "in"}
 # Verbs that report or frame another event rather than being one ("said", "plans to",
 # "decided to"): never triggers themselves; a "must"/"should" clause under a reporting verb
 # is a demand (CAMEO 10: "Russia said Sudan must return the helicopter").
 _REPORTING = {
+    "accord",
     "say",
     "tell",
     "announce",
@@ -455,7 +488,13 @@ class EventCoder:
                     # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
                     if petr is not None and (code is None or (petr_specific and self._same_type(petr, code))):
                         code, specific, origin = petr, petr_specific, ("petrarch" if code is None else "own")
-            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.own_nouns and not token.ent_type_:
+            elif (
+                token.pos_ == "NOUN"
+                and token.dep_ not in ("compound", "amod")
+                and not token.ent_type_
+                and token.lemma_.lower() in self.lex.own_nouns
+            ):
+                # (a noun modifying another -- "talking points", "protest leader" -- is no event)
                 # (a trigger noun inside a name -- "the Baku International Theater Conference" -- is no event)
                 rules = self.lex.own_nouns[token.lemma_.lower()]
                 cues = {t.lemma_.lower() for t in token.children}
@@ -562,7 +601,9 @@ class EventCoder:
                         future = True
                     elif low in _HYPOTHETICAL_AUX:
                         hypothetical = True
-                elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                elif (child.dep_ == "mark" and low in ("if", "unless", "whether")) or (
+                    child.dep_ == "advmod" and low in _HEDGES
+                ):
                     hypothetical = True
             if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS:
                 future = True
@@ -628,7 +669,7 @@ class EventCoder:
         """
         node = token
         if token.pos_ in ("NOUN", "PROPN"):
-            if token.dep_ not in ("dobj", "attr", "nsubjpass", "nsubj"):
+            if token.dep_ not in ("dobj", "attr", "nsubjpass"):
                 return False
             node = token.head
         for _ in range(8):
@@ -982,6 +1023,10 @@ class EventCoder:
         self, article: Article, sent: Any, trig: Trigger, index: dict[int, Mention], quotes: list[Quote]
     ) -> list[EventRecord]:
         token = trig.token
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
+        ):
+            return []  # "released a statement", "issued a report": publishing, not the act
         negated, hypothetical, future = self.modality(token)
         info = trig.info
         code = trig.code
@@ -1018,7 +1063,8 @@ class EventCoder:
                 # actor is not an event we can place
                 return []
         elif (not sources or not (targets or reciprocal)) and (
-            not main or (trig.source == "petrarch" and not trig.specific)
+            not (main or (token.pos_ == "NOUN" and token.dep_ == "nsubj"))
+            or (trig.source == "petrarch" and not trig.specific)
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
