@@ -163,6 +163,8 @@ def test_events_lexicon_codes_all_known() -> None:
     lex = load_lexicon()
     for rules in (*lex.own_verbs.values(), *lex.own_nouns.values()):
         for rule in rules:
+            if rule.cameo == "---":
+                continue  # "this use is no event"
             info = lex.cameo(rule.cameo)
             assert info is not None and info.plover, rule
 
@@ -189,3 +191,11 @@ def test_events_praise_in_quote_is_support_from_speaker(pipeline: Any) -> None:
 def test_events_plover_contexts_from_the_sentence(code: Any, text: str, context: str) -> None:
     events = code(text)
     assert events and context in events[0].context
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan demonstrated its resolve in the talks.", "Download the supporting materials here."],
+)
+def test_events_non_event_uses(code: Any, text: str) -> None:
+    assert not [e for e in code(text) if e.type in ("PROTEST", "SUPPORT")]

@@ -457,6 +457,8 @@ class EventCoder:
         tokens = sent if candidates is None else (doc[i] for i in candidates)
         for token in tokens:
             lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
+                continue  # a participle used as an adjective ("a supporting role") is no act
             if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
                 if demand is not None:
@@ -471,9 +473,13 @@ class EventCoder:
                     continue
                 zone = _argument_tokens(token)
                 cues = {t.lemma_.lower() for t in zone}
+                if any(c.dep_ == "dobj" for c in token.children):
+                    cues.add("@dobj")
                 code, specific, origin, reciprocal = None, False, "own", False
                 if own:
                     rule, specific = self._own(own, cues)
+                    if rule is not None and rule.cameo == "---":
+                        continue  # a row that says this use is no event ("demonstrated his skill")
                     if rule is not None:
                         code, reciprocal = rule.cameo, rule.reciprocal
                 if (code is None or not specific) and with_actors:
