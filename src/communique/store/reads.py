@@ -229,7 +229,8 @@ class ReadQueries:
             after: the ``(date or None, id)`` sort key of the last row of the previous page.
 
         Returns:
-            Event records plus ``sort_date`` (None for undated events, which come last).
+            Event records plus ``sort_date`` (None for undated events, which come last) and,
+            on a prepared store, ``article_title`` and ``article_date``.
         """
         scope = self._dyad_scope(flt)
         table = "events"
@@ -254,9 +255,10 @@ class ReadQueries:
             # their min/max dates; NULLS LAST equals the (date, id) keyset above.
             + " ORDER BY events.date DESC NULLS LAST, events.id LIMIT ?) AS events"
         )
+        extra = "events.article_title, events.article_date, " if self._keyed() else ""
         sql = (
             EXPORT_VIEWS["events"]
-            .replace("SELECT id,", "SELECT events.date AS sort_date, id,", 1)
+            .replace("SELECT id,", f"SELECT events.date AS sort_date, {extra}id,", 1)
             .replace("FROM events", f"FROM {page}", 1)
             + " ORDER BY sort_date DESC NULLS LAST, id"
         )
@@ -307,13 +309,17 @@ class ReadQueries:
         """Reshape a *private copy* of a store for fast API reads (never the live file).
 
         Rewrites ``events`` sorted by date with the side keys as columns (``skey``, ``tkey``)
-        and adds indexes for id and speaker lookups. Sorting by date lets the newest-first
+        and the article's ``article_title`` and ``article_date``, copies it sorted by dyad
+        (``api_dyads``), and adds indexes for id and speaker lookups. Sorting by date lets the newest-first
         lists skip row groups by their min/max dates; the key columns replace two string
         functions per row in dyad, source, target and country filters.
         """
+        # The article's title and date ride along, so an event page needs no second query.
         self.execute(
-            f"CREATE TABLE api_events AS SELECT *, {_KEY_EXPR['source']} AS skey, {_KEY_EXPR['target']} AS tkey "
-            "FROM events ORDER BY date NULLS FIRST, id"
+            f"CREATE TABLE api_events AS SELECT events.*, {_KEY_EXPR['source']} AS skey, "
+            f"{_KEY_EXPR['target']} AS tkey, a.title AS article_title, "
+            "strftime(a.date, '%Y-%m-%d') AS article_date "
+            "FROM events LEFT JOIN articles a ON a.id = events.article_id ORDER BY events.date NULLS FIRST, events.id"
         )
         self.execute("DROP TABLE events")
         self.execute("ALTER TABLE api_events RENAME TO events")

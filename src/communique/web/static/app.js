@@ -342,7 +342,7 @@ function eventRow(e) {
     h("td", {}, h("span", { class: "pill event" }, e.type)),
     h("td", {}, side(e.source), " → ", side(e.target)),
     h("td", {}, `“${e.trigger.text}”`, e.goldstein !== null && e.goldstein !== undefined ? h("span", { class: "muted" }, ` (${e.goldstein})`) : ""),
-    h("td", {}, link(`/ui/articles/${encodeURIComponent(e.article_id)}`, e.article_title || "article")));
+    h("td", {}, link(`/ui/articles/${encodeURIComponent(e.article_id)}`, e.article_title || "open the article")));
 }
 
 function eventTable(params) {
@@ -446,7 +446,13 @@ async function network(params) {
   ], { ...params, level }, (data) => go(`/ui/network${qs(data)}`));
   const wrap = h("div", { class: "network-wrap", id: "network" }, loading("Laying out the network…"));
   const info = h("aside", { class: "card side", "aria-live": "polite" }, h("h2", {}, "Selection"),
-    h("p", { class: "muted" }, "Click a node (or focus it with Tab and press Enter) to see its profile. Scroll to zoom, drag to pan."));
+    h("p", { class: "muted" }, "Click a node (or focus it with Tab and press Enter) to see its profile. Scroll to zoom, drag to pan."),
+    h("div", { class: "chart-legend" }, [["country", "#2563eb"], ["organisation", "#0d9488"], ["person", "#7c3aed"], ["place", "#d97706"], ["other", "#64748b"]].map(([label, color]) => {
+      const dot = h("i", {});
+      dot.style.background = color;
+      dot.style.borderRadius = "50%";
+      return h("span", {}, dot, label);
+    })));
   setPage("Network", "network", h("h1", {}, "Actor network"), h("p", { class: "sub" }, "Who acts towards whom: edges are events in either direction; green leans cooperative, red conflictual."),
     form, h("div", { class: "grid main-side" }, wrap, info));
   const g = await api(`/network${qs({ level, from: params.from, to: params.to, min_events: params.min_events })}`);

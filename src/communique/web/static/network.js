@@ -135,10 +135,10 @@ export function networkGraph(container, graph, onSelect) {
   svg.addEventListener("wheel", () => { userMoved = true; });
   svg.addEventListener("pointerdown", () => { userMoved = true; });
 
-  // Fruchterman–Reingold layout: repulsion k²/d between all pairs, attraction d²/k along
+  // Fruchterman–Reingold layout: repulsion k²/d between pairs closer than 3k, attraction d²/k along
   // edges (stronger for heavier edges), a weak pull to the centre; the step size cools
   // from W/10 so the layout settles after about 250 ticks.
-  const kk = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.55;
+  const kk = Math.max(40, Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.5);
   let temp = W / 10;
   function tick() {
     for (const n of nodes) { n.vx = 0; n.vy = 0; }
@@ -148,6 +148,7 @@ export function networkGraph(container, graph, onSelect) {
         let dx = a.x - b.x, dy = a.y - b.y;
         let d = Math.sqrt(dx * dx + dy * dy);
         if (d < 0.01) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d = 0.7; }
+        if (d > 3 * kk) continue; // far apart: no push (keeps separate clusters close)
         const f = (kk * kk) / d;
         a.vx += (dx / d) * f; a.vy += (dy / d) * f;
         b.vx -= (dx / d) * f; b.vy -= (dy / d) * f;
@@ -161,8 +162,8 @@ export function networkGraph(container, graph, onSelect) {
       e.t.vx -= (dx / d) * f; e.t.vy -= (dy / d) * f;
     }
     for (const n of nodes) {
-      n.vx += (W / 2 - n.x) * 0.05 * (kk / 100);
-      n.vy += (H / 2 - n.y) * 0.05 * (kk / 100);
+      n.vx += (W / 2 - n.x) * 0.15 * (kk / 100);
+      n.vy += (H / 2 - n.y) * 0.15 * (kk / 100);
       if (n.fixed) continue;
       const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy) || 1;
       const step = Math.min(v, temp);
