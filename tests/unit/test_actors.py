@@ -131,6 +131,14 @@ def test_actors_igo_and_its_bodies_resolve_to_the_igo(run, text: str) -> None:
             None,
         ),
         ("Colonel Arman Sadykov inspected the troops.", "Arman Sadykov", "Colonel", "MIL", None, None),
+        (
+            "Former Moldovan President Ion Vatavu criticised the plan.",
+            "Ion Vatavu",
+            "Former Moldovan President",
+            "ELI",
+            "MDA",
+            None,
+        ),
     ],
 )
 def test_actors_people_with_titles(run, text, name, title, sector, country, igo) -> None:

@@ -535,6 +535,8 @@ class _Run:
         sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
         if igo:
             sector = "IGO"
+        elif title_tokens and any(t.lower_ in _FORMER for t in title_tokens):
+            sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
         if found is not None:
             country = country or found.country
             if not igo and found.igo:
@@ -1099,8 +1101,8 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
         low = token.lower_
         if text in _HARD_STOP or low in _HARD_STOP or "—" in text or "\n" in token.text_with_ws:
             break
-        if token.ent_type_ == "PERSON":
-            break
+        if token.ent_type_ == "PERSON" and _key(text) not in d.country_names:
+            break  # another person (a demonym the tagger took for one is part of the title)
         if low in ("and", "or") and i + 1 < name_start and doc[i + 1].lower_ in ("the", "a", "an"):
             break  # "U.S. military leaders and the Obama White House": a coordination, not a title
         if low in _TITLE_GLUE or text[:1].isupper() or low in d.titles or token.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -1131,6 +1133,8 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
     return span
 
 
+# Title words that mark a former office holder (CAMEO sector ELI).
+_FORMER = frozenset({"former", "ex", "ex-", "late", "then-former"})
 # Lower-case words kept before a capitalised title ("former President").
 _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})
 

@@ -757,9 +757,9 @@ def person_from_dictionary(person: Person, date: str | None, d: ActorDictionary)
         country=role.country,
         sector=role.sector,
         igo=role.igo,
-        title=role.role or None,
         affiliation=affiliation,
     )
+    # ``title`` stays empty: the export contract keeps it for the title as written in the text
     if role.code:
         actor.code = role.code
     return actor
