@@ -199,3 +199,8 @@ def test_events_plover_contexts_from_the_sentence(code: Any, text: str, context:
 )
 def test_events_non_event_uses(code: Any, text: str) -> None:
     assert not [e for e in code(text) if e.type in ("PROTEST", "SUPPORT")]
+
+
+def test_events_promise_is_dated_when_made(code: Any) -> None:
+    (event,) = [e for e in code("Japan will visit Nepal on Friday.") if e.type == "AGREE"]
+    assert event.date == "2018-11-14"

@@ -39,6 +39,8 @@ def test_when_where_relative_date_needs_an_anchor() -> None:
         ("Russia attacked Georgia.", "2018-11-14", False),
         # a date that modifies a noun does not date the event
         ("Russia condemned the 1994 genocide.", "2018-11-14", False),
+        # a deadline bounds the event, it does not date it
+        ("Russia withdrew its troops by the end of August.", "2018-11-14", False),
     ],
 )
 def test_when_where_event_date(nlp: Any, sentence: Any, expected: Any, explicit: Any) -> None:

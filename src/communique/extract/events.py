@@ -1120,7 +1120,8 @@ class EventCoder:
         token = trig.token
         code = code or trig.code
         info = self.lex.cameo(code) or trig.info
-        date, _explicit = event_date(token, article.date)
+        # a promise or threat happens when it is made: a date in its clause is the promised act's
+        date = article.date if code[:2] in ("03", "13") and code != trig.code else event_date(token, article.date)[0]
         location, _ = event_location(token, self._countries)
         contexts = self.lex.contexts(sent.text)
         start = min(first.idx, token.idx)

@@ -52,6 +52,7 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 # Dependency labels through which a date or place modifies a noun rather than the clause
 # ("the 1994 genocide", "the 25th anniversary"): such dates do not date the event.
 _NOUN_MODIFIER_DEPS = {"amod", "compound", "nummod", "poss", "nmod", "appos"}
+_BOUNDING_PREPS = {"by", "until", "till", "before", "after", "since", "from", "to", "within", "through"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "to", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -144,10 +145,14 @@ def _clause_heads(trigger: Any) -> list[Any]:
 
 
 def _date_tokens(head: Any) -> list[Any]:
-    """DATE-entity tokens attached to ``head`` directly or through a preposition."""
+    """DATE-entity tokens attached to ``head`` directly or through a preposition.
+
+    Deadlines and spans ("by the end of August", "until 2020", "since 1993", "after Monday")
+    bound the event rather than date it, so those prepositions are skipped.
+    """
     found: list[Any] = []
     for child in head.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in _BOUNDING_PREPS:
             found.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod:tmod"):
             found.append(child)
