@@ -4,24 +4,31 @@ How a sentence is coded, in order:
 
 1. **Triggers.** Verbs whose lemma is in our lexicon (``data/event_patterns.tsv``) or in
    PETRARCH2's verb dictionary (``data/cameo_verbs.tsv``), and nouns of our lexicon ("talks",
-   "conference", "sanctions"). A row whose *cue* lemma occurs among the trigger's arguments
-   wins ("refused ... to meet" -> 125, "imposed sanctions" -> 163); PETRARCH patterns refine
-   its verbs the same way. Codes without a PLOVER type (CAMEO 01 statements) are dropped.
+   "conference", "sanctions"), found with one vectorised lemma lookup per document. A row
+   whose *cue* lemma occurs among the trigger's arguments wins ("refused ... to meet" -> 125,
+   "imposed sanctions" -> 163); PETRARCH patterns refine its verbs the same way. Codes without
+   a PLOVER type (CAMEO 01 statements) are dropped; reporting verbs are never events, but a
+   reported "must/should" clause is a demand.
 2. **One event per construction.** A trigger inside the arguments of another trigger is folded
-   into it ("offered to hand over" is one AGREE; "condemned the attack" one ACCUSE).
-3. **Modality.** Negated ("did not meet") and hypothetical ("could", "if ...") events are not
-   coded; future cooperative events (CONSULT, SUPPORT, COOPERATE, AID + "will", "ready to",
-   "plans to") become AGREE, following the PLOVER manual.
+   into it ("offered to hand over" is one AGREE; "condemned the attack" one ACCUSE); a light
+   verb gives way to its event noun ("staged a protest").
+3. **Modality.** Negated ("did not meet"), hypothetical ("could", "if ..."), subjunctive
+   ("demanded that X ease") and noun-infinitive ("the right to fire") events are not coded;
+   future cooperative events and stated willingness become AGREE (PLOVER manual), announced
+   coercion THREATEN, a negated promise REJECT.
 4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
-   object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors each
-   are candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair
-   the participants; one event per trigger is kept (resolved actors first), or every pair with
+   object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors are
+   candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair the
+   participants; one event per trigger is kept (resolved actors first), or every pair with
    ``expand="pairs"``; nominal triggers take the subject of their governing verb ("said at a
    conference") and the actors inside their own phrase. Actors come from the mentions
    resolved by ``actors.rules.v1`` (``Mention.actor_id`` -> ``article.actors``). Inside a
-   quotation the speaker is the source only for first-person subjects ("we will ...").
-5. **When and where** (``when_where``): the sentence's explicit date else the article date;
-   a place attached to the clause, with coordinates.
+   quotation the speaker is the source only for first-person subjects ("we will ..."), and
+   praise spoken in a quote is SUPPORT from the speaker (``quotes.rules.v1``, when run).
+5. **Context, when and where** (``when_where``): PLOVER contexts from signal words; the
+   clause's explicit date else the article date; a place attached to the clause, with
+   coordinates. An organisation the actor stage left unresolved inside a passive object is
+   looked up (``resolve.lookup``) and added to ``article.actors``.
 
 Example:
     >>> from communique.pipeline import Pipeline                         # doctest: +SKIP
