@@ -662,7 +662,7 @@ class QuoteExtractor:
                 continue
             seen.add((statement.start, statement.end))
             if statement.floating:
-                newcomer = _new_subject(article.doc, previous, statement, quoted)
+                newcomer = _new_subject(article.doc, text, previous, statement, quoted)
                 if newcomer is not None:
                     # A person who became the subject since the last statement speaks next.
                     statement.resolved = resolver.resolve(newcomer)
@@ -692,7 +692,9 @@ def _to_quote(article: Article, statement: _Statement) -> Quote:
     )
 
 
-def _new_subject(doc: Doc, previous: _Statement | None, current: _Statement, quoted: _Intervals) -> Token | None:
+def _new_subject(
+    doc: Doc, text: str, previous: _Statement | None, current: _Statement, quoted: _Intervals
+) -> Token | None:
     """The last named person who is a sentence subject between two statements, if any.
 
     The window starts after everything the previous statement used (its cue and speaker) and
@@ -701,7 +703,7 @@ def _new_subject(doc: Doc, previous: _Statement | None, current: _Statement, quo
     start = 0
     if previous is not None:
         start = max(previous.end, previous.cue_end or 0, previous.resolved.end or 0)
-    start = max(start, doc.text.rfind("\n", 0, max(0, doc.text.rfind("\n", 0, current.start))) + 1)
+    start = max(start, text.rfind("\n", 0, max(0, text.rfind("\n", 0, current.start))) + 1)
     found = None
     for token in _tokens_between(doc, start, current.start):
         if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and quoted.find(token.idx) is None:
@@ -758,8 +760,12 @@ def _drop_nested(found: list[_Statement]) -> list[_Statement]:
         )
 
     dropped: set[int] = set()
+    ordered = sorted(found, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
     for outer in found:
-        for inner in found:
+        # Only statements starting inside the outer one can nest in it (keeps this linear-ish).
+        lo, hi = bisect.bisect_left(starts, outer.start), bisect.bisect_left(starts, outer.end)
+        for inner in ordered[lo:hi]:
             if id(outer) in dropped or id(inner) in dropped or not nests(outer, inner):
                 continue
             relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES

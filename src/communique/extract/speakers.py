@@ -420,7 +420,8 @@ class SpeakerResolver:
         doc = token.doc
         first, last = self.speaker_tokens(token)
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        text = doc.text[start:end]
+        # The article text, not doc.text: spaCy rebuilds doc.text from every token on each call.
+        text = self.article.text[start:end]
         name, actor_id = self._resolve_name(token, start, end)
         return Speaker(text=text, start=start, end=end, name=name, actor_id=actor_id)
 
@@ -446,7 +447,7 @@ class SpeakerResolver:
             return chosen.text, chosen.actor_id
         if token.pos_ == "PROPN":
             # A name the entity recogniser missed: the name is the phrase itself.
-            text = token.doc.text[start:end]
+            text = self.article.text[start:end]
             proxy = Mention(text=text, label="PERSON", start=start, end=end)
             # Kind unknown: such a name is never the antecedent of "he"/"she" or "it".
             self._history.append(_Referent(start, self._name_of(proxy), self._actor_of(proxy), "other", proxy))
