@@ -354,3 +354,37 @@ def test_api_dyad_timeline_agrees_with_events_and_dyad_queries(client: httpx.Cli
             assert round(bucket["goldstein_sum"], 3) == ref["goldstein_sum"]
             for key in ("a_to_b", "b_to_a", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"):
                 assert bucket[key] == ref[key], key
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        {},
+        {"types": ["CONSULT", "COOPERATE", "SUPPORT"]},
+        {"dyad": ("AZE", "BLR")},
+        {"dyad": ("CIS", "AZE")},
+        {"source": "AZE", "target": "CIS"},
+        {"source": "BLR"},
+        {"country": "AZE", "min_confidence": 0.1},
+        {"country": "cis"},
+    ],
+)
+def test_api_prepared_copy_answers_like_the_plain_store(api_db: Path, tmp_path: Path, flt: dict[str, Any]) -> None:
+    """The server's reshaped copy (sorted, keyed, dyad table) returns what the plain store does."""
+    import shutil
+
+    from communique.store import open_store
+    from communique.store.reads import EventFilter
+
+    shutil.copyfile(api_db, tmp_path / "plain.duckdb")
+    shutil.copyfile(api_db, tmp_path / "prepared.duckdb")
+    with open_store(tmp_path / "plain.duckdb") as plain, open_store(tmp_path / "prepared.duckdb") as prepared:
+        prepared.prepare_for_reads()
+        for limit in (3, 500):
+            got = prepared.list_events(EventFilter(**flt), limit)
+            want = plain.list_events(EventFilter(**flt), limit)
+            drop = ("article_title", "article_date")
+            assert [{k: v for k, v in r.items() if k not in drop} for r in got] == want
+        if "dyad" in flt:
+            a, b = flt["dyad"]
+            assert prepared.dyad_type_series(a, b, "day") == plain.dyad_type_series(a, b, "day")
