@@ -976,6 +976,10 @@ def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int]
     i = end
     if i < len(doc) and doc[i].text in ("'s", "’s", "'"):
         i += 1
+    # "US and British activists": the first country shares the body of the second
+    if i + 1 < len(doc) and doc[i].lower_ in ("and", "or", ",") and _key(doc[i + 1].text) in d.country_names:
+        found = _state_body_after(doc, i + 2, d)
+        return (found[0], end) if found is not None else None
     j = i
     last_head = -1
     while j < len(doc) and j - i < 4:
@@ -1011,6 +1015,11 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     Ilham Aliyev" is the person) and not a place phrase ("the capital of Azerbaijan").
     """
     prep = match.start - 1
+    # adjectives between the preposition and the country ("from military-ruled Myanmar")
+    while (
+        prep > 0 and match.start - prep <= 4 and (doc[prep].tag_ in ("JJ", "VBN", "HYPH") or doc[prep + 1].text == "-")
+    ):
+        prep -= 1
     if prep < 1 or doc[prep].lower_ not in ("in", "of", "from"):
         return None
     if match.end < len(doc) and doc[match.end].ent_type_ == "PERSON":
