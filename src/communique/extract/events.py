@@ -281,8 +281,12 @@ _PRAISE_NOUNS = {
     "friend",
     "model",
 }
-# Confidence calibration: a lexicon trigger with both roles found is right most of the time on
-# the PLOVER GSR; each missing piece of evidence lowers it (measured on the visible GSR slice).
+# Confidence: 0.5, then + for each piece of evidence (source, target, a matched cue, our own
+# lexicon) and - for weaker settings (inside a quote, a nominal trigger). It orders events by
+# evidence rather than being a calibrated probability: on the visible PLOVER GSR the type is
+# right for 0.88-0.92 of events at 0.8 and above and 0.73-0.77 at 0.6-0.7; every GSR sentence
+# holds an event, so the low buckets (0.86-0.90 there) are optimistic for ordinary news text,
+# where most events without any actor (<= 0.45) are noise.
 _BASE_CONFIDENCE = 0.5
 _MAX_EVENTS_PER_TRIGGER = 6
 
