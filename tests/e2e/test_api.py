@@ -388,3 +388,15 @@ def test_api_prepared_copy_answers_like_the_plain_store(api_db: Path, tmp_path: 
         if "dyad" in flt:
             a, b = flt["dyad"]
             assert prepared.dyad_type_series(a, b, "day") == plain.dyad_type_series(a, b, "day")
+
+
+def test_api_ingest_answers_503_while_another_process_writes(served: Served) -> None:
+    from communique.store import open_store
+
+    auth = {"Authorization": f"Bearer {served.token}", "Content-Type": "text/plain"}
+    with open_store(served.db):  # this test process now holds the write lock, like `process`
+        assert httpx.get(f"{served.url}/stats").status_code == 200  # reads go on (snapshot)
+        busy = httpx.post(f"{served.url}/articles", content=b"Belarus and Azerbaijan met.", headers=auth, timeout=60)
+    assert busy.status_code == 503, busy.text
+    assert busy.headers["retry-after"] == "5"
+    assert "retry" in busy.json()["detail"]
