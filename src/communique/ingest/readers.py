@@ -370,6 +370,25 @@ class _Lines:
             ) from None
         return line
 
+    def skip_blank_run(self) -> None:
+        """Consume a run of blank lines already in the read buffer, counting them.
+
+        For JSON Lines, where blank lines are skipped: a file of millions of empty lines
+        (a cheap compression bomb) would otherwise cost one Python loop turn per line.
+        """
+        peek = getattr(self._raw, "peek", None)
+        if peek is None:
+            return
+        try:
+            ahead = peek(1 << 16)[: 1 << 16]
+        except _STREAM_ERRORS:
+            return  # next_bytes reports it
+        run = len(ahead) - len(ahead.lstrip(b" \t\r\n"))
+        cut = ahead.rfind(b"\n", 0, run) + 1
+        if cut:
+            self._raw.read(cut)
+            self.number += ahead.count(b"\n", 0, cut)
+
     def _where(self, lead: str = "") -> str:
         return f"{lead}after line {self.number}{'' if lead else ': '}" if self.number else ""
 
@@ -402,6 +421,7 @@ def _read_jsonl(raw: IO[bytes], path: str, fields: FieldMap, limits: LimitSettin
             continue
         number = lines.number
         if not line.strip():
+            lines.skip_blank_run()
             continue
         records += 1
         try:
