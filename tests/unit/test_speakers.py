@@ -51,6 +51,12 @@ def test_speakers_pronoun_class(word: str, expected: str | None) -> None:
             "The minister",
             "Lavrov",
         ),
+        # A capitalised bare title is a title too, not a name.
+        (
+            "President Anna Berg spoke in Oslo on Tuesday. The President said the talks would resume in May.",
+            "The President",
+            "Berg",
+        ),
         # A relative pronoun takes its antecedent.
         ("Sergei Lavrov, who said the talks would continue, left Geneva on Monday.", "who", "Lavrov"),
         # A surname alone resolves to the full name given earlier.

@@ -445,6 +445,11 @@ class SpeakerResolver:
                 self._history.append(referent)
                 return referent.name, referent.actor_id
             return chosen.text, chosen.actor_id
+        if token.pos_ == "PROPN" and token.lemma_.lower() in _TITLE_NOUNS and any(
+            c.lower_ == "the" for c in token.children
+        ):
+            # "the President said": a capitalised bare title, not a name.
+            return self._resolve_title(token.lemma_.lower(), start)
         if token.pos_ == "PROPN":
             # A name the entity recogniser missed: the name is the phrase itself.
             text = self.article.text[start:end]
