@@ -164,6 +164,11 @@ def test_quotes_nested_statement_keeps_the_outer_one(quotes_of) -> None:
     assert (quote.cue, quote.speaker.text, quote.text) == ("said", "Anna Berg", "she believes the border will reopen in May")
 
 
+def test_quotes_dateline_is_not_part_of_the_statement(quotes_of) -> None:
+    (quote,) = quotes_of("OSLO (Reuters) — The talks will resume in May, Anna Berg said on Monday.")
+    assert quote.text == "The talks will resume in May"
+
+
 def test_quotes_participle_cue_takes_subject_of_its_head(quotes_of) -> None:
     text = "Anna Berg praised the deal, adding that more ports would join next year."
     (quote,) = quotes_of(text)

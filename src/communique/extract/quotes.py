@@ -64,6 +64,9 @@ _SENTENCE_END = re.compile(
     r"[.!?…][”»\"’)]*\s+"
 )
 
+# A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
+
 # Complements of a verb that carry what is said about something: a quoted fragment inside
 # one of these makes a mixed quote ("called the plan “a disaster”", "described him as “unfit”").
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "dative", "obj"})
@@ -531,6 +534,10 @@ class QuoteExtractor:
             start, end = _strip(text, max(statement.start, p_start), min(statement.end, p_end))
             if end - start <= 0 or not _WORD.search(text, start, end):
                 continue
+            # A dateline opening the article ("WASHINGTON (Reuters) — ...") is not said by anyone.
+            dateline = _DATELINE.match(text, start, end)
+            if dateline is not None:
+                start = dateline.end()
             # Content ending inside a quoted fragment runs on to its closing mark.
             holder = quoted.find(end - 1)
             if holder is not None and holder[0] >= start:
