@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -158,3 +159,30 @@ def test_limits_file_without_records_reported(tmp_path: Path, name: str, content
     path.write_bytes(content)
     (failure,) = _read(path)
     assert isinstance(failure, Failure) and failure.path == str(path) and "empty" in failure.reason
+
+
+@pytest.mark.parametrize("name", ["junk.jsonl", "junk.csv"])
+def test_limits_file_of_garbage_abandoned(tmp_path: Path, name: str) -> None:
+    """A file of junk records stops after 10,000 failures instead of filling the report."""
+    path = tmp_path / name
+    header = b"id,text\n" if name.endswith(".csv") else b""
+    path.write_bytes(header + b"x,y,z\n" * 12_000 + b'{"text": "never read"}\n')
+    items = _read(path, load_settings().limits)
+    assert len(items) == 10_001 and all(isinstance(i, Failure) for i in items)
+    assert "stopped reading after 10,000 failed records" in items[-1].reason
+
+
+@pytest.mark.parametrize("name", ["blank.jsonl.gz", "blank.csv.gz"])
+def test_limits_gzip_of_blank_lines_is_fast(tmp_path: Path, name: str) -> None:
+    """Blank lines are skipped in runs: 2 million of them, then one record, in well under a second."""
+    path = tmp_path / name
+    header = b"text\n" if ".csv" in name else b""
+    record = b"Belarus and Azerbaijan met.\n" if ".csv" in name else json.dumps({"text": STORY}).encode() + b"\n"
+    path.write_bytes(gzip.compress(header + b"\n" * 2_000_000 + record))
+    limits = LimitSettings(
+        max_article_chars=1_000, max_file_bytes=50_000_000, max_line_bytes=5_000, max_gzip_ratio=1_000
+    )
+    started = time.perf_counter()
+    (article,) = _read(path, limits)
+    assert isinstance(article, Article) and article.source_line == 2_000_001 + len(header.splitlines())
+    assert time.perf_counter() - started < 5.0
