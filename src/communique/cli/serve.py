@@ -51,6 +51,9 @@ def serve(
     from communique.config import load_settings
 
     token = os.environ.get("COMMUNIQUE_INGEST_TOKEN") or secrets.token_urlsafe(32)
+    # The first snapshot (copy and preparation) is taken before the port opens: about 10 s
+    # per million events, a fraction of a second for small stores.
+    console.print(f"preparing a private snapshot of {db} ...", highlight=False)
     hosts = ["127.0.0.1", "localhost", "::1", "[::1]"] if host in _LOOPBACK else ["*"]
     application = create_app(
         db,

@@ -83,6 +83,13 @@ def _side(prefix: str, value: str, keyed: bool = False) -> tuple[str, list[Any]]
     return f"{prefix}_actor_id = ?", [value]
 
 
+def _side_kind(key: str, level: str) -> str:
+    """Kind of a network node without an actor record: ISO3 keys are countries, other codes IGOs."""
+    if level != "country":
+        return "other"
+    return "country" if len(key) == 3 else "organization"
+
+
 def _terms(q: str | None) -> list[str]:
     """Lower-cased search words (every word must occur; no wildcards, no SQL)."""
     return [t for t in (q or "").casefold().split() if t]
@@ -654,7 +661,7 @@ class ReadQueries:
                 {
                     "id": node_id,
                     "name": info.get("name") or node_id,
-                    "kind": info.get("kind") or ("country" if level == "country" else "other"),
+                    "kind": info.get("kind") or _side_kind(node_id, level),
                     "country": info.get("country") or (node_id if level == "country" else None),
                     "events": weight[node_id],
                 }
