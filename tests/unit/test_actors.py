@@ -163,6 +163,13 @@ def test_actors_surname_and_bare_title_link_to_the_person(run) -> None:
     assert any(m.label == "TITLE" for m in later)
 
 
+def test_actors_hyphenated_dictionary_name_keeps_its_spelling(run) -> None:
+    article = run("Washington is at odds with President Bashar al-Assad.", date="2014-08-14")
+    person = _person(article, "Bashar al-Assad")
+    assert person.id == "PER:bashar-al-assad"
+    assert person.code == "SYRGOV"
+
+
 @pytest.mark.parametrize(
     ("date", "code"),
     [("2012-06-01", "USAGOV"), ("2019-06-01", "USAELI")],

@@ -499,7 +499,8 @@ class _Run:
         tokens = kept
         if not tokens:
             return
-        name = " ".join(t.text for t in tokens)
+        # the name as written ("Bashar al-Assad", not the tokens "al - Assad" joined by spaces)
+        name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
         name_start = tokens[0].i
         mention = self._mention_for(ent)
         # a single name token already seen: the same person (linking is done here for order)

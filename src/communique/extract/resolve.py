@@ -794,14 +794,18 @@ def _direct(text: str, d: ActorDictionary, date: str | None) -> Actor | None:
         return sector_actor(iso3, sector, d)
     if key in d.country_names and case_ok:
         return country_actor(d.country_names[key], d)
+    # a person before the institution lists: the Phoenix file also files some people as
+    # undated institution names ("Bashar al-Assad" → SYRGOV)
+    people = d.people_for(key)
+    if people:
+        found = _pick_person(people, date, d)
+        if found is not None:
+            return found
     if key in d.institutions and case_ok:
         iso3, sector = d.institutions[key]
         return sector_actor(iso3, sector, d) if sector else country_actor(iso3, d)
     if key in d.organizations and case_ok:
         return organization_actor(*d.organizations[key])
-    people = d.people_for(key)
-    if people:
-        return _pick_person(people, date, d)
     return None
 
 
