@@ -212,8 +212,7 @@ def _give_up_on_garbage(items: Iterator[Article | Failure], path: str) -> Iterat
                 f"stopped reading after {failures:,} failed records and {articles:,} articles: "
                 "the rest of the file is skipped (wrong format, or a --field mapping missing?)",
             )
-            items.close()
-            return
+            return  # the caller's with-block closes the file
 
 
 def _describe(exc: BaseException) -> str:
