@@ -64,3 +64,15 @@ def test_dedup_links_within_one_batch_and_rerun_adds_nothing(tmp_path: Path, pip
     rows = store.rows("SELECT publisher, duplicate_of FROM articles ORDER BY publisher")
     assert [r["duplicate_of"] is not None for r in rows] == [False, True]
     assert store.rows("SELECT count(*) AS n FROM article_copies") == [{"n": 0}]
+
+
+def test_dedup_dyad_aggregates_count_a_story_once(tmp_path: Path, pipeline, store) -> None:
+    first = _write(tmp_path, "a.txt", "Kabar", STORY)
+    process_items(iter_articles([first]), store, pipeline=pipeline)
+    alone = store.dyad_series("KGZ", "TJK", by="month")
+    assert alone and alone[0]["events"] >= 1, "the story should code a Kyrgyzstan-Tajikistan event"
+    copy = _write(tmp_path, "c.txt", "Trend", COPY)
+    process_items(iter_articles([copy]), store, pipeline=pipeline)
+    (copy_row,) = store.rows("SELECT id FROM articles WHERE publisher = 'Trend'")
+    assert store.rows("SELECT count(*) AS n FROM events WHERE article_id = ?", [copy_row["id"]])[0]["n"] >= 1
+    assert store.dyad_series("KGZ", "TJK", by="month") == alone

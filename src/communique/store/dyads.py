@@ -3,7 +3,8 @@
 An event's side is keyed as its IGO when it has one (``IGO:CIS``... written as the IGO's short
 name, e.g. ``CIS``), else its country (ISO3). A *directed* dyad ``A -> B`` counts events with
 source ``A`` and target ``B``; an *undirected* dyad counts both directions. Events are bucketed
-by their date (``day``, ISO ``week`` starting Monday, or ``month``).
+by their date (``day``, ISO ``week`` starting Monday, or ``month``). Events of near-duplicate
+wire copies (``articles.duplicate_of`` set) are not counted: one story, one count.
 
 Example:
     >>> from communique.store.duckdb import DuckDBStore
@@ -26,6 +27,10 @@ DYAD_BUCKETS: tuple[str, ...] = ("day", "week", "month")
 # The actor key of one side of an event: the IGO short name when the actor is an IGO (or
 # belongs to one), else the ISO3 country. Both upper-cased so "cis" and "CIS" agree.
 _SIDE_KEY = "upper(coalesce({side}_igo, {side}_country))"
+
+# A story republished by several outlets counts once: events of near-duplicate wire copies
+# (articles with ``duplicate_of`` set, see ingest/dedup.py) are left out of the aggregates.
+_ONCE_PER_STORY = "article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
 
 
 class DyadQueries:
@@ -67,6 +72,7 @@ class DyadQueries:
         src, tgt = _SIDE_KEY.format(side="source"), _SIDE_KEY.format(side="target")
         where = [f"(({src} = $a AND {tgt} = $b)" + ("" if directed else f" OR ({src} = $b AND {tgt} = $a)") + ")"]
         where.append("date IS NOT NULL")
+        where.append(_ONCE_PER_STORY)
         params: dict[str, Any] = {"a": a.upper(), "b": b.upper()}
         if start:
             where.append("date >= CAST($start AS DATE)")
@@ -109,7 +115,7 @@ class DyadQueries:
                    round(coalesce(sum(goldstein), 0), 3) AS goldstein_sum,
                    strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last
             FROM events
-            WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
+            WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} AND {_ONCE_PER_STORY}
             GROUP BY 1, 2
             ORDER BY events DESC, a, b
             LIMIT ?
