@@ -32,7 +32,11 @@ def _only(quotes: list[Quote], qtype: str) -> list[Quote]:
 @pytest.mark.parametrize(
     ("text", "outer", "inner"),
     [
-        ("He said: “Ports get the status “Free Zone” within the plan.”", "Ports get the status “Free Zone” within the plan.", "Free Zone"),
+        (
+            "He said: “Ports get the status “Free Zone” within the plan.”",
+            "Ports get the status “Free Zone” within the plan.",
+            "Free Zone",
+        ),
         ("She said: «Nous restons «ici» demain.»", "Nous restons «ici» demain.", "ici"),
         ('He said: "We back the "Green Deal" fully."', 'We back the "Green Deal" fully.', "Green Deal"),
         ("He said: ''We back the plan.''", "We back the plan.", None),
@@ -72,11 +76,21 @@ def test_quotes_pair_marks_unbalanced(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue", "speaker"),
     [
-        ("“We will stay in the talks,” the foreign minister said.", "We will stay in the talks,", "said", "the foreign minister"),
+        (
+            "“We will stay in the talks,” the foreign minister said.",
+            "We will stay in the talks,",
+            "said",
+            "the foreign minister",
+        ),
         ("“The border is open,” said Anna Berg.", "The border is open,", "said", "Anna Berg"),
         ("Anna Berg told reporters: “The border is open.”", "The border is open.", "told", "Anna Berg"),
         ("Anna Berg said, “The border is open.”", "The border is open.", "said", "Anna Berg"),
-        ("Anna Berg added:\n\n“The border is open to trucks and buses.”", "The border is open to trucks and buses.", "added", "Anna Berg"),
+        (
+            "Anna Berg added:\n\n“The border is open to trucks and buses.”",
+            "The border is open to trucks and buses.",
+            "added",
+            "Anna Berg",
+        ),
         ("«The border is open,» Anna Berg said.", "The border is open,", "said", "Anna Berg"),
         ('"The border is open," Anna Berg said.', "The border is open,", "said", "Anna Berg"),
     ],
@@ -98,7 +112,11 @@ def test_quotes_direct_floating_inherits_speaker(quotes_of) -> None:
         "“Nobody will close them.”"
     )
     direct = _only(quotes_of(text), "direct")
-    assert [q.text for q in direct] == ["Our ports stay open,", "The ships will keep coming.", "Nobody will close them."]
+    assert [q.text for q in direct] == [
+        "Our ports stay open,",
+        "The ships will keep coming.",
+        "Nobody will close them.",
+    ]
     assert [q.cue for q in direct] == ["said", None, None]
     assert all(q.speaker.text == "she" for q in direct)
     assert all(q.speaker.name and "Berg" in q.speaker.name for q in direct)
@@ -127,16 +145,51 @@ def test_quotes_title_in_quotes_is_not_a_quote(quotes_of, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue", "speaker"),
     [
-        ("Anna Berg said that the talks would resume in May.", "that the talks would resume in May", "said", "Anna Berg"),
+        (
+            "Anna Berg said that the talks would resume in May.",
+            "that the talks would resume in May",
+            "said",
+            "Anna Berg",
+        ),
         ("The talks will resume in May, the minister added.", "The talks will resume in May", "added", "the minister"),
-        ("According to the ministry, the talks will resume in May.", "the talks will resume in May", "according to", "the ministry"),
-        ("The talks will resume in May, according to officials.", "The talks will resume in May", "according to", "officials"),
-        ("Anna Berg told reporters the talks would resume in May.", "the talks would resume in May", "told", "Anna Berg"),
+        (
+            "According to the ministry, the talks will resume in May.",
+            "the talks will resume in May",
+            "according to",
+            "the ministry",
+        ),
+        (
+            "The talks will resume in May, according to officials.",
+            "The talks will resume in May",
+            "according to",
+            "officials",
+        ),
+        (
+            "Anna Berg told reporters the talks would resume in May.",
+            "the talks would resume in May",
+            "told",
+            "Anna Berg",
+        ),
         ("Anna Berg warned that the talks could collapse.", "that the talks could collapse", "warned", "Anna Berg"),
-        ("Anna Berg stressed that the border would stay open.", "that the border would stay open", "stressed", "Anna Berg"),
+        (
+            "Anna Berg stressed that the border would stay open.",
+            "that the border would stay open",
+            "stressed",
+            "Anna Berg",
+        ),
         ("Anna Berg insisted the border would stay open.", "the border would stay open", "insisted", "Anna Berg"),
-        ("Anna Berg noted the importance of the new trade corridor.", "the importance of the new trade corridor", "noted", "Anna Berg"),
-        ("Anna Berg pointed out that the border would stay open.", "that the border would stay open", "pointed out", "Anna Berg"),
+        (
+            "Anna Berg noted the importance of the new trade corridor.",
+            "the importance of the new trade corridor",
+            "noted",
+            "Anna Berg",
+        ),
+        (
+            "Anna Berg pointed out that the border would stay open.",
+            "that the border would stay open",
+            "pointed out",
+            "Anna Berg",
+        ),
     ],
 )
 def test_quotes_indirect_constructions(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
@@ -147,9 +200,21 @@ def test_quotes_indirect_constructions(quotes_of, text: str, content: str, cue: 
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Anna Berg called for restraint on both sides of the border.", "restraint on both sides of the border", "called"),
-        ("Anna Berg pointed to the rising number of refugees at the border.", "the rising number of refugees at the border", "pointed"),
-        ("Anna Berg condemned the shelling of the border villages.", "the shelling of the border villages", "condemned"),
+        (
+            "Anna Berg called for restraint on both sides of the border.",
+            "restraint on both sides of the border",
+            "called",
+        ),
+        (
+            "Anna Berg pointed to the rising number of refugees at the border.",
+            "the rising number of refugees at the border",
+            "pointed",
+        ),
+        (
+            "Anna Berg condemned the shelling of the border villages.",
+            "the shelling of the border villages",
+            "condemned",
+        ),
         ("The ministry declined to comment on the border closure.", "to comment on the border closure", "declined"),
     ],
 )
@@ -161,7 +226,11 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
 def test_quotes_nested_statement_keeps_the_outer_one(quotes_of) -> None:
     text = "Anna Berg said she believes the border will reopen in May."
     (quote,) = quotes_of(text)
-    assert (quote.cue, quote.speaker.text, quote.text) == ("said", "Anna Berg", "she believes the border will reopen in May")
+    assert (quote.cue, quote.speaker.text, quote.text) == (
+        "said",
+        "Anna Berg",
+        "she believes the border will reopen in May",
+    )
 
 
 def test_quotes_dateline_is_not_part_of_the_statement(quotes_of) -> None:
@@ -172,13 +241,20 @@ def test_quotes_dateline_is_not_part_of_the_statement(quotes_of) -> None:
 def test_quotes_participle_cue_takes_subject_of_its_head(quotes_of) -> None:
     text = "Anna Berg praised the deal, adding that more ports would join next year."
     (quote,) = quotes_of(text)
-    assert (quote.cue, quote.speaker.text, quote.text) == ("adding", "Anna Berg", "that more ports would join next year")
+    assert (quote.cue, quote.speaker.text, quote.text) == (
+        "adding",
+        "Anna Berg",
+        "that more ports would join next year",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("Anna Berg said the deal was “a historic step” for both nations.", "the deal was “a historic step” for both nations"),
+        (
+            "Anna Berg said the deal was “a historic step” for both nations.",
+            "the deal was “a historic step” for both nations",
+        ),
         ("Anna Berg called the blockade “a disgrace.”", "the blockade “a disgrace.”"),
     ],
 )

@@ -31,9 +31,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from communique.extract.speakers import SpeakerResolver
@@ -50,7 +50,14 @@ __all__ = ["CueLexicon", "QuoteExtractor", "QuoteMarks", "load_cue_lexicon", "pa
 # is also the apostrophe.
 # Two apostrophes ('') and two backticks (``) are the typewriter forms of the double quote
 # in some newspaper archives; they pair like the straight mark.
-_OPENERS: dict[str, str] = {"“": "curly", "„": "curly", "«": "angle", '"': "straight", "''": "straight", "``": "straight"}
+_OPENERS: dict[str, str] = {
+    "“": "curly",
+    "„": "curly",
+    "«": "angle",
+    '"': "straight",
+    "''": "straight",
+    "``": "straight",
+}
 _CLOSERS: dict[str, str] = {"”": "curly", "»": "angle", '"': "straight", "''": "straight"}
 _MARK = re.compile(r"''|``|[“”„«»\"]")
 _ALL_MARKS = frozenset(["“", "”", "„", "«", "»", '"', "''", "``", "'", "`"])
@@ -574,10 +581,10 @@ class QuoteExtractor:
                         break
         if content is None and "dobj" in allowed:
             for child in token.children:
-                if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
-                    if child.right_edge.i - child.left_edge.i + 1 >= _MIN_DOBJ_TOKENS:
-                        content = child
-                        break
+                long_enough = child.right_edge.i - child.left_edge.i + 1 >= _MIN_DOBJ_TOKENS
+                if child.dep_ == "dobj" and child.pos_ != "PRON" and long_enough:
+                    content = child
+                    break
         if content is None:
             return None
         speaker = _subject(token)
@@ -673,7 +680,7 @@ class QuoteExtractor:
                 if newcomer is not None:
                     # A person who became the subject since the last statement speaks next.
                     statement.resolved = resolver.resolve(newcomer)
-                elif previous is not None and _continues(text, p_starts, paragraphs, previous, statement):
+                elif previous is not None and _continues(p_starts, previous, statement):
                     statement.resolved = previous.resolved
             else:
                 statement.resolved = resolver.resolve(statement.speaker)
@@ -718,28 +725,19 @@ def _new_subject(
     return found
 
 
-def _continues(
-    text: str,
-    p_starts: list[int],
-    paragraphs: list[tuple[int, int]],
-    previous: _Statement,
-    current: _Statement,
-) -> bool:
+def _continues(p_starts: list[int], previous: _Statement, current: _Statement) -> bool:
     """Whether a floating quote goes on from ``previous`` (same speaker still talking).
 
-    It does in the same paragraph, and in the next paragraph when the previous statement
-    (with its attribution) closed its own paragraph: nothing but the attribution came after it.
+    It does when ``previous`` has a speaker and ended (attribution included) in the same
+    paragraph or the one just before: news copy lets a speaker's quotes run on over the next
+    paragraph without repeating "he said".
     """
     if previous.resolved.text is None and previous.resolved.name is None:
         return False
     here = bisect.bisect_right(p_starts, current.start) - 1
     last_offset = max(previous.end, previous.cue_end or 0, previous.resolved.end or 0)
     there = bisect.bisect_right(p_starts, max(previous.start, last_offset - 1)) - 1
-    if here == there:
-        return True
-    if here - there != 1 or there < 0:
-        return False
-    return True
+    return there >= 0 and 0 <= here - there <= 1
 
 
 # Cues that pass on what someone else said ("..., Smith said, BelTA reported").
@@ -843,7 +841,9 @@ def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
     return runs[0] if first else runs[-1]
 
 
-def _colon_attribution(doc: Doc, text: str, start: int, end: int, quoted: _Intervals) -> tuple[Token, Token | None, str] | None:
+def _colon_attribution(
+    doc: Doc, text: str, start: int, end: int, quoted: _Intervals
+) -> tuple[Token, Token | None, str] | None:
     """'Mica had a blunt message: “...”': the subject of a clause ending in a colon.
 
     Only a person or a personal pronoun counts: "The result was clear: “...”" names no one.

@@ -372,7 +372,7 @@ class SpeakerResolver:
         """Mentions overlapping ``[start, end)``."""
         found: list[Mention] = []
         index = bisect.bisect_left(self._starts, end)
-        for mention in self._mentions[: index]:
+        for mention in self._mentions[:index]:
             if mention.end > start:
                 found.append(mention)
         return found
@@ -445,8 +445,10 @@ class SpeakerResolver:
                 self._history.append(referent)
                 return referent.name, referent.actor_id
             return chosen.text, chosen.actor_id
-        if token.pos_ == "PROPN" and token.lemma_.lower() in _TITLE_NOUNS and any(
-            c.lower_ == "the" for c in token.children
+        if (
+            token.pos_ == "PROPN"
+            and token.lemma_.lower() in _TITLE_NOUNS
+            and any(c.lower_ == "the" for c in token.children)
         ):
             # "the President said": a capitalised bare title, not a name.
             return self._resolve_title(token.lemma_.lower(), start)
@@ -481,6 +483,7 @@ class SpeakerResolver:
         if cls in ("male", "female"):
             # The most recent person known to match wins over a more recent one of unknown
             # gender, unless that one is more than a few people back.
+            chosen: _Referent | None = None
             fallback: _Referent | None = None
             fallback_at = 0
             seen: set[str] = set()
