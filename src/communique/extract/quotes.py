@@ -10,14 +10,20 @@ The stage reads the spaCy parse and the raw text, in four steps:
    quotes over several paragraphs); otherwise the quote ends with its paragraph.
 2. **Direct quotes**: a top-level quoted passage that stands as a statement of its own (it
    starts its sentence, or follows ``said:``/``said,``) is attributed by the cue verb right
-   after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), or in the
-   previous paragraph ending with a colon. Without any of these it is a *floating* quote and
-   inherits the speaker of the statement just before it. A quoted fragment inside a sentence
-   ("called it “a disaster”") is not a statement of its own.
+   after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), in the
+   previous paragraph ending with a colon, by a clause ending in a colon ("Smith had a
+   message: “...”") or by a dash and a name ("“...” ― Jane Doe"). Without any of these it is
+   a *floating* quote: it takes the person who became a sentence subject since the last
+   statement, else the speaker of the statement just before it (same or previous
+   paragraph). A quoted fragment inside a sentence ("the film “Red Dawn”") is not a
+   statement of its own.
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
    marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
-   "X told reporters ...") and "according to X" gives a statement; it is *mixed* when its
-   content holds quotation marks.
+   "X told reporters ..."), a listed object or preposition ("He noted the importance of ...",
+   "called for restraint"), and "according to X" gives a statement; it is *mixed* when its
+   content holds quotation marks, and so is a verb whose complement holds a quoted fragment
+   ("called the plan “a disaster”"). Of two nested statements one is kept (the inner one of
+   a relay such as "..., BelTA reported", else the outer one).
 4. **Speakers**: the subject of the cue (or of the verb it hangs from), resolved through
    pronouns, titles and organisations by :class:`~communique.extract.speakers.SpeakerResolver`.
 
