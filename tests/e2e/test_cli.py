@@ -109,3 +109,18 @@ def test_cli_world_slice_all_stored(tmp_path: Path, world_path: Path) -> None:
     rows = run("export", "--db", str(db), "--what", "articles").stdout.splitlines()
     ids = {json.loads(r)["source_id"] for r in rows}
     assert ids == {json.loads(line)["id"] for line in lines}
+
+
+def test_cli_query_sql_is_read_only(example_db: Path) -> None:
+    result = run("query", "sql", "SELECT count(*) AS n FROM articles", "--db", str(example_db), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"n": 1}
+    refused = run("query", "sql", "DELETE FROM articles", "--db", str(example_db))
+    assert refused.returncode == 1 and "read-only" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_cli_query_dyad_example(example_db: Path) -> None:
+    result = run("query", "dyad", "BLR", "AZE", "--by", "day", "--db", str(example_db), "--json")
+    assert result.returncode == 0, result.stderr
+    assert any(json.loads(line)["period"] == "2018-11-14" for line in result.stdout.splitlines())

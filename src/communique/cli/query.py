@@ -112,3 +112,35 @@ def dyads(
             row["last"] or "",
         )
     console.print(table)
+
+
+@query_app.command(
+    "sql",
+    epilog=(
+        "Examples:\n\n"
+        "  communique query sql \"SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC\"\n\n"
+        "  communique query sql \"SELECT speaker_name, text FROM quotes WHERE text ILIKE '%sanction%'\" --json"
+    ),
+)
+@handle_errors
+def sql(
+    statement: str = typer.Argument(..., help="One SQL statement over the tables (articles, mentions, actors, ...)."),
+    db: Path = typer.Option(Path("communique.duckdb"), "--db", help="DuckDB database file to read."),
+    limit: int = typer.Option(100, "--limit", "-n", min=1, help="Show at most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+) -> None:
+    """Run a read-only SQL query (the database is opened read-only: nothing can be changed)."""
+    with open_store(db, read_only=True) as store:
+        cursor = store.execute(statement)
+        names = [d[0] for d in cursor.description or []]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchmany(limit)]
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    table = Table(header_style="bold", caption=f"{len(rows)} rows")
+    for name in names:
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v)[:200] for v in row.values()))
+    console.print(table)
