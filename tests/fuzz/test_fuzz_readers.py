@@ -190,3 +190,28 @@ def test_readers_fuzz_folder(files: list[FuzzFile]) -> None:
         for path, file in written.items():
             mine = [i for i in items if (i.source_path if isinstance(i, Article) else i.path) == path]
             check_accounted(file, mine)
+
+
+@pytest.mark.parametrize("case", ["nul", "too-long", "link-loop", "broken-link", "not-utf8-name"])
+def test_readers_odd_paths_reported(tmp_path: Path, case: str) -> None:
+    """Paths the file system refuses are failures with a reason, never an exception."""
+    if case == "nul":
+        path: str | Path = str(tmp_path / "a\x00b.txt")
+    elif case == "too-long":
+        path = tmp_path / ("x" * 300 + ".txt")
+    elif case == "link-loop":
+        path = tmp_path / "loop.txt"
+        path.symlink_to(path)
+    elif case == "broken-link":
+        path = tmp_path / "broken.txt"
+        path.symlink_to(tmp_path / "nowhere.txt")
+    else:
+        path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))  # a surrogate escape in the name
+        path.write_text("Leaders met in Geneva on Monday.", encoding="utf-8")
+    items = list(iter_articles([path], limits=FUZZ_LIMITS))
+    (item,) = items
+    assert _storable(item.source_path if isinstance(item, Article) else item.path)
+    if case == "not-utf8-name":
+        assert isinstance(item, Article) and "\ufffd" in (item.source_path or "")
+    else:
+        assert isinstance(item, Failure) and item.reason and "unexpected" not in item.reason

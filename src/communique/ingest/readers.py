@@ -104,7 +104,7 @@ def _clean(text: str) -> str:
     """
     if text.isascii():
         return text.replace("\x00", "") if "\x00" in text else text
-    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").replace("\x00", "")
 
 
 def _failure(path: str, line: int | None, reason: str) -> Failure:
@@ -140,8 +140,15 @@ def iter_articles(
                 yield from _read_file(file, fields, limits)
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # too long, a loop of links, a NUL: _read_file reports it
+        return False
+
+
 def _walk(path: Path) -> Iterator[Path | Failure]:
-    if path.is_dir():
+    if _is_dir(path):
         # os.walk ignores unreadable folders unless told otherwise: report them instead.
         unreadable: list[OSError] = []
         for root, dirs, files in os.walk(path, onerror=unreadable.append):
@@ -165,6 +172,8 @@ def _read_file(path: Path, fields: FieldMap, limits: LimitSettings) -> Iterator[
             mode = path.stat().st_mode
         except FileNotFoundError:
             raise InputError(display, "no such file or folder") from None
+        except ValueError:  # a NUL character in the path
+            raise InputError(display, "not a valid path (it contains a NUL character)") from None
         if not stat.S_ISREG(mode):
             # FIFOs, sockets and devices would block or never end.
             raise InputError(display, "not a regular file (a pipe, socket or device?)")
