@@ -2,37 +2,44 @@
 
 What the stage does to an article, in order:
 
-1. **Dictionary matches.** A spaCy ``PhraseMatcher`` (lower-case) finds every country name,
-   demonym, capital, seat of government ("the Kremlin"), named institution and IGO alias of
-   the actor dictionary (:mod:`communique.extract.resolve`). Acronyms must be written in
-   capitals ("US", not "us"); other names must be capitalised. Matches inside a spaCy PERSON
-   entity are dropped ("Washington" in "George Washington").
-2. **Institutions by pattern.** A country or demonym followed by a body noun ("Azerbaijan's
-   parliament", "the Belarusian army", "Russian Foreign Ministry") becomes the country with the
-   body's sector (GOV, LEG, MIL...). A body noun phrase that ends in "of (the) <IGO>" ("the
-   Council of Heads of State, ... and the Economic Council of the CIS") becomes the IGO, and so
-   does each body coordinated before it.
-3. **People.** Each spaCy PERSON entity gets the title written before the name (of any length:
-   "First Deputy Chairman of the Executive Committee - CIS Executive Secretary Viktor
-   Guminsky") or in an apposition after it ("X, the foreign minister of Y,"), an affiliation (an
-   IGO or country inside the title, else the one the dictionary gives for the article's date),
-   and a sector (IGO when affiliated with an IGO, else the title's head word, else the
-   dictionary role on the article's date).
-4. **Linking within the document.** A later mention by surname (or any single name token of a
-   person already seen) and a later bare title ("the minister", "the Executive Secretary") get
-   the same ``actor_id``; quote attribution relies on these.
-5. **Places.** Remaining GPE/LOC mentions are looked up as cities and towns (a location
-   inside a country); a capital that acts (the subject of a verb: "Baku and Minsk agreed")
-   stands for its government.
+1. **Dictionary matches.** A token-sequence matcher (case-insensitive, leftmost-longest; see
+   :class:`_PhraseTable` for why not spaCy's ``PhraseMatcher``) finds every country name,
+   demonym, capital, seat of government ("the Kremlin"), named institution, organisation and
+   IGO alias of the actor dictionary (:mod:`communique.extract.resolve`). Acronyms must be
+   written in capitals ("US", not "us"; "Nato" is fine); other names must be capitalised.
+   Matches inside a spaCy PERSON entity are dropped ("Washington" in "George Washington"),
+   and a PERSON entity that is exactly a country name or demonym is the country.
+2. **Institutions by pattern.** A country or demonym followed by a body or group noun
+   ("Azerbaijan's parliament", "the Belarusian army", "Georgian demonstrators"), or a body
+   noun before "in/of/from <country>" ("a court in Moldova"), becomes the country with the
+   body's sector (GOV, LEG, MIL, OPP...). A body noun phrase that ends in "of (the) <IGO>"
+   ("the Council of Heads of State, ... and the Economic Council of the CIS") becomes the IGO,
+   and so does each body coordinated before it.
+3. **People.** Each spaCy PERSON entity (and a two- or three-word ORG/GPE entity with a title
+   around it) gets the title written before the name (of any length: "First Deputy Chairman of
+   the Executive Committee - CIS Executive Secretary Viktor Guminsky") or in an apposition
+   after it ("X, the foreign minister of Y,"), an affiliation (an IGO or country named inside
+   the title, else the one the dictionary gives for the article's date), and a sector (IGO
+   when affiliated with an IGO, ELI for a former office holder, else the title's head word,
+   else the dictionary role on the article's date).
+4. **Linking within the document.** A later one-word name (the first person introduced with
+   it) and a later bare title ("the minister", "the Executive Secretary") get the same
+   ``actor_id``; quote attribution relies on these.
+5. **Places.** Remaining GPE/LOC mentions are looked up as cities and towns (a location inside
+   a country, preferring the countries the article names); a capital that acts (the subject
+   of a verb: "Baku and Minsk agreed") stands for its government.
+6. **Named events, programmes and laws** (spaCy EVENT, WORK_OF_ART, LAW) become ``OTH:``
+   actors, with the country named inside them or hosting them.
 
 Ambiguous names are decided by the document or left unresolved: "Georgia" is the country
 unless the document speaks of the US state (Atlanta, a US state named nearby, "state of
-Georgia"), then a location in the USA, and unresolved when it speaks of both; a name
-inside a PERSON entity is never a place.
+Georgia"), then a location in the USA, and unresolved when it speaks of both; a name inside a
+PERSON entity is never a place; office-word IGO names ("Security Council") given to a country
+by the text ("Russia's Security Council") are not the IGO.
 
 Labels of the mentions the stage adds: ``GPE`` (countries and capitals), ``NORP`` (demonyms),
-``IGO``, ``INSTITUTION`` (stand-ins and national bodies) and ``TITLE`` (bare titles linked to
-a person).
+``IGO``, ``ORG`` (IGO bodies), ``INSTITUTION`` (stand-ins and national bodies) and ``TITLE``
+(bare titles linked to a person).
 """
 
 from __future__ import annotations
@@ -232,12 +239,10 @@ class ActorStage:
 
         matches = [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)]
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        mention_by_span = {(m.start, m.end): m for m in article.mentions}
         text = article.text
         georgia = _georgia_reading(text)
 
         # 1 + 2: dictionary matches and institutions
-        covered: set[int] = set()
         for match in matches:
             span = doc[match.start : match.end]
             actor, label = self._resolve_match(match, span, run, georgia)
@@ -281,7 +286,6 @@ class ActorStage:
                     continue
                 actor, label = resolve.location_actor(span.text, d.country_names[match.key]), "GPE"
             run.attach(start_char, end_char, label, actor)
-            covered.update(range(start_char, end_char))
 
         # IGO bodies: "the Council of Heads of State ... of the CIS"
         for match in matches:
@@ -352,7 +356,6 @@ class ActorStage:
             if actor is not None:
                 run.assign(mention, actor)
 
-        _ = mention_by_span
         article.actors = list(run.actors.values())
         article.mentions.sort(key=lambda m: (m.start, -m.end))
         return article
