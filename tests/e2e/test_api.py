@@ -400,3 +400,17 @@ def test_api_ingest_answers_503_while_another_process_writes(served: Served) -> 
     assert busy.status_code == 503, busy.text
     assert busy.headers["retry-after"] == "5"
     assert "retry" in busy.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("path", "columns"),
+    [
+        ("/events", {"source_actor_id", "source_country", "target_country", "trigger_start", "trigger_text",
+                     "sentence_start", "location_name", "lat", "lon", "confidence", "article_title"}),
+        ("/quotes", {"speaker_name", "speaker_actor_id", "speaker_start", "cue", "cue_start", "cue_end"}),
+        ("/actors", {"id", "name", "kind", "country", "code", "n_mentions"}),
+    ],
+)  # fmt: skip
+def test_api_csv_columns_follow_the_table_columns(client: httpx.Client, path: str, columns: set[str]) -> None:
+    header = next(csv.reader(io.StringIO(client.get(path, params={"format": "csv"}).text)))
+    assert columns <= set(header), columns - set(header)

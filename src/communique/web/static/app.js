@@ -281,7 +281,7 @@ async function article(id) {
     ` · ${q.type}${q.cue ? ` · “${q.cue}”` : ""}`,
     h("span", { class: "qtext" }, `“${q.text.length > 160 ? q.text.slice(0, 157) + "…" : q.text}”`))));
   const eventItems = (a.events || []).map((e, i) => h("li", {}, h("button", { type: "button", class: "k-t", onclick: () => flashTo(`t${i}`) },
-    h("span", { class: "pill event" }, e.type), " ",
+    typePill(e.type), " ",
     `${(e.source && (e.source.name || e.source.country)) || "?"} → ${(e.target && (e.target.name || e.target.country)) || "—"}`,
     h("span", { class: "qtext" }, `“${e.trigger.text}”${e.cameo ? ` · CAMEO ${e.cameo}` : ""}${e.goldstein !== null && e.goldstein !== undefined ? ` · Goldstein ${e.goldstein}` : ""}`))));
   const mentionIdx = {};
@@ -335,11 +335,21 @@ function quotes(params) {
       empty("No quote matches.", h("p", {}, "Try another speaker spelling or fewer words. Quotes appear once the quotes stage has run.")))));
 }
 
+// A PLOVER type as a pill in its chart colour (cooperation greens/blues, conflict reds).
+function typePill(type) {
+  const pill = h("span", { class: "pill event" }, type);
+  const color = PLOVER_COLORS[type];
+  if (color) { pill.style.color = color; pill.style.background = `${color}1f`; }
+  return pill;
+}
+
 function eventRow(e) {
-  const side = (x) => (x ? (x.actor_id ? link(`/ui/actors/${encodeURIComponent(x.actor_id)}`, x.name || x.actor_id) : (x.name || x.country || "?")) : "—");
+  const side = (x) => (x && (x.actor_id || x.name || x.country)
+    ? (x.actor_id ? link(`/ui/actors/${encodeURIComponent(x.actor_id)}`, x.name || x.actor_id) : (x.name || x.country))
+    : h("span", { class: "muted" }, x ? "(unknown)" : "—"));
   return h("tr", {},
-    h("td", {}, e.date || "—"),
-    h("td", {}, h("span", { class: "pill event" }, e.type)),
+    h("td", { class: "nowrap" }, e.date || "—"),
+    h("td", {}, typePill(e.type)),
     h("td", {}, side(e.source), " → ", side(e.target)),
     h("td", {}, `“${e.trigger.text}”`, e.goldstein !== null && e.goldstein !== undefined ? h("span", { class: "muted" }, ` (${e.goldstein})`) : ""),
     h("td", {}, link(`/ui/articles/${encodeURIComponent(e.article_id)}`, e.article_title || "open the article")));
