@@ -70,7 +70,9 @@ def serve(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     console.print(
-        f"communique serving {db} at [bold]http://{shown}:{bound}/[/bold]  (API docs: /docs)", highlight=False
+        f"communique serving {db} at [bold]http://{shown}:{bound}/[/bold]  (API docs: /docs)",
+        highlight=False,
+        soft_wrap=True,
     )
     if allow_ingest:
         console.print(
