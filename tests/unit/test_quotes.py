@@ -263,6 +263,18 @@ def test_quotes_mixed(quotes_of, text: str, content: str) -> None:
     assert (quote.type, quote.text, quote.speaker.text) == ("mixed", content, "Anna Berg")
 
 
+def test_quotes_quote_after_that_comma_is_mixed(quotes_of) -> None:
+    text = "Anna Berg said that, “Of course the border will open” after the talks."
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.cue, quote.speaker.text) == ("mixed", "said", "Anna Berg")
+    assert quote.text == "that, “Of course the border will open” after the talks"
+
+
+def test_quotes_fragment_belongs_to_the_verb_with_a_subject(quotes_of) -> None:
+    (quote,) = quotes_of("Anna Berg blasted the agency for being “utterly dishonest.”")
+    assert (quote.type, quote.cue, quote.text) == ("mixed", "blasted", "the agency for being “utterly dishonest.”")
+
+
 def test_quotes_relay_keeps_the_inner_statement(quotes_of) -> None:
     text = "The talks will resume in May, Anna Berg said in Oslo, the agency reported."
     (quote,) = quotes_of(text)

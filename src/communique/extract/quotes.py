@@ -77,6 +77,10 @@ _SENTENCE_END = re.compile(
     r"[.!?…][”»\"’)]*\s+"
 )
 
+# A comma after one of these words makes the quote after it part of a larger sentence
+# ("said that, “...”", "things such as, “...”") rather than a statement of its own.
+_INTRODUCES_OBJECT = re.compile(r"\b(?:that|as|including|like|about|whether|because|than)\s*,\s*$", re.IGNORECASE)
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -434,17 +438,8 @@ class QuoteExtractor:
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            verb = span.root
-            speaker = None
-            for _ in range(6):
-                if verb.pos_ in ("VERB", "AUX") and verb.idx < mark.open:
-                    speaker = _subject(verb)
-                    if speaker is not None:
-                        break
-                if verb.head is verb:
-                    break
-                verb = verb.head
-            if speaker is None or speaker.idx > mark.open:
+            verb, speaker = _governing_verb(span.root, mark.open)
+            if verb is None or speaker is None or speaker.idx > mark.open:
                 continue
             rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl")]
             holder = next((c for c in rights if c.left_edge.idx <= mark.start <= c.right_edge.idx), None)
@@ -473,6 +468,9 @@ class QuoteExtractor:
         """Whether a quoted passage is a statement of its own, not a fragment in a sentence."""
         left_words = _WORD.search(left) is not None
         if left_words and not left.rstrip().endswith((":", ",", "—", "–", "-")):
+            return False
+        if _INTRODUCES_OBJECT.search(left):
+            # "said that, “...”", "such as, “...”": the quote is part of the sentence.
             return False
         if left_words:
             return True
@@ -829,6 +827,25 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _governing_verb(token: Token, before: int) -> tuple[Token | None, Token | None]:
+    """The verb that says something about a quoted fragment, and its speaker.
+
+    Walks up from the fragment to the first verb before it whose speaker can be found; a
+    gerund after a preposition is passed over for the verb it depends on ("He blasted the
+    media for being “dishonest”" → "blasted").
+    """
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.idx < before and current.dep_ != "pcomp":
+            speaker = _subject(current)
+            if speaker is not None:
+                return current, speaker
+        if current.head is current:
+            break
+        current = current.head
+    return None, None
 
 
 def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
