@@ -225,7 +225,8 @@ FILTERS = [
 ] + [
     ("/events", p)
     for p in (
-        "type", "source", "target", "country", "dyad", "from", "to", "min_confidence", "article", "limit", "cursor",
+        "type", "source", "target", "country", "dyad", "from", "to", "min_confidence", "article",
+        "include_duplicates", "limit", "cursor",
     )
 ] + [("/actors", p) for p in ("q", "kind", "country", "limit", "cursor")] + [
     ("/quotes", p) for p in ("speaker", "q", "from", "to", "article", "limit", "cursor")
@@ -367,6 +368,8 @@ def test_api_dyad_timeline_agrees_with_events_and_dyad_queries(client: httpx.Cli
         {"source": "BLR"},
         {"country": "AZE", "min_confidence": 0.1},
         {"country": "cis"},
+        {"include_duplicates": True},
+        {"dyad": ("AZE", "CIS"), "include_duplicates": True},
     ],
 )
 def test_api_prepared_copy_answers_like_the_plain_store(api_db: Path, tmp_path: Path, flt: dict[str, Any]) -> None:

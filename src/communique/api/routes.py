@@ -277,17 +277,22 @@ def list_events(
         Query(max_length=300, pattern=_PRINTABLE, description="PLOVER type(s), comma-separated: CONSULT,SUPPORT."),
     ] = None,
     source: Annotated[
-        str | None, Query(max_length=200, pattern=_CODE, description="Source country (ISO3) or actor id.")
+        str | None,
+        Query(max_length=200, pattern=_CODE, description="Source: country (ISO3), IGO short name or actor id."),
     ] = None,
     target: Annotated[
-        str | None, Query(max_length=200, pattern=_CODE, description="Target country (ISO3) or actor id.")
+        str | None,
+        Query(max_length=200, pattern=_CODE, description="Target: country (ISO3), IGO short name or actor id."),
     ] = None,
     country: Annotated[
-        str | None, Query(max_length=200, pattern=_CODE, description="Either side: ISO3 or actor id.")
+        str | None,
+        Query(max_length=200, pattern=_CODE, description="Either side: country (ISO3), IGO short name or actor id."),
     ] = None,
     dyad: Annotated[
         str | None,
-        Query(max_length=401, pattern=_PRINTABLE, description="Two countries or actor ids, either direction: AZE,BLR."),
+        Query(
+            max_length=401, pattern=_PRINTABLE, description="Two sides (codes or actor ids), either direction: AZE,BLR."
+        ),
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
@@ -295,6 +300,12 @@ def list_events(
     article: Annotated[
         str | None, Query(max_length=200, pattern=_CODE, description="Only this article's events.")
     ] = None,
+    include_duplicates: Annotated[
+        bool,
+        Query(
+            description="Also list events of near-duplicate wire copies (left out by default: one story, one count)."
+        ),
+    ] = False,
     limit: Limit = None,
     cursor: Cursor = None,
     fmt: FormatQ = None,
@@ -325,6 +336,7 @@ def list_events(
         date_to=date_to,
         min_confidence=min_confidence,
         article_id=article,
+        include_duplicates=include_duplicates,
     )
     return _respond(
         request,

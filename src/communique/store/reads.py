@@ -41,7 +41,9 @@ class EventFilter:
     """Filters of the event list (all optional; combined with AND).
 
     ``source``/``target``/``country`` and each side of ``dyad`` match a code (ISO3 country or
-    IGO short name, as in ``store/dyads.py``) or else an actor id.
+    IGO short name, as in ``store/dyads.py``) or else an actor id. Events of near-duplicate
+    wire copies (``articles.duplicate_of`` set) are left out unless ``include_duplicates`` or
+    ``article_id`` is given: one story, one count, as in ``DyadQueries``.
     """
 
     types: list[str] = field(default_factory=list)
@@ -53,6 +55,7 @@ class EventFilter:
     date_to: dt.date | None = None
     min_confidence: float | None = None
     article_id: str | None = None
+    include_duplicates: bool = False
 
 
 def is_side_code(value: str) -> bool:
@@ -69,6 +72,10 @@ _KEY_EXPR = {
     "target": "upper(coalesce(target_igo, target_country))",
 }
 _KEY_COLUMN = {"source": "skey", "target": "tkey"}
+# Events of near-duplicate wire copies count once per story (as ``store/dyads.py`` does);
+# the prepared copy has the flag as a column.
+_ORIGINAL_EXPR = "events.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+_ORIGINAL_COLUMN = "NOT events.article_duplicate"
 
 
 def _side(prefix: str, value: str, keyed: bool = False) -> tuple[str, list[Any]]:
@@ -297,7 +304,11 @@ class ReadQueries:
             params.append(direction.upper())
         rest, more = self._event_where(
             EventFilter(
-                types=flt.types, date_from=flt.date_from, date_to=flt.date_to, min_confidence=flt.min_confidence
+                types=flt.types,
+                date_from=flt.date_from,
+                date_to=flt.date_to,
+                min_confidence=flt.min_confidence,
+                include_duplicates=flt.include_duplicates,
             )
         )
         return where + rest, params + more
@@ -325,7 +336,8 @@ class ReadQueries:
         self.execute(
             f"CREATE TABLE api_events AS SELECT events.*, {_KEY_EXPR['source']} AS skey, "
             f"{_KEY_EXPR['target']} AS tkey, a.title AS article_title, "
-            "strftime(a.date, '%Y-%m-%d') AS article_date "
+            "strftime(a.date, '%Y-%m-%d') AS article_date, "
+            "coalesce(a.duplicate_of IS NOT NULL, false) AS article_duplicate "
             "FROM events LEFT JOIN articles a ON a.id = events.article_id ORDER BY events.date NULLS FIRST, events.id"
         )
         self.execute("DROP TABLE events")
@@ -385,6 +397,8 @@ class ReadQueries:
         if flt.article_id:
             where.append("events.article_id = ?")
             params.append(flt.article_id)
+        elif not flt.include_duplicates:
+            where.append(_ORIGINAL_COLUMN if keyed else _ORIGINAL_EXPR)
         return where, params
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
@@ -473,9 +487,11 @@ class ReadQueries:
             "WITH p AS ("
             " SELECT target_actor_id AS id, target_name AS name, goldstein FROM events"
             " WHERE source_actor_id = ? AND target_actor_id IS NOT NULL AND target_actor_id <> ?"
+            f" AND {_ORIGINAL_EXPR}"
             " UNION ALL"
             " SELECT source_actor_id, source_name, goldstein FROM events"
-            " WHERE target_actor_id = ? AND source_actor_id IS NOT NULL AND source_actor_id <> ?) "
+            " WHERE target_actor_id = ? AND source_actor_id IS NOT NULL AND source_actor_id <> ?"
+            f" AND {_ORIGINAL_EXPR}) "
             "SELECT id, coalesce(any_value(a.name), any_value(p.name)) AS name, count(*) AS events, "
             "avg(goldstein) AS goldstein_mean FROM p LEFT JOIN actors a USING (id) "
             "GROUP BY id ORDER BY events DESC, id LIMIT ?",
@@ -576,7 +592,7 @@ class ReadQueries:
         part = _TRUNC[by]
         if self._keyed() and is_side_code(a) and is_side_code(b):
             lo, hi = sorted((a.upper(), b.upper()))
-            where = ["lo = ?", "hi = ?", "date IS NOT NULL"]
+            where = ["lo = ?", "hi = ?", "date IS NOT NULL", "NOT article_duplicate"]
             params: list[Any] = [lo, hi]
             if date_from is not None:
                 where.append("date >= ?")
@@ -627,7 +643,7 @@ class ReadQueries:
             a, b = "upper(coalesce(source_igo, source_country))", "upper(coalesce(target_igo, target_country))"
         else:
             a, b = "source_actor_id", "target_actor_id"
-        where = [f"{a} IS NOT NULL", f"{b} IS NOT NULL", f"{a} <> {b}"]
+        where = [f"{a} IS NOT NULL", f"{b} IS NOT NULL", f"{a} <> {b}", _ORIGINAL_EXPR]
         params: list[Any] = []
         if date_from is not None:
             where.append("date >= ?")
