@@ -50,6 +50,8 @@ def test_actors_stage_is_registered_with_its_contract() -> None:
         ("Baku and Minsk agreed to expand trade.", "Baku", "AZE:GOV"),
         ("Baku and Minsk agreed to expand trade.", "Minsk", "BLR:GOV"),
         ("The talks were held in Minsk on Monday.", "Minsk", "LOC:BLR:minsk"),
+        ("Lyon announced new rules on Monday.", "Lyon", "LOC:FRA:lyon"),  # a city, not the government
+        ("Lyon and Marseille agreed to cooperate.", "Lyon", "LOC:FRA:lyon"),
         ("The Kremlin rejected the claim.", "Kremlin", "RUS:GOV"),
         ("Officials at Downing Street declined to comment.", "Downing Street", "GBR:GOV"),
     ],

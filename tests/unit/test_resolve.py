@@ -52,7 +52,7 @@ def test_resolve_lookup_names(text: str, actor_id: str) -> None:
     assert actor.id == actor_id
 
 
-@pytest.mark.parametrize("text", ["us", "Us", "", "the", "grass", "Ruritania", "Secretary of State"])
+@pytest.mark.parametrize("text", ["us", "Us", "", "the", "grass", "Ruritania", "Secretary of State", "Doris", "Finn"])
 def test_resolve_lookup_unknown_or_lowercase_acronym_is_none(text: str) -> None:
     assert resolve.lookup(text) is None
 

@@ -381,11 +381,15 @@ class ActorStage:
                 return resolve.location_actor(span.text, "USA"), "GPE"
             if georgia == "unknown":
                 return None, "GPE"
-        if kind == "capital" or _is_capital(match.key, iso3):
+        if kind == "capital":
             # a capital that acts stands for the government; one where things happen is a place,
             # and so is the dateline ("SEOUL (Reuters) -")
             if _acts(span) and not _dateline(span):
                 return resolve.sector_actor(iso3, "GOV", d), "GPE"
+            return resolve.location_actor(span.text, iso3), "GPE"
+        if _is_city_alias(match.key, iso3):
+            # another city the Phoenix lists give as a country alias ("Lyon" for France) is a
+            # place in that country, never its government
             return resolve.location_actor(span.text, iso3), "GPE"
         label = "NORP" if _looks_demonym(span) else "GPE"
         return resolve.country_actor(iso3, d), label
@@ -1207,6 +1211,15 @@ def _place_not_person(token: Any, d: ActorDictionary) -> bool:
         return True
     for other in (token.head, *token.conjuncts):
         if other is not token and other.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        # conjoined with another town the tagger did not call a place ("Lyon and Marseille")
+        if (
+            other in token.conjuncts
+            and other.ent_type_ != "PERSON"
+            and other.text[:1].isupper()
+            and resolve.place(other.text) is not None
+            and not d.people_for(_key(other.text))
+        ):
             return True
         if other is not token and other.lower_ in _PLACE_NOUNS:
             return True

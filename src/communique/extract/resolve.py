@@ -75,6 +75,38 @@ __all__ = [
 # leader who left after that is not coded as in office. leaders_extra.tsv closes or extends
 # the terms of frequently reported people explicitly.
 PHOENIX_HORIZON = "2016-12-31"
+# Converted country aliases (places in the Phoenix lists) that are also common given names or
+# surnames ("Doris", "Murray", "Bale") or ordinary words: never a country by themselves.
+_NAME_LIKE_ALIASES = frozenset(
+    {
+        "doris",
+        "murray",
+        "tara",
+        "nasser",
+        "bale",
+        "sana",
+        "moron",
+        "hippo",
+        "sodom",
+        "natal",
+        "surin",
+        "galan",
+        "laudo",
+        "naze",
+        "purus",
+        "qara",
+        "mechi",
+        "bida",
+        "saga",
+        "lund",
+        "gera",
+        "perth",
+        "austin",
+        "jersey",
+        "finn",
+        "dane",
+    }
+)
 # Last words of converted "person" entries that are really organisations.
 _BODY_WORDS = frozenset(
     {
@@ -411,6 +443,8 @@ def _build(user_file: str | None) -> ActorDictionary:
     d = ActorDictionary()
     _iso_names(d)
     for row in _read_tsv(_data("countries.tsv")):
+        if _key(row["alias"]) in _NAME_LIKE_ALIASES:
+            continue
         _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
         d.country_kind[_key(row["alias"])] = row["kind"]
     for row in _read_tsv(_data("countries_extra.tsv")):
@@ -648,6 +682,10 @@ def _place_lines(key: str) -> list[str]:
 # (the world's capitals and large cities are named without their country; "Kent" in an article
 # about Britain is not Kent, Washington, population 130,000).
 _KNOWN_CITY_POPULATION = 500_000
+
+
+# Smallest town :func:`lookup` returns for a one-word name given without context.
+_LOOKUP_TOWN_POPULATION = 100_000
 
 
 def place(text: str, countries: Iterable[str] = ()) -> tuple[str, str, float, float] | None:
@@ -911,9 +949,13 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
             found = _pick_person(people, date, d) if people else None
             if found is not None:
                 return found
-    found_place = place(stripped) if stripped[:1].isupper() else None
-    if found_place is not None:
-        return location_actor(found_place[0], found_place[1])
+    # without a text around it, a one-word name is a town only when the town is large: "Doris"
+    # is a person before it is a village in Burkina Faso
+    lines = _place_lines(" ".join(stripped.split()).casefold()) if stripped[:1].isupper() else []
+    if lines and (" " in stripped or int(lines[0].rsplit("\t", 1)[1]) >= _LOOKUP_TOWN_POPULATION):
+        found_place = place(stripped)
+        if found_place is not None:
+            return location_actor(found_place[0], found_place[1])
     return None
 
 
