@@ -223,6 +223,12 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
     assert (quote.type, quote.text, quote.cue) == ("indirect", content, cue)
 
 
+def test_quotes_statement_noun_with_possessor(quotes_of) -> None:
+    (quote,) = quotes_of("Analysts doubted Norway's claim that the border would reopen in May.")
+    assert (quote.type, quote.cue, quote.speaker.text) == ("indirect", "claim", "Norway's")
+    assert quote.text == "that the border would reopen in May"
+
+
 def test_quotes_nested_statement_keeps_the_outer_one(quotes_of) -> None:
     text = "Anna Berg said she believes the border will reopen in May."
     (quote,) = quotes_of(text)

@@ -81,6 +81,37 @@ _SENTENCE_END = re.compile(
 # ("said that, “...”", "things such as, “...”") rather than a statement of its own.
 _INTRODUCES_OBJECT = re.compile(r"\b(?:that|as|including|like|about|whether|because|than)\s*,\s*$", re.IGNORECASE)
 
+# Nouns that report a statement when a that-clause follows and a possessor names who made it
+# ("Moscow's claim that ...", "the minister's warning that ...").
+_STATEMENT_NOUNS = frozenset(
+    {
+        "claim",
+        "statement",
+        "assertion",
+        "warning",
+        "promise",
+        "pledge",
+        "suggestion",
+        "argument",
+        "insistence",
+        "accusation",
+        "allegation",
+        "announcement",
+        "admission",
+        "assurance",
+        "belief",
+        "view",
+        "position",
+        "contention",
+        "charge",
+        "remark",
+        "comment",
+        "denial",
+        "threat",
+        "demand",
+    }
+)
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -535,6 +566,8 @@ class QuoteExtractor:
                 statement = self._according(doc, token, quoted)
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon:
                 statement = self._clausal(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
+                statement = self._nominal(token)
             else:
                 continue
             if statement is None or quoted.find(token.idx) is not None:
@@ -608,6 +641,27 @@ class QuoteExtractor:
         doc = token.doc
         statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
         self._set_cue(statement, (token, speaker, self._cue_text(token)))
+        return statement
+
+    def _nominal(self, token: Token) -> _Statement | None:
+        """'Moscow's claim that ...', 'the minister's warning that ...': a statement noun with
+        a that-clause; the possessor is the speaker (none: no statement)."""
+        speaker = next((c for c in token.children if c.dep_ == "poss"), None)
+        content = next(
+            (c for c in token.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)),
+            None,
+        )
+        if speaker is None or content is None or speaker.lower_ in ("its", "their", "his", "her", "our", "my"):
+            return None
+        doc = token.doc
+        first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
+        last = content.right_edge.i
+        while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, speaker, token.text))
         return statement
 
     def _according(self, doc: Doc, token: Token, quoted: _Intervals) -> _Statement | None:
