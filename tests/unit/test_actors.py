@@ -53,6 +53,12 @@ def test_actors_stage_is_registered_with_its_contract() -> None:
         ("Lyon announced new rules on Monday.", "Lyon", "LOC:FRA:lyon"),  # a city, not the government
         ("Lyon and Marseille agreed to cooperate.", "Lyon", "LOC:FRA:lyon"),
         ("The Kremlin rejected the claim.", "Kremlin", "RUS:GOV"),
+        ("Paris held talks with Beijing.", "Beijing", "CHN:GOV"),
+        ("Relations between Baku and Minsk improved.", "Minsk", "BLR:GOV"),
+        ("The road between Baku and Ganja is closed.", "Baku", "LOC:AZE:baku"),
+        ("Troops entered Baghdad at dawn.", "Baghdad", "LOC:IRQ:baghdad"),
+        ("Baku's streets were empty.", "Baku", "LOC:AZE:baku"),
+        ("Israel says a united Jerusalem will remain its capital.", "Jerusalem", "LOC:ISR:jerusalem"),
         ("Officials at Downing Street declined to comment.", "Downing Street", "GBR:GOV"),
     ],
 )

@@ -962,15 +962,142 @@ def _dateline(span: Any) -> bool:
     return span.start == 0 or "\n" in span.doc[span.start - 1].text_with_ws or span.doc[span.start - 1].is_space
 
 
+# Capitals whose use as a stand-in for a government is contested; always places.
+_CONTESTED_CAPITALS = frozenset({"jerusalem"})
+# Verbs whose subject is described, not acting ("Jerusalem will remain its capital").
+_COPULAS = frozenset({"be", "remain", "become", "lie", "sit", "stand", "look", "seem"})
+# Verbs whose object is the city as a place ("entered Baghdad", "shelled Aleppo").
+_PLACE_VERBS = frozenset(
+    {
+        "visit",
+        "leave",
+        "reach",
+        "enter",
+        "tour",
+        "attack",
+        "bomb",
+        "shell",
+        "capture",
+        "seize",
+        "hit",
+        "strike",
+        "besiege",
+        "surround",
+        "flee",
+        "evacuate",
+        "rebuild",
+        "host",
+        "storm",
+        "take",
+        "retake",
+        "liberate",
+        "occupy",
+        "fly",
+        "travel",
+        "move",
+        "return",
+        "call",
+        "rock",
+        "shake",
+        "flood",
+        "control",
+        "defend",
+        "encircle",
+        "raid",
+        "target",
+        "approach",
+    }
+)
+# Nouns of relations between governments ("relations between Baku and Minsk").
+_RELATION_NOUNS = frozenset(
+    {
+        "relation",
+        "tie",
+        "talk",
+        "agreement",
+        "dispute",
+        "tension",
+        "war",
+        "conflict",
+        "deal",
+        "treaty",
+        "negotiation",
+        "dialogue",
+        "cooperation",
+        "trade",
+        "summit",
+        "meeting",
+        "rift",
+        "feud",
+        "standoff",
+        "rapprochement",
+        "partnership",
+        "rivalry",
+        "exchange",
+        "contact",
+    }
+)
+# Nouns a city owns as a place, not as a government ("Jerusalem's status", "Baku's streets").
+_CITY_NOUNS = frozenset(
+    {
+        "status",
+        "population",
+        "residents",
+        "inhabitants",
+        "streets",
+        "mayor",
+        "centre",
+        "center",
+        "outskirts",
+        "airport",
+        "suburbs",
+        "old",
+        "skyline",
+        "neighbourhoods",
+        "neighborhoods",
+        "districts",
+        "people",
+        "citizens",
+        "port",
+        "university",
+        "municipality",
+        "city",
+        "council",
+    }
+)
+
+
 def _acts(span: Any) -> bool:
-    """A place name used as an actor: subject of a verb, a possessor, or conjoined with one."""
-    root = span.root
+    """A capital used as an actor: the subject of a verb that is not a copula, a possessor of
+    something other than city things, the object of a verb that does not treat it as a place,
+    the partner in "talks with" / "relations between", or conjoined with any of these."""
+    if _key(span.text) in _CONTESTED_CAPITALS:
+        return False
     if span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_PREPS:
         return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "Baku and Minsk agreed": Minsk acts as Baku does
+    return _acting_role(root)
+
+
+def _acting_role(root: Any) -> bool:
+    """Whether the syntactic role of ``root`` (a place name's head token) is an actor's."""
     dep = root.dep_
-    if dep in ("nsubj", "nsubjpass", "poss"):
-        return True
-    return dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
+    if dep in ("nsubj", "nsubjpass"):
+        return bool(root.head.lemma_.lower() not in _COPULAS)
+    if dep == "poss":
+        return bool(root.head.lower_ not in _CITY_NOUNS)
+    if dep in ("dobj", "obj"):
+        # "Washington sanctioned Pyongyang"; not "troops entered Baghdad"
+        return bool(root.head.lemma_.lower() not in _PLACE_VERBS)
+    if dep == "pobj" and root.head.lower_ == "between":
+        # "relations between Baku and Minsk"; not "the road between Baku and Ganja"
+        return bool(root.head.head.lemma_.lower() in _RELATION_NOUNS)
+    if dep == "pobj" and root.head.lower_ in ("with", "against", "toward", "towards"):
+        # "talks with Beijing", "sanctions against Moscow"
+        return bool(root.head.head.lower_ not in _CITY_NOUNS)
+    return False
 
 
 def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int] | None:
