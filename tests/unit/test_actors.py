@@ -282,3 +282,18 @@ def test_actors_example_article(example_article) -> None:
     assert person.igo == "CIS"
     assert person.affiliation == "Commonwealth of Independent States"
     assert person.title == "First Deputy Chairman of the Executive Committee - CIS Executive Secretary"
+
+
+def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
+    from communique.config import load_settings
+
+    path = tmp_path / "actors.tsv"
+    path.write_text(
+        "name\taliases\tkind\tcountry\tsector\tigo\tstart\tend\trole\n"
+        "Ana Kowalczyk\tKowalczyk\tperson\tPOL\tGOV\t\t2001-01-01\t2003-12-31\tMinister\n"
+    )
+    stage = make_actor_stage(load_settings(actors={"user_file": str(path)}))
+    article = Article.from_text("Ana Kowalczyk arrived in Warsaw.", date="2002-05-01")
+    article.attach_doc(nlp(article.text))
+    stage(SpacyMentions()(article))
+    assert _person(article, "Ana Kowalczyk").code == "POLGOV"
