@@ -216,6 +216,8 @@ def test_quotes_indirect_constructions(quotes_of, text: str, content: str, cue: 
             "condemned",
         ),
         ("The ministry declined to comment on the border closure.", "to comment on the border closure", "declined"),
+        ("Anna Berg called the charges unfounded.", "the charges unfounded", "called"),
+        ("The ministry responded to the request within a day.", "the request within a day", "responded"),
     ],
 )
 def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str, cue: str) -> None:

@@ -622,10 +622,16 @@ class QuoteExtractor:
                 if child.dep_ == "dobj" and child.pos_ != "PRON" and long_enough:
                     content = child
                     break
+        predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
+        if content is None and predicate is not None and "oprd" in allowed:
+            # "called the charges unfounded": object and predicate together are the statement.
+            content = next((c for c in token.children if c.dep_ == "dobj" and c.i < predicate.i), None)
         if content is None:
             return None
         speaker = _subject(token)
         first, last = content.left_edge.i, content.right_edge.i
+        if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
+            last = predicate.right_edge.i
         # The cue and its subject are never part of the content (parataxis parses).
         if first <= token.i <= last:
             if content.i < token.i:
