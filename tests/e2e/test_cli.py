@@ -124,3 +124,24 @@ def test_cli_query_dyad_example(example_db: Path) -> None:
     result = run("query", "dyad", "BLR", "AZE", "--by", "day", "--db", str(example_db), "--json")
     assert result.returncode == 0, result.stderr
     assert any(json.loads(line)["period"] == "2018-11-14" for line in result.stdout.splitlines())
+
+
+def test_cli_process_user_actor_dictionary(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        " date 2020-02-03 By Trend\n\nDeputy Minister Jane Roebuck met a delegation from Uruguay in Montevideo.\n",
+        encoding="utf-8",
+    )
+    actors = tmp_path / "actors.tsv"
+    actors.write_text(
+        "name\taliases\tkind\tcountry\tsector\tigo\tstart\tend\trole\n"
+        "Jane Roebuck\tRoebuck\tperson\tAZE\tGOV\t\t2019-01-01\t2021-06-30\tDeputy Minister of Culture\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.duckdb"
+    assert run("process", str(story), "--db", str(db), "--actors", str(actors), "-q").returncode == 0
+    rows = [json.loads(x) for x in run("export", "--db", str(db), "--what", "actors").stdout.splitlines()]
+    roebuck = [r for r in rows if r["name"] == "Jane Roebuck"]
+    assert roebuck and roebuck[0]["country"] == "AZE" and roebuck[0]["sector"] == "GOV"
+    missing = run("process", str(story), "--db", str(db), "--actors", str(tmp_path / "nope.tsv"))
+    assert missing.returncode == 2

@@ -85,6 +85,9 @@ def process(
     ),
     field: list[str] = typer.Option([], "--field", help="Map an input field: OURS=THEIRS, e.g. text=content."),
     config: Path | None = typer.Option(None, "--config", help="Settings file overriding the packaged defaults."),
+    actors: Path | None = typer.Option(
+        None, "--actors", help="Your own actor dictionary (TSV, docs/actor-codes.md); its rows replace shipped ones."
+    ),
     report_file: Path | None = typer.Option(None, "--report", help="Write the run report (JSON) to this file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -102,7 +105,10 @@ def process(
     if missing:
         err_console.print(f"[bold red]error:[/bold red] no such file or folder: {escape(', '.join(missing))}")
         raise typer.Exit(2)
-    settings = load_settings(config)
+    if actors is not None and not actors.is_file():
+        err_console.print(f"[bold red]error:[/bold red] no such actor dictionary: {actors}")
+        raise typer.Exit(2)
+    settings = load_settings(config, actors={"user_file": str(actors)} if actors else None)
     workers = workers or os.cpu_count() or 1
     if dask is not None:
         _process_on_dask(paths, db, dask, workers, out, no_load, settings, fields, report_file, quiet)
