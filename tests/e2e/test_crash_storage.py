@@ -19,11 +19,20 @@ from pathlib import Path
 import pytest
 
 from communique.store import open_store
-from tests.e2e.test_resume_kill import table_counts
+from tests.e2e.test_resume_kill import freeze_code, table_counts
 
 pytestmark = pytest.mark.slow
 
 BATCH_SIZE = 2
+
+
+ENV: dict[str, str] = dict(os.environ)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def frozen_code(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every command of this module runs the same copy of the code (see ``freeze_code``)."""
+    ENV.update(freeze_code(tmp_path_factory.mktemp("code")))
 
 
 def run_process(source: Path, db: Path, config: Path) -> subprocess.CompletedProcess[str]:
@@ -45,6 +54,7 @@ def run_process(source: Path, db: Path, config: Path) -> subprocess.CompletedPro
         capture_output=True,
         text=True,
         timeout=300,
+        env=ENV,
     )
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     return done
@@ -168,6 +178,7 @@ def test_crash_report_file_lists_every_failed_input(tmp_path: Path, corpus: dict
         capture_output=True,
         text=True,
         timeout=300,
+        env=ENV,
     )
     assert done.returncode == 1, done.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -187,6 +198,7 @@ def test_crash_markup_in_path_is_printed_not_interpreted(tmp_path: Path, name: s
         capture_output=True,
         text=True,
         timeout=120,
+        env=ENV,
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
