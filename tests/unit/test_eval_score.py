@@ -346,3 +346,15 @@ def test_eval_score_events_date(predicted: str | None, expected: float) -> None:
     gold = gold_doc(GoldEvent(type="ACCUSE", source=("AAA",), target=("BBB",), date="2018-11-14"))
     pred = event("ACCUSE").model_copy(update={"date": predicted})
     assert event_parts(gold, [pred])["event_date"].accuracy == expected
+
+
+def test_eval_score_pieces_of_one_statement_count_once() -> None:
+    from communique.eval.gold import GoldQuote
+    from communique.eval.score import piece_indices
+
+    gold = [GoldQuote(spans=((0, 40), (60, 100)), type="direct")]
+    first = Quote(id="a", article_id="x", text="", start=0, end=40, type="direct")
+    second = Quote(id="b", article_id="x", text="", start=60, end=100, type="direct")
+    repeat = Quote(id="c", article_id="x", text="", start=2, end=38, type="direct")
+    elsewhere = Quote(id="d", article_id="x", text="", start=120, end=150, type="direct")
+    assert piece_indices(gold, [first, second, repeat, elsewhere], [(0, 0)]) == {1}

@@ -158,6 +158,42 @@ def match_quotes(
     return _greedy(candidates)
 
 
+def piece_indices(gold: Sequence[GoldQuote], pred: Sequence[Quote], pairs: Sequence[tuple[int, int]]) -> set[int]:
+    """Unpaired predictions that are pieces of an already matched gold statement.
+
+    PolNeAR annotates ``"A," he said. "B."`` as one statement with two content spans; we
+    extract two quotes (the second a floating one). The second is not a false alarm: a
+    prediction with >= 50% of its own characters inside a matched gold statement's spans
+    counts as part of that statement's match (it neither adds a true positive nor a false
+    positive), unless it mostly repeats a part another prediction already covers.
+    ``quotes.strict`` reports the one-to-one score without this rule.
+
+    Example:
+        >>> g = GoldQuote(spans=((0, 10), (20, 30)), type="direct")
+        >>> a = Quote(id="a", article_id="x", text="", start=0, end=10, type="direct")
+        >>> b = Quote(id="b", article_id="x", text="", start=20, end=30, type="direct")
+        >>> piece_indices([g], [a, b], [(0, 0)])
+        {1}
+    """
+    # Per matched gold statement, the character ranges its predictions already cover: a
+    # piece must be another part of the statement, not a repeat of a covered part.
+    taken: dict[int, list[tuple[int, int]]] = {g: [(pred[p].start, pred[p].end)] for g, p in pairs}
+    paired_pred = {p for _, p in pairs}
+    pieces: set[int] = set()
+    for pi, p in enumerate(pred):
+        if pi in paired_pred or p.end <= p.start:
+            continue
+        own = p.end - p.start
+        for gi, ranges in taken.items():
+            inside = sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in gold[gi].spans)
+            repeated = sum(max(0, min(e, p.end) - max(s, p.start)) for s, e in ranges)
+            if inside / own >= MATCH_THRESHOLD and repeated / own < MATCH_THRESHOLD:
+                pieces.add(pi)
+                ranges.append((p.start, p.end))
+                break
+    return pieces
+
+
 @dataclass
 class _Counts:
     tp: int = 0
@@ -203,7 +239,7 @@ def score_quotes(
         Rows ``quotes`` (>= 50% overlap), ``quotes.exact``, ``quotes.any``, ``quotes.direct``,
         ``quotes.indirect``, ``quotes.mixed``, ``quotes.type``, ``speaker.span``, ``speaker.name``.
     """
-    overall, exact, anyo = _Counts(), _Counts(), _Counts()
+    overall, strict, exact, anyo = _Counts(), _Counts(), _Counts(), _Counts()
     by_type = {t: _Counts() for t in ("direct", "indirect", "mixed")}
     span, name, typed = _Counts(), _Counts(), _Counts()
     missed: list[tuple[int, ErrorCase]] = []
@@ -212,7 +248,9 @@ def score_quotes(
     for index, (gold, pred, text) in enumerate(docs):
         doc_id = doc_ids[index] if doc_ids else str(index)
         pairs = match_quotes(gold, pred)
-        overall.add(len(pairs), len(pred), len(gold))
+        pieces = piece_indices(gold, pred, pairs)
+        overall.add(len(pairs), len(pred) - len(pieces), len(gold))
+        strict.add(len(pairs), len(pred), len(gold))
         anyo.add(len(match_quotes(gold, pred, threshold=0.0)), len(pred), len(gold))
         trimmed_gold = [_trim(text, g.start, g.end) for g in gold]
         exact_pairs = _greedy(
@@ -228,8 +266,9 @@ def score_quotes(
         for qtype, counts in by_type.items():
             g_idx = [i for i, g in enumerate(gold) if g.type == qtype]
             p_idx = [i for i, t in enumerate(pred_types) if t == qtype]
-            sub = match_quotes([gold[i] for i in g_idx], [pred[i] for i in p_idx])
-            counts.add(len(sub), len(p_idx), len(g_idx))
+            sub_gold, sub_pred = [gold[i] for i in g_idx], [pred[i] for i in p_idx]
+            sub = match_quotes(sub_gold, sub_pred)
+            counts.add(len(sub), len(p_idx) - len(piece_indices(sub_gold, sub_pred, sub)), len(g_idx))
         # Speakers: judged on the >= 50% pairs only.
         paired = dict(pairs)
         span.n_gold += sum(1 for g in gold if g.speaker_spans)
@@ -281,7 +320,7 @@ def score_quotes(
                     )
                 )
         for pi, p in enumerate(pred):
-            if pi not in found_p:
+            if pi not in found_p and pi not in pieces:
                 spurious.append(
                     (
                         p.end - p.start,
@@ -295,7 +334,14 @@ def score_quotes(
                 )
     parts = [
         PartScore.prf(
-            "quotes", overall.tp, overall.n_pred, overall.n_gold, note=">= 50% of the gold content's characters"
+            "quotes",
+            overall.tp,
+            overall.n_pred,
+            overall.n_gold,
+            note=">= 50% of the gold content's characters; pieces of a matched statement count once",
+        ),
+        PartScore.prf(
+            "quotes.strict", strict.tp, strict.n_pred, strict.n_gold, note="one-to-one: every extra piece is a false alarm"
         ),
         PartScore.prf(
             "quotes.exact", exact.tp, exact.n_pred, exact.n_gold, note="same boundaries, quotes/punctuation trimmed"
