@@ -120,8 +120,9 @@ def command(source: Path, db: Path, config: Path, workers: int = 1) -> list[str]
     ]  # fmt: skip
 
 
-def run_to_end(source: Path, db: Path, config: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(command(source, db, config), capture_output=True, text=True, timeout=300, env=ENV)
+def run_to_end(source: Path, db: Path, config: Path, report: Path | None = None) -> subprocess.CompletedProcess[str]:
+    extra = ["--report", str(report)] if report is not None else []
+    done = subprocess.run(command(source, db, config) + extra, capture_output=True, text=True, timeout=300, env=ENV)
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
 
@@ -252,8 +253,11 @@ def test_resume_kill9_random_points_end_equal(reference: dict[str, Any]) -> None
             crashed = snapshot(db)
             check_whole_batches(crashed, ref, reference["order"])
             at_kill = len(crashed.ids)
-        done = run_to_end(reference["source"], db, reference["config"])
+        report = reference["folder"] / f"trial-{trial}.json"
+        done = run_to_end(reference["source"], db, reference["config"], report)
         assert done.returncode == reference["rc"], done.stderr
+        # The resumed run parsed and stored only what was missing.
+        assert json.loads(report.read_text(encoding="utf-8"))["stored"] == len(ref.ids) - at_kill
         final = snapshot(db)
         assert final.ids == ref.ids
         assert final.counts == ref.counts
