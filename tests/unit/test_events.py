@@ -204,3 +204,33 @@ def test_events_non_event_uses(code: Any, text: str) -> None:
 def test_events_promise_is_dated_when_made(code: Any) -> None:
     (event,) = [e for e in code("Japan will visit Nepal on Friday.") if e.type == "AGREE"]
     assert event.date == "2018-11-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand's that-clause names its target
+        ("Germany demanded that Iran release the detained sailors.", ("REQUEST", "DEU", "IRN")),
+        ("Russia said Ukraine must withdraw its forces.", ("REQUEST", "RUS", "UKR")),
+        # the objects of an open complement are the act's ("threatened to cut off ... to X")
+        ("Russia threatened to cut off gas supplies to Ukraine.", ("THREATEN", "RUS", "UKR")),
+        # without a named recipient, the country the act happens in is the target
+        ("The Chinese premier arrived in Nairobi on Monday.", ("CONSULT", "CHN", "KEN")),
+        ("Kenyan authorities imposed a curfew in Mombasa after the riots.", ("COERCE", "KEN", "KEN")),
+        ("The Iraqi army shelled rebel positions in Syria.", ("ASSAULT", "IRQ", "SYR")),
+        # a passive raising verb: the subject performs the complement ("is scheduled to visit")
+        ("Iran is scheduled to attend the summit in Japan.", ("CONSULT", "IRN", "JPN")),
+    ],
+)
+def test_events_targets_beyond_the_direct_object(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_place_is_no_target_of_a_meeting_between_its_participants(code: Any) -> None:
+    (event,) = [e for e in code("Armenia and Georgia held talks in Moscow.") if e.type == "CONSULT"]
+    assert {event.source.country, event.target.country if event.target else None} == {"ARM", "GEO"}
+
+
+def test_events_pronoun_under_an_adjective_is_the_reporter(code: Any) -> None:
+    events = code("Brazil said it is ready to lift the ban on beef imports.")
+    assert any(e.source.country == "BRA" for e in events)

@@ -108,6 +108,12 @@ _VERB_TARGET_PREPS = {
     "into",
     "over",
 }
+# Event types whose that-clause names the target: "demanded that Israel ease ...", "accused
+# ... that France was aware ...", "threatened that Iran would pay".
+_CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
+# Prepositions that put an act in a place ("imposed a curfew in Cizre", "arrived in Amman",
+# "sent inspectors to Iran"): without a named recipient, the place's country is the target.
+_PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -701,10 +707,10 @@ class EventCoder:
     def _reporter(token: Any) -> Any | None:
         """The subject of the reporting verb whose reported clause holds ``token``, if any."""
         node = token
-        for _ in range(3):
+        for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
                 return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -764,12 +770,15 @@ class EventCoder:
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
         """The subject token of a verb (climbing xcomp/conj chains) and whether it is passive."""
         node = token
+        raised = False  # climbed out of an open complement: "X is scheduled to attend" is X acting
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     return child, False
                 if child.dep_ == "nsubjpass":
-                    return child, True
+                    return child, not raised
+            if node.dep_ in ("xcomp", "acomp"):
+                raised = True
             if node.dep_ in ("xcomp", "conj", "ccomp", "acomp") and node.head.i != node.i:
                 if node.dep_ == "xcomp":
                     # object control: "urged Iran to stop" -> the object is the subject
@@ -846,10 +855,18 @@ class EventCoder:
                             sources.extend(self._actors_at(pobj, index))
             else:
                 sources.extend(subj_mentions)
-            zone_heads = [token, *trig.folded]
-            for head in zone_heads:
+            # the trigger's own objects first; then, for a demand or accusation, the subject of
+            # its that-clause ("demanded that Israel ease ...", "said Sudan must return ...");
+            # then the objects of folded triggers and of its open complement ("threatened to cut
+            # off electricity to X")
+            zone_heads = [token, *trig.folded, *self._complements(token)]
+            for n, head in enumerate(zone_heads):
                 if targets and head.i != token.i:
                     break
+                if n == 1 and trig.info.plover in _CLAUSE_TARGET_TYPES:
+                    targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
+                    if targets:
+                        break
                 for child in head.children:
                     if child.dep_ in ("dobj", "dative", "attr", "oprd") and not (passive and child.dep_ == "dobj"):
                         targets.extend(m for m in self._actors_at(child, index) if m not in targets)
@@ -861,6 +878,8 @@ class EventCoder:
                                     sources, reciprocal = found, True
                                     continue
                                 targets.extend(m for m in found if m not in targets)
+            if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
+                targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
             if passive and not sources:
                 # "Gabala and Ganja were awarded the status 'Cultural Capital of the CIS'":
                 # without a by-agent, an organisation named in the object is the giver.
@@ -873,6 +892,75 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    @staticmethod
+    def _complements(token: Any) -> list[Any]:
+        """The open complements under a verb ("threatened to cut off", "refused to allow ... to
+        land"), two levels deep: their objects are the act's objects."""
+        out: list[Any] = []
+        frontier = [token]
+        for _ in range(2):
+            frontier = [c for node in frontier for c in node.children if c.dep_ == "xcomp"]
+            out.extend(frontier)
+        return out
+
+    def _clause_subjects(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors named as subject of the that-clause under a demand or accusation verb."""
+        out: list[Mention] = []
+        for child in token.children:
+            if child.dep_ != "ccomp":
+                continue
+            for subj in child.children:
+                if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ != "PRON":
+                    out.extend(m for m in self._actors_at(subj, index) if m not in out)
+        return out
+
+    def _place_target(self, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
+        """The country of a place the act happens in or is directed to, as a mention of it.
+
+        The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
+        trigger, a folded trigger, its open complement, its object, or -- for a noun trigger --
+        the verb that governs it; the first place with a country wins.
+        """
+        article = self._article
+        if article is None:
+            return None
+        heads = [token, *folded, *self._complements(token)]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
+            heads.append(token.head.head if token.dep_ == "pobj" else token.head)
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_TARGET_PREPS:
+                    continue
+                for sub in prep.subtree:
+                    mention = index.get(sub.i)
+                    actor = article.actor(mention.actor_id) if mention is not None else None
+                    if actor is None or not actor.country or actor.kind not in ("country", "location"):
+                        continue
+                    return Mention(
+                        text=mention.text,  # type: ignore[union-attr]
+                        label="GPE",
+                        start=mention.start,  # type: ignore[union-attr]
+                        end=mention.end,  # type: ignore[union-attr]
+                        actor_id=self._country_actor(actor.country),
+                    )
+        return None
+
+    def _country_actor(self, iso3: str) -> str | None:
+        """The id of the article's actor for a country (added when only its places are named)."""
+        article = self._article
+        if article is None:
+            return None
+        for actor in article.actors:
+            if actor.kind == "country" and actor.country == iso3 and not actor.sector:
+                return actor.id
+        from communique.extract.resolve import country_actor
+
+        found = country_actor(iso3)
+        if article.actor(found.id) is None:
+            article.actors.append(found)
+        return found.id
 
     # -- the stage -------------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:
@@ -1085,6 +1173,14 @@ class EventCoder:
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
+        if not targets and not reciprocal:
+            # no named recipient: the country where the act takes place is its target
+            # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
+            # Amman"), the PETRARCH and PLOVER coders' convention; it never makes an event
+            # worth keeping on its own (the filters above)
+            place = self._place_target(token, trig.folded, index)
+            if place is not None and all(m.actor_id != place.actor_id for m in sources):
+                targets.append(place)
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
             for one in sources:
