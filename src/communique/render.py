@@ -45,8 +45,14 @@ def _highlighted(article: Article) -> Text:
 def render_article(article: Article, max_rows: int = 60) -> RenderableType:
     """A Rich renderable: metadata, highlighted text, and tables of mentions, quotes, events."""
     meta = Text.assemble(
-        ("id ", "dim"), article.id, ("  date ", "dim"), str(article.date), ("  publisher ", "dim"),
-        str(article.publisher), ("  relayed from ", "dim"), ", ".join(article.relayed_from) or "-",
+        ("id ", "dim"),
+        article.id,
+        ("  date ", "dim"),
+        str(article.date),
+        ("  publisher ", "dim"),
+        str(article.publisher),
+        ("  relayed from ", "dim"),
+        ", ".join(article.relayed_from) or "-",
     )
     parts: list[RenderableType] = [meta]
     if article.title:
@@ -76,8 +82,13 @@ def render_article(article: Article, max_rows: int = 60) -> RenderableType:
         for e in article.events[:max_rows]:
             target = (e.target.name or e.target.country or "") if e.target else ""
             table.add_row(
-                f"{e.type}{'/' + e.mode if e.mode else ''}", e.cameo or "", e.source.name or e.source.country or "",
-                target, e.date or "", e.trigger.text, f"{e.confidence:.2f}",
+                f"{e.type}{'/' + e.mode if e.mode else ''}",
+                e.cameo or "",
+                e.source.name or e.source.country or "",
+                target,
+                e.date or "",
+                e.trigger.text,
+                f"{e.confidence:.2f}",
             )
         parts.append(table)
     return Group(*parts)

@@ -46,15 +46,16 @@ def export(
     fmt: Format = typer.Option(
         Format.jsonl, "--format", help="Output format; icews: the ICEWS tab-separated event layout (--what events)."
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output; required for parquet)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Output file (default: standard output; required for parquet)."
+    ),
 ) -> None:
     """Export stored records; field names follow the export contract (docs/export-contract.md)."""
     with open_store(db, read_only=True) as store:
         if out is None:
-            if fmt is not Format.jsonl:
-                if fmt is Format.parquet:
-                    err_console.print("[bold red]error:[/bold red] --format parquet needs --out FILE")
-                    raise typer.Exit(2)
+            if fmt is Format.parquet:
+                err_console.print("[bold red]error:[/bold red] --format parquet needs --out FILE")
+                raise typer.Exit(2)
             if fmt is Format.icews:
                 from communique.store.icews import write_icews
 
