@@ -234,3 +234,19 @@ def test_events_place_is_no_target_of_a_meeting_between_its_participants(code: A
 def test_events_pronoun_under_an_adjective_is_the_reporter(code: Any) -> None:
     events = code("Brazil said it is ready to lift the ban on beef imports.")
     assert any(e.source.country == "BRA" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # an unnamed group placed by its own phrase, with the sector of its noun
+        ("Opposition groups in Zimbabwe are demanding that the president resign.", "ZWE", "OPP"),
+        ("Tens of thousands of students throughout Kenya staged demonstrations on Saturday.", "KEN", "EDU"),
+        ("Angry farmers in France blocked roads on Monday.", "FRA", None),
+        # ordinary people without a place of their own are of the place where they act
+        ("Hundreds of people blocked roads in Lagos on Monday.", "NGA", "CVL"),
+    ],
+)
+def test_events_unnamed_group_source(code: Any, text: Any, country: Any, sector: Any) -> None:
+    sources = {(e.source.country, e.source.sector) for e in code(text)}
+    assert (country, sector) in sources

@@ -114,6 +114,12 @@ _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Prepositions that put an act in a place ("imposed a curfew in Cizre", "arrived in Amman",
 # "sent inspectors to Iran"): without a named recipient, the place's country is the target.
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
+# Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
+# the counting words above the group noun, the prepositions that place it, and the nouns of
+# ordinary people (sector CVL; other group nouns take the sector of titles.tsv).
+_QUANTITY_NOUNS = {"thousand", "hundred", "ten", "dozen", "score", "million", "group", "crowd", "number", "some"}
+_GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
+_PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth", "crowd", "inhabitant", "local"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -825,6 +831,9 @@ class EventCoder:
                     subj, passive = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
                     if subj is not None and not passive:
                         sources = self._actors_at(subj, index)
+                        if not sources and subj.pos_ == "NOUN":
+                            group = self._located_group(subj, token, [], index)
+                            sources = [group] if group is not None else []
             if not targets:
                 # nominal events name their participants inside the phrase ("the conference
                 # dedicated to the anniversary of the Belarus-Azerbaijan relations")
@@ -847,6 +856,10 @@ class EventCoder:
                 reporter = self._reporter(token)
                 if reporter is not None:
                     subj_mentions = self._actors_at(reporter, index)
+            if subj is not None and not subj_mentions and not passive and subj.pos_ == "NOUN":
+                group = self._located_group(subj, token, trig.folded, index)
+                if group is not None:
+                    subj_mentions = [group]
             if passive:
                 targets.extend(subj_mentions)
                 for child in token.children:
@@ -892,6 +905,58 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _located_group(self, subj: Any, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
+        """An unnamed group as the source: the country it is in, with the sector of its noun.
+
+        "Opposition groups in Zimbabwe" -> ZWE OPP, "thousands of students throughout Indonesia"
+        -> IDN EDU; a crowd without a place of its own ("people blocked streets in Hong Kong")
+        is of the place where it acts. Returns a mention of the group phrase bound to a
+        country or country-sector actor (added to the article), or None.
+        """
+        article = self._article
+        if article is None:
+            return None
+        head = subj
+        for _ in range(3):  # "tens of thousands of students": the counted noun is the group
+            if head.lemma_.lower() not in _QUANTITY_NOUNS and head.pos_ != "NUM":
+                break
+            pobj = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+            if pobj is None:
+                break  # "opposition groups in Zimbabwe": the group itself
+            head = pobj
+        if head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        lemma = head.lemma_.lower()
+        from communique.extract import resolve
+
+        words = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i] + [head.lower_]
+        sector = resolve.title_sector(words) or (
+            "CVL" if lemma in _PEOPLE_NOUNS or head.lower_ in _PEOPLE_NOUNS else None
+        )
+        country = None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _GROUP_PLACE_PREPS:
+                for sub in prep.subtree:
+                    mention = index.get(sub.i)
+                    actor = article.actor(mention.actor_id) if mention is not None else None
+                    if actor is not None and actor.country and actor.kind in ("country", "location"):
+                        country = actor.country
+                        break
+            if country:
+                break
+        if country is None and sector == "CVL":
+            place = self._place_target(token, folded, index)
+            country = place.actor_id if place is not None else None
+        if country is None:
+            return None
+        # a group placed by its own phrase ("farmers in France") is of that country even when
+        # its noun gives no sector
+        actor = resolve.sector_actor(country, sector) if sector else resolve.country_actor(country)
+        if article.actor(actor.id) is None:
+            article.actors.append(actor)
+        start, end = subj.left_edge.idx, head.idx + len(head.text)
+        return Mention(text=article.text[start:end], label="NORP", start=start, end=end, actor_id=actor.id)
 
     @staticmethod
     def _complements(token: Any) -> list[Any]:
