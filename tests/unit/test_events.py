@@ -250,3 +250,17 @@ def test_events_pronoun_under_an_adjective_is_the_reporter(code: Any) -> None:
 def test_events_unnamed_group_source(code: Any, text: Any, country: Any, sector: Any) -> None:
     sources = {(e.source.country, e.source.sector) for e in code(text)}
     assert (country, sector) in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        # a demonym on a group noun gives the group's sector, a plural demonym is people
+        ("Israeli helicopters fired missiles at Lebanese villages.", "source", ("ISR", "MIL")),
+        ("Israeli helicopters fired missiles at Lebanese villages.", "target", ("LBN", "CVL")),
+        ("Egyptian police arrested 40 Libyans.", "target", ("LBY", "CVL")),
+    ],
+)
+def test_events_demonym_group_sector(code: Any, text: Any, side: Any, expected: Any) -> None:
+    actors = [getattr(e, side) for e in code(text)]
+    assert expected in {(a.country, a.sector) for a in actors if a is not None}

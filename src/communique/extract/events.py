@@ -120,6 +120,10 @@ _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout",
 _QUANTITY_NOUNS = {"thousand", "hundred", "ten", "dozen", "score", "million", "group", "crowd", "number", "some"}
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth", "crowd", "inhabitant", "local"}
+# Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
+# civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
+_MILITARY_NOUNS = {"helicopter", "aircraft", "warplane", "jet", "tank", "gunship", "warship", "artillery", "drone"}
+_CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", "family", "man", "woman", "child"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -956,7 +960,7 @@ class EventCoder:
         if article.actor(actor.id) is None:
             article.actors.append(actor)
         start, end = subj.left_edge.idx, head.idx + len(head.text)
-        return Mention(text=article.text[start:end], label="NORP", start=start, end=end, actor_id=actor.id)
+        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
 
     @staticmethod
     def _complements(token: Any) -> list[Any]:
@@ -1179,7 +1183,33 @@ class EventCoder:
         actor = article.actor(mention.actor_id)
         if actor is None:
             return EventActor(actor_id=mention.actor_id, name=mention.text)
-        return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector, igo=actor.igo)
+        sector = actor.sector
+        if sector is None and actor.kind == "country" and mention.label == "NORP":
+            sector = self._group_sector(article, mention)
+        return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _group_sector(article: Article, mention: Mention) -> str | None:
+        """The sector of a people word the actor stage left as the bare country: a demonym
+        used for people ("arrested 100 Palestinians" -> CVL) or modifying a group noun
+        ("Mexican immigrants" -> CVL, "Israeli helicopters" -> MIL, "Serbian workers" -> LAB)."""
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
+            head = token.head
+            lemma = head.lemma_.lower()
+            if lemma in _MILITARY_NOUNS:
+                return "MIL"
+            if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
+                return "CVL"
+            from communique.extract import resolve
+
+            return resolve.title_sector([head.lower_])
+        if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return "CVL"  # "Palestinians", "Liberians": people of the country
+        return None
 
     def _speaker_mention(self, quote: Quote) -> Mention | None:
         s = quote.speaker
