@@ -264,3 +264,23 @@ def test_events_unnamed_group_source(code: Any, text: Any, country: Any, sector:
 def test_events_demonym_group_sector(code: Any, text: Any, side: Any, expected: Any) -> None:
     actors = [getattr(e, side) for e in code(text)]
     assert expected in {(a.country, a.sector) for a in actors if a is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser's "dative" preposition: "provide support to X"
+        ("Japan said it would not provide support to Vietnam.", ("REJECT", "JPN", "VNM")),
+        # a chain of "of" phrases down to the actor
+        ("Israel released the mayor of the Lebanese town of Tyre.", ("RETREAT", "ISR", "LBN")),
+        # a list parsed as an apposition: "X, Y, and Z met"
+        ("Russia, China, and Iran met in Tehran.", ("CONSULT", "RUS", "CHN")),
+    ],
+)
+def test_events_target_in_deeper_phrases(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_attribution_description_is_no_event(code: Any) -> None:
+    text = "Two prisoners died, according to a report by a doctor sent to Egypt by an aid group."
+    assert not [e for e in code(text) if e.trigger.text == "sent"]

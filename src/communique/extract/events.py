@@ -486,6 +486,10 @@ class EventCoder:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
                 continue  # a participle used as an adjective ("a supporting role") is no act
+            if token.dep_ in ("acl", "relcl", "pobj") and any(
+                a.lemma_.lower() == "accord" and a.dep_ == "prep" for a in token.ancestors
+            ):
+                continue  # the attribution's own description ("according to a doctor sent to X by Y")
             if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
                 if demand is not None:
@@ -743,7 +747,14 @@ class EventCoder:
     # -- roles -----------------------------------------------------------------------------
     def _actors_at(self, token: Any, index: dict[int, Mention], deep: bool = False) -> list[Mention]:
         """The actor mentions a phrase headed by ``token`` names (conjuncts included)."""
+        if token.dep_ == "dative" and token.pos_ == "ADP":
+            # "give permission to Russia": the parser marks the preposition as the dative
+            token = next((c for c in token.children if c.dep_ == "pobj"), token)
         heads = [token, *token.conjuncts]
+        # a list the parser hangs as an apposition: "the US, Russia, and Switzerland met"
+        for appos in [c for c in token.children if c.dep_ == "appos"]:
+            if appos.pos_ == "PROPN" and any(c.dep_ == "conj" for c in appos.children):
+                heads += [appos, *appos.conjuncts]
         out: list[Mention] = []
         for head in heads:
             found = index.get(head.i)
@@ -753,14 +764,35 @@ class EventCoder:
                         found = index[child.i]
                         break
             if found is None:
-                for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj" and pobj.i in index:
-                                found = index[pobj.i]
-                                for conj in pobj.conjuncts:
-                                    if conj.i in index and index[conj.i] not in out:
-                                        out.append(index[conj.i])
+                # "the mayor of the West Bank city of Nablus": down a chain of "of" phrases
+                node = head
+                for _ in range(3):
+                    pobjs = [
+                        g
+                        for c in node.children
+                        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
+                    hit = next((g for g in pobjs if g.i in index), None)
+                    if hit is not None:
+                        found = index[hit.i]
+                        for conj in hit.conjuncts:
+                            if conj.i in index and index[conj.i] not in out:
+                                out.append(index[conj.i])
+                        break
+                    found = next(
+                        (
+                            index[c.i]
+                            for g in pobjs
+                            for c in g.children
+                            if c.dep_ in ("compound", "amod", "poss") and c.i in index
+                        ),
+                        None,
+                    )
+                    if found is not None or not pobjs:
+                        break
+                    node = pobjs[0]
             if found is None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr"):
                 # "lift the sanctions on Iran", "aid to Nepal": the recipient hangs on the object
                 for child in head.children:
