@@ -284,3 +284,25 @@ def test_events_target_in_deeper_phrases(code: Any, text: Any, expected: Any) ->
 def test_events_attribution_description_is_no_event(code: Any) -> None:
     text = "Two prisoners died, according to a report by a doctor sent to Egypt by an aid group."
     assert not [e for e in code(text) if e.trigger.text == "sent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent of a request noun is the one rejected
+        ("Canada rejected calls by Mexico for new tariff talks.", ("REJECT", "CAN", "MEX")),
+        # a demonym on the recipient phrase of an object
+        ("Spain threatened to impose restrictions against Moroccan goods.", ("THREATEN", "ESP", "MAR")),
+        # the recipient of a nominal trigger hangs on its light verb
+        ("France issued a stern warning to Iran on Saturday.", ("THREATEN", "FRA", "IRN")),
+        # a nominal demand's that-clause names the target
+        ("The union repeated its demand that Greece raise wages.", ("REQUEST", None, "GRC")),
+    ],
+)
+def test_events_targets_of_object_nouns(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_a_group_of_the_source_country_is_a_target(code: Any) -> None:
+    events = code("Egypt is investigating crimes by Egyptian extremists.")
+    assert ("EGY", "REB") in {(e.target.country, e.target.sector) for e in events if e.target}

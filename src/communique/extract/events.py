@@ -123,7 +123,11 @@ _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth
 # Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
 # civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
 _MILITARY_NOUNS = {"helicopter", "aircraft", "warplane", "jet", "tank", "gunship", "warship", "artillery", "drone"}
+_REBEL_NOUNS = {"extremist", "guerrilla", "militant", "insurgent", "separatist", "gunman", "militia", "rebel"}
 _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", "family", "man", "woman", "child"}
+# Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
+# Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
+_OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -793,13 +797,18 @@ class EventCoder:
                     if found is not None or not pobjs:
                         break
                     node = pobjs[0]
-            if found is None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr"):
-                # "lift the sanctions on Iran", "aid to Nepal": the recipient hangs on the object
+            if found is None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+                # "lift the sanctions on Iran", "aid to Nepal", "restrictions against German
+                # goods": the recipient hangs on the object; "rejected calls by X", "the crimes
+                # by Croatian extremists": the object's agent is the one acted upon
                 for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ in ("on", "against", "to", "with", "toward", "towards"):
+                    if child.dep_ == "prep" and child.lower_ in _OBJECT_RECIPIENT_PREPS:
                         for pobj in child.children:
-                            if pobj.dep_ == "pobj" and pobj.i in index:
-                                found = index[pobj.i]
+                            if pobj.dep_ == "pobj" and found is None:
+                                found = index.get(pobj.i) or next(
+                                    (index[c.i] for c in pobj.children if c.dep_ in ("amod", "compound", "poss") and c.i in index),
+                                    None,
+                                )
             if found is None and deep:
                 for sub in head.subtree:
                     if sub.i in index:
@@ -870,6 +879,17 @@ class EventCoder:
                         if not sources and subj.pos_ == "NOUN":
                             group = self._located_group(subj, token, [], index)
                             sources = [group] if group is not None else []
+            if not targets and token.dep_ in ("dobj", "attr"):
+                # "issued a stern reminder to Iraq", "lodged a protest with Albania": the
+                # recipient hangs on the light verb
+                for child in token.head.children:
+                    if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "against"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                targets.extend(m for m in self._actors_at(pobj, index) if m not in sources)
+            if not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
+                # "its demand that Israel ease restrictions"
+                targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
             if not targets:
                 # nominal events name their participants inside the phrase ("the conference
                 # dedicated to the anniversary of the Belarus-Azerbaijan relations")
@@ -1009,7 +1029,7 @@ class EventCoder:
         """The actors named as subject of the that-clause under a demand or accusation verb."""
         out: list[Mention] = []
         for child in token.children:
-            if child.dep_ != "ccomp":
+            if child.dep_ not in ("ccomp", "acl"):
                 continue
             for subj in child.children:
                 if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ != "PRON":
@@ -1234,6 +1254,8 @@ class EventCoder:
             lemma = head.lemma_.lower()
             if lemma in _MILITARY_NOUNS:
                 return "MIL"
+            if lemma in _REBEL_NOUNS:
+                return "REB"
             if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
                 return "CVL"
             from communique.extract import resolve
@@ -1319,7 +1341,15 @@ class EventCoder:
             some_targets: list[Mention | None] = list(targets) or [None]
             for a in some_sources:
                 for b in some_targets:
-                    if a is not None and b is not None and a.actor_id and a.actor_id == b.actor_id:
+                    if (
+                        a is not None
+                        and b is not None
+                        and a.actor_id
+                        and a.actor_id == b.actor_id
+                        and self._event_actor(article, b).sector in (None, self._event_actor(article, a).sector)
+                    ):
+                        # one actor on both sides is no event, unless a group of it is the
+                        # other side ("Croatia is investigating crimes by Croatian extremists")
                         continue
                     pairs.append((a, b))
         pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
