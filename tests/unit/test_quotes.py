@@ -225,6 +225,101 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
     assert (quote.type, quote.text, quote.cue) == ("indirect", content, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "Anna Berg wants to reopen the border crossing before winter.",
+            "to reopen the border crossing before winter",
+            "wants",
+            "Anna Berg",
+        ),
+        (
+            "The opposition party plans to block the budget in the upper house.",
+            "to block the budget in the upper house",
+            "plans",
+            "The opposition party",
+        ),
+        (
+            "Anna Berg knows that the border will not reopen before May.",
+            "that the border will not reopen before May",
+            "knows",
+            "Anna Berg",
+        ),
+        (
+            "The union leaders support the new wage agreement with the port authority.",
+            "the new wage agreement with the port authority",
+            "support",
+            "The union leaders",
+        ),
+        (
+            "Senator Tom Walsh defended the decision to close the northern border crossings.",
+            "the decision to close the northern border crossings",
+            "defended",
+            "Senator Tom Walsh",
+        ),
+        (
+            "The governor accused the ministry of hiding the true cost of the bridge.",
+            "hiding the true cost of the bridge",
+            "accused",
+            "The governor",
+        ),
+        (
+            "Anna Berg spoke about the hardship of the families along the border.",
+            "the hardship of the families along the border",
+            "spoke",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_quotes_belief_intention_and_stance_cues(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The real problem, aides said, is the shortage of engineers in the north.",
+            "The real problem, aides said, is the shortage of engineers in the north",
+            "aides",
+        ),
+        (
+            "The shortage of engineers is the real problem, the mayor's aides said.",
+            "The shortage of engineers is the real problem",
+            "the mayor's aides",
+        ),
+    ],
+)
+def test_quotes_parenthetical_cue(quotes_of, text: str, content: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, "said", speaker)
+
+
+def test_quotes_labelled_paragraphs(quotes_of) -> None:
+    text = (
+        "Berg: Border Will Stay Closed Until Spring\n"
+        "BERG: Well, we think the border will stay closed until the spring.\n"
+        "WALSH: That is not what the ministry says.\n"
+        "Anna Berg and Tom Walsh spoke on the radio."
+    )
+    found = [(q.text, q.cue, q.speaker.text) for q in quotes_of(text)]
+    assert found == [
+        ("Border Will Stay Closed Until Spring", ":", "Berg"),
+        ("Well, we think the border will stay closed until the spring.", ":", "BERG"),
+        ("That is not what the ministry says.", ":", "WALSH"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Update: The border will stay closed until the spring.", "Note: the figures are provisional and may change."],
+)
+def test_quotes_label_that_names_no_one_is_not_a_speaker(quotes_of, text: str) -> None:
+    assert quotes_of(text) == []
+
+
 def test_quotes_statement_noun_with_possessor(quotes_of) -> None:
     (quote,) = quotes_of("Analysts doubted Norway's claim that the border would reopen in May.")
     assert (quote.type, quote.cue, quote.speaker.text) == ("indirect", "claim", "Norway's")

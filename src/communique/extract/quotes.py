@@ -112,6 +112,10 @@ _STATEMENT_NOUNS = frozenset(
     }
 )
 
+# A label opening a paragraph: one to four capitalised words, a colon, then the statement
+# ("Warren: Trump Is a ‘Proven Failure’", "MATTHEWS: Well, ...").
+_LABEL = re.compile(r"((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*?)\s*:\s+(\S)")
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -365,6 +369,11 @@ class QuoteExtractor:
         quoted = _Intervals([(m.open, m.after) for m in marks])
         direct, fragments = self._direct(doc, text, marks, paragraphs, quoted)
         reported = self._reported(doc, text, quoted, direct, paragraphs)
+        labelled = self._labelled(doc, text, paragraphs, direct)
+        if labelled:
+            # A labelled paragraph is one statement: what it reports inside is part of it.
+            outer = _Intervals(_merge([(s.start, s.end) for s in labelled]))
+            reported = [s for s in reported if outer.find(s.start) is None] + labelled
         statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
         return self._attribute(article, statements, paragraphs, quoted)
@@ -627,8 +636,11 @@ class QuoteExtractor:
             # "called the charges unfounded": object and predicate together are the statement.
             content = next((c for c in token.children if c.dep_ == "dobj" and c.i < predicate.i), None)
         if content is None:
-            return None
+            return self._parenthetical(token)
         speaker = _subject(token)
+        if speaker is None and token.dep_ == "ROOT" and token.i == token.sent.start:
+            # An imperative ("Note: the figures are provisional") reports no one's statement.
+            return None
         first, last = content.left_edge.i, content.right_edge.i
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
@@ -645,6 +657,38 @@ class QuoteExtractor:
         if words < _MIN_CONTENT_WORDS:
             return None
         doc = token.doc
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, speaker, self._cue_text(token)))
+        return statement
+
+    def _parenthetical(self, token: Token) -> _Statement | None:
+        """'The plan, aides said, is dead' and 'The plan is dead, he said': a cue the parser
+        hangs on the statement's own verb (``parataxis``) with a subject of its own.
+
+        The content is the clause it interrupts or closes, without the attribution; a cue in
+        the middle keeps the whole range (the attribution sits inside it, as in PolNeAR's two
+        content pieces around it).
+        """
+        head = token.head
+        if token.dep_ != "parataxis" or head is token or head.pos_ not in ("VERB", "AUX"):
+            return None
+        speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is None:
+            return None
+        inner_first = min(t.i for t in token.subtree)
+        inner_last = max(t.i for t in token.subtree)
+        first, last = head.left_edge.i, head.right_edge.i
+        if inner_last >= last:
+            last = inner_first - 1
+        elif inner_first <= first:
+            first = inner_last + 1
+        doc = token.doc
+        while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS + 1:
+            return None
         statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
         self._set_cue(statement, (token, speaker, self._cue_text(token)))
         return statement
@@ -696,6 +740,46 @@ class QuoteExtractor:
         statement.cue_end = (to.idx + len(to.text)) if to is not None else token.idx + len(token.text)
         statement.speaker = target
         return statement
+
+    def _labelled(self, doc: Doc, text: str, paragraphs: list[tuple[int, int]], taken: list[_Statement]) -> list[_Statement]:
+        """'Warren: Trump Is a Failure' and 'MATTHEWS: Well, ...': a paragraph opened by a name
+        and a colon (headlines, interview transcripts) is that person's statement.
+
+        The label must be a person or organisation (a PERSON/ORG entity, or a capitalised
+        transcript label whose word names a person elsewhere in the article): "Update:" or
+        "Photo:" name no one. A direct quote after the label takes the label as its cue.
+        """
+        found: list[_Statement] = []
+        surnames = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_title}
+        for p_start, p_end in paragraphs:
+            match = _LABEL.match(text, p_start, p_end)
+            if match is None:
+                continue
+            label = _tokens_between(doc, p_start, match.end(1))
+            if not label or not (
+                all(t.ent_type_ in ("PERSON", "ORG") for t in label if t.pos_ == "PROPN" or t.is_upper)
+                and any(t.ent_type_ in ("PERSON", "ORG") for t in label)
+                or len(label) == 1 and label[0].is_upper and label[0].lower_ in surnames
+            ):
+                continue
+            colon = next((t for t in _tokens_between(doc, match.end(1), match.start(2)) if t.text == ":"), None)
+            if colon is None:
+                continue
+            start, end = _strip(text, match.start(2), p_end)
+            if len(_WORD.findall(text[start:end])) < _MIN_CONTENT_WORDS:
+                continue
+            speaker = label[-1]
+            inside = [s for s in taken if start <= s.start < end]
+            if inside:
+                for statement in inside:
+                    if statement.floating and statement.cue is None:
+                        statement.floating = False
+                        self._set_cue(statement, (colon, speaker, ":"))
+                continue
+            statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
+            self._set_cue(statement, (colon, speaker, ":"))
+            found.append(statement)
+        return found
 
     # -- cues ------------------------------------------------------------------------------
 

@@ -392,7 +392,7 @@ class SpeakerResolver:
         # a relative clause or a coordination.
         last = token.i
         for child in token.rights:
-            if child.dep_ in ("relcl", "acl", "advcl", "cc", "conj") or child.text == ",":
+            if child.dep_ in ("relcl", "acl", "advcl", "cc", "conj") or child.text in (",", ":"):
                 break
             last = max(last, child.right_edge.i)
         while last > token.i and token.doc[last].text == ",":
