@@ -306,3 +306,18 @@ def test_events_targets_of_object_nouns(code: Any, text: Any, expected: Any) -> 
 def test_events_a_group_of_the_source_country_is_a_target(code: Any) -> None:
     events = code("Egypt is investigating crimes by Egyptian extremists.")
     assert ("EGY", "REB") in {(e.target.country, e.target.sector) for e in events if e.target}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest is aimed at whom its purpose clause addresses
+        (
+            "Thousands of students in Chile staged demonstrations to demand the resignation of President Pinera.",
+            ("PROTEST", "CHL", "CHL"),
+        ),
+        ("Farmers in India blocked roads to protest the Indian government's new laws.", ("PROTEST", "IND", "IND")),
+    ],
+)
+def test_events_protest_target_from_its_purpose(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))

@@ -1014,6 +1014,30 @@ class EventCoder:
         start, end = subj.left_edge.idx, head.idx + len(head.text)
         return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
 
+    def _purpose_actors(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors of the purpose clause ("to demand ...", "in protest of ...") of a trigger
+        or, for a noun trigger, of the verb that governs it; places excluded."""
+        heads = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubj"):
+            heads.append(token.head)
+        clauses = [
+            c
+            for h in heads
+            for c in h.children
+            if (c.dep_ in ("advcl", "xcomp", "acl") and any(a.lower_ == "to" for a in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
+            or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children))
+        ]
+        for clause in clauses:
+            for sub in clause.subtree:
+                mention = index.get(sub.i)
+                if mention is not None and not self._is_place(mention):
+                    actor = self._article.actor(mention.actor_id) if self._article is not None else None
+                    if actor is not None and actor.kind == "location":
+                        continue
+                    return [mention]
+        return []
+
     @staticmethod
     def _complements(token: Any) -> list[Any]:
         """The open complements under a verb ("threatened to cut off", "refused to allow ... to
@@ -1322,6 +1346,10 @@ class EventCoder:
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
+        if not targets and not reciprocal and info.plover == "PROTEST":
+            # a protest is aimed at whom its demand addresses: "staged a strike to demand the
+            # resignation of President X", "blocked roads to protest Y's policies"
+            targets.extend(m for m in self._purpose_actors(token, index) if m not in sources)
         if not targets and not reciprocal:
             # no named recipient: the country where the act takes place is its target
             # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
