@@ -321,3 +321,23 @@ def test_events_a_group_of_the_source_country_is_a_target(code: Any) -> None:
 )
 def test_events_protest_target_from_its_purpose(code: Any, text: Any, expected: Any) -> None:
     assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "be opposed to" states the subject's stance: the subject is the source
+        ("Israel is opposed to French mediation in the talks.", ("REJECT", "ISR", "FRA")),
+        ("Iran was opposed by France at the meeting.", ("REJECT", "FRA", "IRN")),
+        # a passive without a by-agent: the attack noun names the attacker
+        ("Ten villagers were killed in an air strike by Syrian forces.", ("ASSAULT", "SYR", None)),
+        ("Two soldiers were wounded in a Taliban attack.", ("ASSAULT", "AFG", None)),
+    ],
+)
+def test_events_passive_sources(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_demonym_is_no_place_target(code: Any) -> None:
+    events = code("Four children were killed in Israeli shelling on Friday.")
+    assert all(e.target is None or e.target.country != "ISR" for e in events)

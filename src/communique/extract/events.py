@@ -128,6 +128,26 @@ _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", 
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by"}
+# Participles that describe the subject's own stance after "be" ("is opposed to", "is
+# committed to", "is determined to"): the subject acts, it is not acted upon.
+_STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "resolve", "prepare", "inclined"}
+# Nouns of an attack whose modifier or "by" phrase names the attacker of a passive
+# ("were killed in Israeli tank shelling").
+_ATTACK_NOUNS = {
+    "shelling",
+    "shell",
+    "attack",
+    "strike",
+    "airstrike",
+    "raid",
+    "bombing",
+    "bombardment",
+    "fire",
+    "assault",
+    "offensive",
+    "ambush",
+    "crossfire",
+}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -827,7 +847,12 @@ class EventCoder:
                 if child.dep_ in ("nsubj", "csubj"):
                     return child, False
                 if child.dep_ == "nsubjpass":
-                    return child, not raised
+                    # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
+                    # subject, not something done to it (no by-agent)
+                    stative = node.lemma_.lower() in _STATIVE_PARTICIPLES and not any(
+                        c.dep_ == "agent" for c in node.children
+                    )
+                    return child, not raised and not stative
             if node.dep_ in ("xcomp", "acomp"):
                 raised = True
             if node.dep_ in ("xcomp", "conj", "ccomp", "acomp") and node.head.i != node.i:
@@ -950,6 +975,14 @@ class EventCoder:
             if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
             if passive and not sources:
+                # "were killed in Israeli tank shelling", "died in an air strike by government
+                # forces": the attack names the agent
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _ATTACK_NOUNS and not sources:
+                                sources.extend(self._attack_agents(pobj, index))
+            if passive and not sources:
                 # "Gabala and Ganja were awarded the status 'Cultural Capital of the CIS'":
                 # without a by-agent, an organisation named in the object is the giver.
                 for child in token.children:
@@ -1038,6 +1071,23 @@ class EventCoder:
                     return [mention]
         return []
 
+    def _attack_agents(self, noun: Any, index: dict[int, Mention]) -> list[Mention]:
+        """Who carried out an attack named by a noun: its modifier ("Israeli tank shelling")
+        or its "by" phrase ("an air strike by government forces")."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in index:
+                return [index[child.i]]
+            if child.dep_ == "compound":
+                found = [index[c.i] for c in child.children if c.dep_ in ("amod", "compound") and c.i in index]
+                if found:
+                    return found[:1]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._actors_at(pobj, index)
+        return []
+
     @staticmethod
     def _complements(token: Any) -> list[Any]:
         """The open complements under a verb ("threatened to cut off", "refused to allow ... to
@@ -1083,6 +1133,8 @@ class EventCoder:
                     actor = article.actor(mention.actor_id) if mention is not None else None
                     if actor is None or not actor.country or actor.kind not in ("country", "location"):
                         continue
+                    if actor.kind == "country" and mention.label not in ("GPE", "LOC", "FAC"):  # type: ignore[union-attr]
+                        continue  # a demonym ("in Israeli shelling") is no place
                     return Mention(
                         text=mention.text,  # type: ignore[union-attr]
                         label="GPE",
