@@ -341,3 +341,8 @@ def test_events_passive_sources(code: Any, text: Any, expected: Any) -> None:
 def test_events_demonym_is_no_place_target(code: Any) -> None:
     events = code("Four children were killed in Israeli shelling on Friday.")
     assert all(e.target is None or e.target.country != "ISR" for e in events)
+
+
+def test_events_possessive_country_body_sector(code: Any) -> None:
+    events = code("Chile's interim government announced that it is prepared to impose martial law.")
+    assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}

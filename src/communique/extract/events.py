@@ -1312,7 +1312,7 @@ class EventCoder:
         if actor is None:
             return EventActor(actor_id=mention.actor_id, name=mention.text)
         sector = actor.sector
-        if sector is None and actor.kind == "country" and mention.label == "NORP":
+        if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE"):
             sector = self._group_sector(article, mention)
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
 
@@ -1325,6 +1325,14 @@ class EventCoder:
         if span is None:
             return None
         token = span.root
+        if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+            # "Iraq's interim government", "Belarus's rulers", "the Iraq government"
+            if mention.label == "GPE":
+                from communique.extract import resolve
+
+                return resolve.title_sector([token.head.lower_])
+        if mention.label != "NORP":
+            return None
         if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
             head = token.head
             lemma = head.lemma_.lower()
