@@ -21,7 +21,11 @@ How a sentence is coded, in order:
    candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair the
    participants; one event per trigger is kept (resolved actors first), or every pair with
    ``expand="pairs"``; nominal triggers take the subject of their governing verb ("said at a
-   conference") and the actors inside their own phrase. Actors come from the mentions
+   conference") and the actors inside their own phrase. Without a direct actor the roles come
+   from the that-clause of a demand, the objects of an open complement, recipients and agents
+   on object nouns, a protest's purpose clause and, last, the country of the place of the act;
+   unnamed groups are the country their phrase or their act places them in (``docs/events.md``
+   lists the constructions). Actors come from the mentions
    resolved by ``actors.rules.v1`` (``Mention.actor_id`` -> ``article.actors``). Inside a
    quotation the speaker is the source only for first-person subjects ("we will ..."), and
    praise spoken in a quote is SUPPORT from the speaker (``quotes.rules.v1``, when run).
