@@ -241,9 +241,9 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
             "The opposition party",
         ),
         (
-            "Anna Berg knows that the border will not reopen before May.",
+            "Anna Berg suspects that the border will not reopen before May.",
             "that the border will not reopen before May",
-            "knows",
+            "suspects",
             "Anna Berg",
         ),
         (
@@ -275,6 +275,55 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
 def test_quotes_belief_intention_and_stance_cues(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
     (quote,) = quotes_of(text)
     assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "Anna Berg was confident that the border would reopen in May.",
+            "that the border would reopen in May",
+            "confident",
+            "Anna Berg",
+        ),
+        ("Anna Berg is convinced that the talks will fail.", "that the talks will fail", "convinced", "Anna Berg"),
+        (
+            "Anna Berg made it clear that the border would stay closed.",
+            "that the border would stay closed",
+            "clear",
+            "Anna Berg",
+        ),
+        (
+            "In Anna Berg's view, the border will not reopen before May.",
+            "the border will not reopen before May",
+            "In Anna Berg's view",
+            "Anna Berg's",
+        ),
+        (
+            "In the opinion of the ministry, the border will not reopen before May.",
+            "the border will not reopen before May",
+            "In the opinion",
+            "the ministry",
+        ),
+        (
+            "Berg's position is that the border must stay closed until May.",
+            "that the border must stay closed until May",
+            "position",
+            "Berg's",
+        ),
+    ],
+)
+def test_quotes_adjective_view_and_copular_cues(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is clear that the talks will fail.", "In the end, the border reopened in May."],
+)
+def test_quotes_no_holder_no_statement(quotes_of, text: str) -> None:
+    assert quotes_of(text) == []
 
 
 @pytest.mark.parametrize(

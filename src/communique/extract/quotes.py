@@ -116,6 +116,36 @@ _STATEMENT_NOUNS = frozenset(
 # ("Warren: Trump Is a ‘Proven Failure’", "MATTHEWS: Well, ...").
 _LABEL = re.compile(r"((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*?)\s*:\s+(\S)")
 
+# Adjectives (and passive participles) of certainty, stance and feeling that report what
+# their subject holds when a clause follows ("was confident that ...", "is convinced the
+# talks will fail", "made it clear that ...").
+_STANCE_ADJECTIVES = frozenset(
+    {
+        "confident",
+        "convinced",
+        "sure",
+        "certain",
+        "adamant",
+        "clear",
+        "hopeful",
+        "optimistic",
+        "pessimistic",
+        "skeptical",
+        "sceptical",
+        "worried",
+        "concerned",
+        "afraid",
+        "aware",
+        "doubtful",
+        "insistent",
+        "convince",
+        "persuade",
+    }
+)
+
+# Nouns of opinion in "in X's view, ..." and "in the opinion of X, ...".
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words", "mind"})
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -577,6 +607,10 @@ class QuoteExtractor:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
+            elif token.lemma_.lower() in _STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
+                statement = self._adjectival(token)
+            elif token.lower_ == "in" and token.dep_ == "prep":
+                statement = self._in_view(doc, token)
             else:
                 continue
             if statement is None or quoted.find(token.idx) is not None:
@@ -694,13 +728,20 @@ class QuoteExtractor:
         return statement
 
     def _nominal(self, token: Token) -> _Statement | None:
-        """'Moscow's claim that ...', 'the minister's warning that ...': a statement noun with
-        a that-clause; the possessor is the speaker (none: no statement)."""
+        """'Moscow's claim that ...', 'the minister's warning that ...', 'Berg's position is
+        that ...': a statement noun with a that-clause; the possessor is the speaker (none: no
+        statement)."""
         speaker = next((c for c in token.children if c.dep_ == "poss"), None)
         content = next(
             (c for c in token.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)),
             None,
         )
+        if content is None and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            # "Berg's position is that ...": the clause after the copula.
+            content = next(
+                (c for c in token.head.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)),
+                None,
+            )
         if speaker is None or content is None or speaker.lower_ in ("its", "their", "his", "her", "our", "my"):
             return None
         doc = token.doc
@@ -719,6 +760,28 @@ class QuoteExtractor:
         target = _according_target(token)
         if target is None:
             return None
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        cue_end = (to.idx + len(to.text)) if to is not None else token.idx + len(token.text)
+        return self._sentence_rest(doc, token, target, "according to", cue_end)
+
+    def _in_view(self, doc: Doc, token: Token) -> _Statement | None:
+        """'In Berg's view, ...', 'in the opinion of the ministry, ...': the rest of the sentence,
+        said by the possessor or the object of "of"."""
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in _VIEW_NOUNS:
+            return None
+        target = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if target is None:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if target is None:
+            return None
+        cue_text = doc[token.i : noun.i + 1].text
+        return self._sentence_rest(doc, token, target, cue_text, noun.idx + len(noun.text))
+
+    def _sentence_rest(self, doc: Doc, token: Token, target: Token, cue_text: str, cue_end: int) -> _Statement | None:
+        """The sentence around an attribution phrase headed by ``token`` (before it when the
+        phrase closes the sentence, after it otherwise), said by ``target``."""
         sent = token.sent
         phrase_first = token.i
         phrase_last = max(t.i for t in token.subtree)
@@ -733,15 +796,48 @@ class QuoteExtractor:
         if last - first + 1 < _MIN_CONTENT_WORDS:
             return None
         statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
-        to = next((c for c in token.children if c.lower_ == "to"), None)
         statement.cue = token
-        statement.cue_text = "according to"
+        statement.cue_text = cue_text
         statement.cue_start = token.idx
-        statement.cue_end = (to.idx + len(to.text)) if to is not None else token.idx + len(token.text)
+        statement.cue_end = cue_end
         statement.speaker = target
         return statement
 
-    def _labelled(self, doc: Doc, text: str, paragraphs: list[tuple[int, int]], taken: list[_Statement]) -> list[_Statement]:
+    def _adjectival(self, token: Token) -> _Statement | None:
+        """'Berg was confident that ...', 'she is convinced the talks will fail', 'Berg made it
+        clear that ...': an adjective of certainty or feeling with a clause; the speaker is the
+        subject of "be" (or "make"), or of the passive participle."""
+        content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if content is None:
+            # "made it clear that ...": the parser hangs the that-clause as an adverbial clause.
+            content = next(
+                (c for c in token.children if c.dep_ == "advcl" and any(m.lower_ == "that" for m in c.children)),
+                None,
+            )
+        if content is None:
+            return None
+        if token.pos_ == "VERB":
+            speaker = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        elif token.dep_ == "acomp" or token.dep_ in ("ccomp", "oprd") and token.head.lemma_ == "make":
+            speaker = _subject(token.head)
+        else:
+            return None
+        if speaker is None:
+            return None
+        doc = token.doc
+        first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
+        last = content.right_edge.i
+        while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, speaker, token.text))
+        return statement
+
+    def _labelled(
+        self, doc: Doc, text: str, paragraphs: list[tuple[int, int]], taken: list[_Statement]
+    ) -> list[_Statement]:
         """'Warren: Trump Is a Failure' and 'MATTHEWS: Well, ...': a paragraph opened by a name
         and a colon (headlines, interview transcripts) is that person's statement.
 
@@ -756,11 +852,7 @@ class QuoteExtractor:
             if match is None:
                 continue
             label = _tokens_between(doc, p_start, match.end(1))
-            if not label or not (
-                all(t.ent_type_ in ("PERSON", "ORG") for t in label if t.pos_ == "PROPN" or t.is_upper)
-                and any(t.ent_type_ in ("PERSON", "ORG") for t in label)
-                or len(label) == 1 and label[0].is_upper and label[0].lower_ in surnames
-            ):
+            if not _names_someone(label, surnames):
                 continue
             colon = next((t for t in _tokens_between(doc, match.end(1), match.start(2)) if t.text == ":"), None)
             if colon is None:
@@ -871,6 +963,106 @@ def _new_subject(
         if token.dep_ == "nsubj" and token.ent_type_ == "PERSON" and quoted.find(token.idx) is None:
             found = token
     return found
+
+
+def _names_someone(label: list[Token], surnames: set[str]) -> bool:
+    """Whether the words before a paragraph's colon name a speaker ("Warren", "Dr. Ben Carson",
+    "Clinton camp", "MATTHEWS"), not a section label ("Update", "Note", "The Plan").
+
+    A name entity, or capitalised words with a proper noun among them whose last word names
+    a person elsewhere in the article; or a word tagged as a proper noun that is not a known
+    section label. PolNeAR counts "Poll: ..." and "Newspaper: ..." headlines as attributed
+    too, so an organisation-like label passes.
+    """
+    if not label or len(label) > 4 or label[0].lower_.rstrip(".") in _SECTION_LABELS:
+        return False
+    if any(t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "NUM") for t in label):
+        return False
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in label):
+        return True
+    if not all(t.is_title or t.is_upper or t.is_punct for t in label):
+        return False
+    return label[-1].lower_ in surnames or any(t.pos_ == "PROPN" for t in label)
+
+
+# Words that open a paragraph with a colon without naming a speaker.
+_SECTION_LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "related",
+        "read",
+        "correction",
+        "clarification",
+        "source",
+        "sources",
+        "credit",
+        "image",
+        "caption",
+        "warning",
+        "breaking",
+        "exclusive",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "transcript",
+        "tags",
+        "filed",
+        "topics",
+        "via",
+        "by",
+        "posted",
+        "listen",
+        "see",
+        "also",
+        "more",
+        "follow",
+        "contact",
+        "disclosure",
+        "advertisement",
+        "subscribe",
+        "share",
+        "email",
+        "location",
+        "date",
+        "time",
+        "where",
+        "when",
+        "who",
+        "what",
+        "why",
+        "how",
+        "summary",
+        "background",
+        "context",
+        "analysis",
+        "opinion",
+        "comment",
+        "comments",
+        "headline",
+        "headlines",
+        "story",
+        "bottom",
+        "bonus",
+        "p.s",
+        "ps",
+        "edit",
+        "graphic",
+        "chart",
+        "map",
+        "audio",
+        "live",
+        "timeline",
+    }
+)
 
 
 def _continues(p_starts: list[int], previous: _Statement, current: _Statement) -> bool:
