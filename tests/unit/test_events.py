@@ -346,3 +346,24 @@ def test_events_demonym_is_no_place_target(code: Any) -> None:
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's interim government announced that it is prepared to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threat is addressed to the subject of its condition
+        (
+            "Russia has threatened to stop the negotiations if the United States goes ahead with the deployment.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a nominal demand whose that-clause hangs on the verb
+        ("The union reiterated its demand today that Greece raise wages.", ("REQUEST", None, "GRC")),
+    ],
+)
+def test_events_threat_condition_and_nominal_demand(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_protest_purpose_replaces_an_unresolved_target(code: Any) -> None:
+    text = "Landowners in Peru began a hunger strike outside Parliament to demand the resignation of the Peruvian president."
+    assert any(e.type == "PROTEST" and e.target and e.target.country == "PER" for e in code(text))

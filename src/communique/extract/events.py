@@ -917,8 +917,10 @@ class EventCoder:
                             if pobj.dep_ == "pobj":
                                 targets.extend(m for m in self._actors_at(pobj, index) if m not in sources)
             if not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
-                # "its demand that Israel ease restrictions"
+                # "its demand that Israel ease restrictions" (the clause may hang on the verb)
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
+                if not targets and token.dep_ in ("dobj", "attr"):
+                    targets.extend(m for m in self._clause_subjects(token.head, index) if m not in sources)
             if not targets:
                 # nominal events name their participants inside the phrase ("the conference
                 # dedicated to the anniversary of the Belarus-Azerbaijan relations")
@@ -1091,6 +1093,20 @@ class EventCoder:
                     if pobj.dep_ == "pobj":
                         return self._actors_at(pobj, index)
         return []
+
+    def _condition_subjects(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors that are subject of an "if"/"unless" clause under a trigger or its
+        open complements."""
+        out: list[Mention] = []
+        for head in [token, *self._complements(token)]:
+            for clause in head.children:
+                if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+                ):
+                    for subj in clause.children:
+                        if subj.dep_ in ("nsubj", "nsubjpass"):
+                            out.extend(m for m in self._actors_at(subj, index) if m not in out)
+        return out
 
     @staticmethod
     def _complements(token: Any) -> list[Any]:
@@ -1410,18 +1426,29 @@ class EventCoder:
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
             return []
-        if not targets and not reciprocal and info.plover == "PROTEST":
+        # the fallbacks below also replace a target the actor stage could not resolve
+        # ("a hunger strike outside Parliament to demand ... from Algerian government forces")
+        unresolved = not any(m.actor_id for m in targets)
+        if unresolved and not reciprocal and info.plover == "PROTEST":
             # a protest is aimed at whom its demand addresses: "staged a strike to demand the
             # resignation of President X", "blocked roads to protest Y's policies"
-            targets.extend(m for m in self._purpose_actors(token, index) if m not in sources)
-        if not targets and not reciprocal:
+            found = [m for m in self._purpose_actors(token, index) if m not in sources]
+            targets[:0] = found
+            unresolved = unresolved and not found
+        if unresolved and not reciprocal and info.plover == "THREATEN":
+            # a threat is addressed to the subject of its condition: "threatened to stop the
+            # talks if the United States goes ahead", "... unless Israel rescinded ..."
+            found = [m for m in self._condition_subjects(token, index) if m not in sources]
+            targets[:0] = found
+            unresolved = unresolved and not found
+        if unresolved and not reciprocal:
             # no named recipient: the country where the act takes place is its target
             # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
             # Amman"), the PETRARCH and PLOVER coders' convention; it never makes an event
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                targets.append(place)
+                targets.insert(0, place)
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
             for one in sources:
