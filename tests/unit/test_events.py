@@ -367,3 +367,16 @@ def test_events_threat_condition_and_nominal_demand(code: Any, text: Any, expect
 def test_events_protest_purpose_replaces_an_unresolved_target(code: Any) -> None:
     text = "Landowners in Peru began a hunger strike outside Parliament to demand the resignation of the Peruvian president."
     assert any(e.type == "PROTEST" and e.target and e.target.country == "PER" for e in code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with its own demonym keeps it over "in <country>" (actors stage)
+        ("The US commander in Iraq held talks with the Lebanese president.", ("CONSULT", "USA", "LBN")),
+        # "for" on the light verb of a nominal trigger
+        ("A court in Guyana has issued arrest warrants for two Brazilian men.", ("COERCE", "GUY", "BRA")),
+    ],
+)
+def test_events_title_country_and_light_verb_for(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))

@@ -1167,6 +1167,8 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     start = head
     while start - 1 >= 0 and head - start < 2 and doc[start - 1].lower_ in d.titles:
         start -= 1
+    if start > 0 and doc[start - 1].ent_type_ in ("GPE", "NORP"):
+        return None  # "the US commander in Iraq" is American: the body has its own country
     words = [t.lower_ for t in doc[start : head + 1]]
     sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1]) or resolve.title_sector(words, d)
     return (sector, start) if sector else None

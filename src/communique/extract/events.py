@@ -912,7 +912,7 @@ class EventCoder:
                 # "issued a stern reminder to Iraq", "lodged a protest with Albania": the
                 # recipient hangs on the light verb
                 for child in token.head.children:
-                    if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "against"):
+                    if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "against", "for"):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 targets.extend(m for m in self._actors_at(pobj, index) if m not in sources)
