@@ -346,6 +346,23 @@ def test_quotes_parenthetical_cue(quotes_of, text: str, content: str, speaker: s
     assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, "said", speaker)
 
 
+def test_quotes_subject_on_the_cue_line_speaks() -> None:
+    # A live-blog time heading that the parser took for a second subject is not the speaker
+    # (a Doc built by hand with that parse).
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.extract.quotes import _subject
+
+    words = ["12:15", "p.m.", "\n\n", "Anna", "Berg", "says", "it", "rains", "."]
+    spaces = [True, False, False, True, True, True, True, False, False]
+    heads = [1, 5, 1, 4, 5, 5, 7, 5, 5]
+    deps = ["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    speaker = _subject(doc[5])
+    assert speaker is not None and speaker.text == "Berg"
+
+
 def test_quotes_labelled_paragraphs(quotes_of) -> None:
     text = (
         "Berg: Border Will Stay Closed Until Spring\n"

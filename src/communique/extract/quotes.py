@@ -1267,9 +1267,15 @@ def _subject(token: Token) -> Token | None:
     """
     current = token
     for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # "12:15 p.m.\n\nDonald Trump says ...": a heading the parser took for a second
+            # subject; the subject on the cue's own line (the nearest) speaks.
+            subjects = [c for c in subjects if not _across_line(c, current)] or subjects
+            subjects.sort(key=lambda c: abs(c.i - current.i))
+        if subjects:
+            return subjects[0]
         for child in current.children:
-            if child.dep_ == "nsubj":
-                return child
             if child.dep_ == "agent":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
@@ -1279,6 +1285,12 @@ def _subject(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _across_line(a: Token, b: Token) -> bool:
+    """Whether a line break separates two tokens."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in first.doc[first.i : last.i + 1].text
 
 
 def _according_target(token: Token) -> Token | None:
