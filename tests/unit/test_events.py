@@ -380,3 +380,8 @@ def test_events_protest_purpose_replaces_an_unresolved_target(code: Any) -> None
 )
 def test_events_title_country_and_light_verb_for(code: Any, text: Any, expected: Any) -> None:
     assert expected in _pairs(code(text))
+
+
+def test_events_rebel_leaders_are_rebels(code: Any) -> None:
+    events = code("Afghan rebel leaders said on Wednesday they would meet the Pakistani president.")
+    assert ("AFG", "REB") in {(e.source.country, e.source.sector) for e in events}
