@@ -28,7 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
-WORLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "world.jsonl"
+WORLD = Path(
+    os.environ.get("COMMUNIQUE_WORLD", Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "world.jsonl")
+)
 
 
 def _slice(n: int, folder: Path, repeat: int = 1) -> tuple[Path, list[str]]:
