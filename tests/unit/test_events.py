@@ -385,3 +385,7 @@ def test_events_title_country_and_light_verb_for(code: Any, text: Any, expected:
 def test_events_rebel_leaders_are_rebels(code: Any) -> None:
     events = code("Afghan rebel leaders said on Wednesday they would meet the Pakistani president.")
     assert ("AFG", "REB") in {(e.source.country, e.source.sector) for e in events}
+
+
+def test_events_the_one_allowed_is_the_target(code: Any) -> None:
+    assert ("REJECT", "SRB", "XKX") in _pairs(code("Serbia refused to allow Kosovo police to enter the town."))

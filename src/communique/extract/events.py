@@ -152,6 +152,8 @@ _ATTACK_NOUNS = {
     "ambush",
     "crossfire",
 }
+# Verbs whose clause's subject is the one affected: "allow X to land", "let X in".
+_CAUSATIVE = {"allow", "let", "permit", "help", "enable", "force", "make"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO 03x "express intent to ..." code for a future cooperative event of each CAMEO root.
 _FUTURE_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -978,6 +980,11 @@ class EventCoder:
                                     sources, reciprocal = found, True
                                     continue
                                 targets.extend(m for m in found if m not in targets)
+                    elif child.dep_ == "ccomp" and head.i != token.i and head.lemma_.lower() in _CAUSATIVE:
+                        # "refused to allow United Nations planes to land": the one allowed
+                        for subj in child.children:
+                            if subj.dep_ in ("nsubj", "nsubjpass"):
+                                targets.extend(m for m in self._actors_at(subj, index) if m not in targets)
             if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
             if passive and not sources:
