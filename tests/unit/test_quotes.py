@@ -363,6 +363,38 @@ def test_quotes_subject_on_the_cue_line_speaks() -> None:
     assert speaker is not None and speaker.text == "Berg"
 
 
+def test_quotes_clause_on_the_cue_line_is_the_content() -> None:
+    # The parser hung the previous paragraph's clause on the cue as a second ccomp; the clause
+    # after the cue, on its own line, is what was said (a Doc built by hand with that parse).
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["That", "is", "fine", ".", "\n", "Later", ",", "Berg", "said", "she", "was", "ready", "."]
+    spaces = [True, True, False, False, False, False, True, True, True, True, True, False, False]
+    heads = [1, 8, 1, 1, 3, 8, 8, 8, 8, 10, 8, 10, 8]
+    deps = [
+        "nsubj",
+        "ccomp",
+        "acomp",
+        "punct",
+        "dep",
+        "advmod",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "nsubj",
+        "ccomp",
+        "acomp",
+        "punct",
+    ]
+    pos = ["PRON", "AUX", "ADJ", "PUNCT", "SPACE", "ADV", "PUNCT", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["that", "be", "fine", ".", "\n", "later", ",", "Berg", "say", "she", "be", "ready", "."]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    statement = QuoteExtractor()._clausal(doc[8])
+    assert statement is not None
+    assert doc.text[statement.start : statement.end] == "she was ready"
+
+
 def test_quotes_labelled_paragraphs(quotes_of) -> None:
     text = (
         "Berg: Border Will Stay Closed Until Spring\n"

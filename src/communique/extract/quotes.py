@@ -647,11 +647,14 @@ class QuoteExtractor:
             return None
         lemma = token.lemma_.lower()
         allowed = self.lexicon.complements.get(lemma, frozenset())
-        content: Token | None = None
-        for child in token.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "xcomp" in allowed):
-                content = child
-                break
+        clauses = [c for c in token.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "xcomp" in allowed)]
+        if len(clauses) > 1:
+            # The parser may hang the previous paragraph's clause on this cue too ("...
+            # likes.\nMoments earlier, Trump said he was ..."): the clause on the cue's own line
+            # wins, then the one after the cue.
+            clauses = [c for c in clauses if not _across_line(c, token)] or clauses
+            clauses.sort(key=lambda c: (c.i < token.i, c.i))
+        content: Token | None = clauses[0] if clauses else None
         if content is None:
             # "called for restraint", "pointed to the polls": the object of a listed preposition.
             for child in token.children:
