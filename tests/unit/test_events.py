@@ -389,3 +389,8 @@ def test_events_rebel_leaders_are_rebels(code: Any) -> None:
 
 def test_events_the_one_allowed_is_the_target(code: Any) -> None:
     assert ("REJECT", "SRB", "XKX") in _pairs(code("Serbia refused to allow Kosovo police to enter the town."))
+
+
+def test_events_un_mediator_is_an_igo_target(code: Any) -> None:
+    events = code("Afghan rebel leaders said on Wednesday they would meet UN mediator John Smithson.")
+    assert any(e.target is not None and e.target.sector == "IGO" for e in events)
