@@ -235,6 +235,12 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
             "Anna Berg",
         ),
         (
+            "Anna Berg is hoping that the talks will resume next week.",
+            "that the talks will resume next week",
+            "hoping",
+            "Anna Berg",
+        ),
+        (
             "The opposition party plans to block the budget in the upper house.",
             "to block the budget in the upper house",
             "plans",

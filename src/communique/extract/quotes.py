@@ -603,7 +603,7 @@ class QuoteExtractor:
         for token in doc:
             if token.lower_ == "according":
                 statement = self._according(doc, token, quoted)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon:
+            elif token.pos_ in ("VERB", "AUX") and _lemma(token) in self.lexicon:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
@@ -645,7 +645,7 @@ class QuoteExtractor:
         """'X said (that) ...', '..., X added', 'adding that ...', 'He noted the importance of ...'."""
         if not self._is_cue(token):
             return None
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         allowed = self.lexicon.complements.get(lemma, frozenset())
         clauses = [c for c in token.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "xcomp" in allowed)]
         if len(clauses) > 1:
@@ -879,7 +879,7 @@ class QuoteExtractor:
     # -- cues ------------------------------------------------------------------------------
 
     def _is_cue(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if lemma not in self.lexicon or token.pos_ not in ("VERB", "AUX"):
             return False
         needed = self.lexicon.particles.get(lemma)
@@ -1288,6 +1288,15 @@ def _subject(token: Token) -> Token | None:
             continue
         break
     return None
+
+
+# Forms the pinned spaCy model lemmatizes wrongly ("hoping", "hoped", "hopes" -> "hop").
+_LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(token: Token) -> str:
+    """The lowercase lemma of a cue candidate, with the model's known lemma errors fixed."""
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 def _across_line(a: Token, b: Token) -> bool:
