@@ -394,3 +394,16 @@ def test_events_the_one_allowed_is_the_target(code: Any) -> None:
 def test_events_un_mediator_is_an_igo_target(code: Any) -> None:
     events = code("Afghan rebel leaders said on Wednesday they would meet UN mediator John Smithson.")
     assert any(e.target is not None and e.target.sector == "IGO" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        ("Syrian officers ended the talks with Lebanon.", "source", ("SYR", "MIL")),
+        ("Three American servicemen were killed by Iraqi militants.", "target", ("USA", "MIL")),
+        ("Nigeria summoned Ghana's ambassador on Tuesday.", "target", ("GHA", "GOV")),
+    ],
+)
+def test_events_group_noun_sectors(code: Any, text: Any, side: Any, expected: Any) -> None:
+    actors = [getattr(e, side) for e in code(text)]
+    assert expected in {(a.country, a.sector) for a in actors if a is not None}

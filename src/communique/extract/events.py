@@ -126,7 +126,22 @@ _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth", "crowd", "inhabitant", "local"}
 # Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
 # civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
-_MILITARY_NOUNS = {"helicopter", "aircraft", "warplane", "jet", "tank", "gunship", "warship", "artillery", "drone"}
+_MILITARY_NOUNS = {
+    "helicopter",
+    "aircraft",
+    "warplane",
+    "jet",
+    "tank",
+    "gunship",
+    "warship",
+    "artillery",
+    "drone",
+    "serviceman",
+    "servicemen",
+    "militiaman",
+    "militiamen",
+    "officer",
+}
 _REBEL_NOUNS = {"extremist", "guerrilla", "militant", "insurgent", "separatist", "gunman", "militia", "rebel"}
 _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", "family", "man", "woman", "child"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -1339,7 +1354,7 @@ class EventCoder:
         if actor is None:
             return EventActor(actor_id=mention.actor_id, name=mention.text)
         sector = actor.sector
-        if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE"):
+        if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention)
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
 
@@ -1354,10 +1369,11 @@ class EventCoder:
         token = span.root
         if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
             # "Iraq's interim government", "Belarus's rulers", "the Iraq government"
-            if mention.label == "GPE":
+            if mention.label != "NORP":
                 from communique.extract import resolve
 
-                return resolve.title_sector([token.head.lower_])
+                head = token.head
+                return resolve.title_sector([head.lower_]) or resolve.title_sector([head.lemma_.lower()])
         if mention.label != "NORP":
             return None
         if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
@@ -1371,7 +1387,7 @@ class EventCoder:
                 return "CVL"
             from communique.extract import resolve
 
-            return resolve.title_sector([head.lower_])
+            return resolve.title_sector([head.lower_]) or resolve.title_sector([lemma])
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "nmod", "poss"):
             return "CVL"  # "Palestinians", "Liberians": people of the country
         return None
