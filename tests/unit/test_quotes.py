@@ -235,6 +235,30 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
             "Anna Berg",
         ),
         (
+            "Anna Berg assured reporters that the border would reopen in May.",
+            "that the border would reopen in May",
+            "assured",
+            "Anna Berg",
+        ),
+        (
+            "The court ruled that the border closure was unlawful.",
+            "that the border closure was unlawful",
+            "ruled",
+            "The court",
+        ),
+        (
+            "The ministry decided to keep the border closed until the spring.",
+            "to keep the border closed until the spring",
+            "decided",
+            "The ministry",
+        ),
+        (
+            "Tom Walsh decried the decision to close the northern border crossings.",
+            "the decision to close the northern border crossings",
+            "decried",
+            "Tom Walsh",
+        ),
+        (
             "Anna Berg is hoping that the talks will resume next week.",
             "that the talks will resume next week",
             "hoping",
