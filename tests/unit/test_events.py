@@ -407,3 +407,25 @@ def test_events_un_mediator_is_an_igo_target(code: Any) -> None:
 def test_events_group_noun_sectors(code: Any, text: Any, side: Any, expected: Any) -> None:
     actors = [getattr(e, side) for e in code(text)]
     assert expected in {(a.country, a.sector) for a in actors if a is not None}
+
+
+def test_events_relative_clause_act_takes_its_antecedent(code: Any) -> None:
+    text = "Russia, which condemned Ukraine on Monday, sent troops to the border."
+    assert ("ACCUSE", "RUS", "UKR") in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas, which advocates Israel's destruction, ran in the election.",
+        "Aid goes to Macedonia, which is preparing an offensive against Albanian guerrillas.",
+    ],
+)
+def test_events_present_relative_clause_is_a_state(code: Any, text: Any) -> None:
+    events = code(text)
+    assert not [e for e in events if e.trigger.text in ("advocates", "offensive", "preparing")]
+
+
+def test_events_nominal_participle_agent_is_source(code: Any) -> None:
+    events = code("The sanctions imposed on Iran by the European Union hurt its economy.")
+    assert any(e.type == "SANCTION" and e.source.sector == "IGO" for e in events)

@@ -743,6 +743,24 @@ class EventCoder:
         return mention.label in ("LOC", "FAC") or (actor is not None and actor.kind == "location")
 
     @staticmethod
+    def _standing_state(token: Any) -> bool:
+        """Whether the trigger sits in a present-tense relative clause, which describes what its
+        antecedent is or keeps doing ("which controls Afghanistan", "which is preparing an
+        offensive") rather than reporting an act ("Russia, which condemned Ukraine on Monday")."""
+        node = token if token.pos_ in ("VERB", "AUX") else token.head
+        for _ in range(3):
+            if node.dep_ == "relcl":
+                break
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+        else:
+            return False
+        if node.tag_ in ("VBZ", "VBP"):
+            return True
+        return node.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in node.children)
+
+    @staticmethod
     def _in_main_clause(token: Any) -> bool:
         """Whether the trigger is in the sentence's main assertion (not a relative or adverbial clause).
 
@@ -866,6 +884,8 @@ class EventCoder:
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in ("nsubj", "csubj"):
+                    if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
+                        return node.head, False  # "Russia, which condemned Ukraine, ..."
                     return child, False
                 if child.dep_ == "nsubjpass":
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
@@ -901,6 +921,15 @@ class EventCoder:
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in index:
                     sources.append(index[child.i])
+            if not sources:
+                # "the sanctions imposed on Iran by the European Union": the participle's agent
+                for acl in token.children:
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                        for agent in acl.children:
+                            if agent.dep_ == "agent":
+                                for pobj in agent.children:
+                                    if pobj.dep_ == "pobj":
+                                        sources.extend(self._actors_at(pobj, index))
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                     for pobj in child.children:
@@ -1408,6 +1437,8 @@ class EventCoder:
             c.dep_ == "dobj" and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
         ):
             return []  # "released a statement", "issued a report": publishing, not the act
+        if self._standing_state(token):
+            return []  # "Hamas, which advocates ...", "the faction that controls Afghanistan"
         negated, hypothetical, future = self.modality(token)
         info = trig.info
         code = trig.code
