@@ -429,3 +429,21 @@ def test_events_present_relative_clause_is_a_state(code: Any, text: Any) -> None
 def test_events_nominal_participle_agent_is_source(code: Any) -> None:
     events = code("The sanctions imposed on Iran by the European Union hurt its economy.")
     assert any(e.type == "SANCTION" and e.source.sector == "IGO" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # a group placed by a participle ("based in"), ordinary people by where they act
+        ("A newspaper based in Beirut has violated a ban by the army.", "LBN", "MED"),
+        ("Thousands of students demonstrated in Jakarta on Monday.", "IDN", "EDU"),
+        ("A report released in the Rwandan capital accused France of complicity.", "RWA", None),
+    ],
+)
+def test_events_placed_groups_and_documents(code: Any, text: Any, country: Any, sector: Any) -> None:
+    assert (country, sector) in {(e.source.country, e.source.sector) for e in code(text)}
+
+
+def test_events_soldiers_are_not_of_the_place_they_act_in(code: Any) -> None:
+    events = code("Soldiers fired at demonstrators in Gaza.")
+    assert all(e.source.country is None for e in events)

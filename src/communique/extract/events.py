@@ -124,6 +124,11 @@ _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout",
 _QUANTITY_NOUNS = {"thousand", "hundred", "ten", "dozen", "score", "million", "group", "crowd", "number", "some"}
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth", "crowd", "inhabitant", "local"}
+# Documents that speak for their unnamed authors ("a report released in the Rwandan capital
+# alleged ..."): placed like a group.
+_DOCUMENT_NOUNS = {"report", "statement", "communique", "declaration", "resolution"}
+# Sectors of groups that may act abroad: such a group is not of the place where it acts.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "IGO", "JUD", "LEG"}
 # Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
 # civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
 _MILITARY_NOUNS = {
@@ -1080,18 +1085,31 @@ class EventCoder:
         sector = resolve.title_sector(words) or (
             "CVL" if lemma in _PEOPLE_NOUNS or head.lower_ in _PEOPLE_NOUNS else None
         )
+        if sector is None and lemma not in _PEOPLE_NOUNS and lemma not in _DOCUMENT_NOUNS and head.tag_ != "NNS":
+            return None  # a thing, not a group of people ("a law recognizing ...")
         country = None
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in _GROUP_PLACE_PREPS:
-                for sub in prep.subtree:
-                    mention = index.get(sub.i)
-                    actor = article.actor(mention.actor_id) if mention is not None else None
-                    if actor is not None and actor.country and actor.kind in ("country", "location"):
-                        country = actor.country
-                        break
+        # "opposition groups in Zimbabwe"; "a newspaper based in Beirut", "workers affiliated
+        # with the Serbian union" (a participle's place or body)
+        preps = [p for p in head.children if p.dep_ == "prep" and p.lower_ in _GROUP_PLACE_PREPS]
+        preps += [
+            p
+            for acl in head.children
+            if acl.dep_ == "acl" and acl.tag_ in ("VBN", "VBG")
+            for p in acl.children
+            if p.dep_ == "prep" and p.lower_ in (*_GROUP_PLACE_PREPS, "with")
+        ]
+        for prep in preps:
+            for sub in prep.subtree:
+                mention = index.get(sub.i)
+                actor = article.actor(mention.actor_id) if mention is not None else None
+                if actor is not None and actor.country and actor.kind in ("country", "location"):
+                    country = actor.country
+                    break
             if country:
                 break
-        if country is None and sector == "CVL":
+        if country is None and sector not in _STATE_SECTORS and (sector or lemma in _PEOPLE_NOUNS):
+            # ordinary people (not soldiers or officials, who may be foreign) are of the place
+            # where they act: "students demonstrated in Jakarta"
             place = self._place_target(token, folded, index)
             country = place.actor_id if place is not None else None
         if country is None:
