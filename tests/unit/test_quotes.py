@@ -350,7 +350,11 @@ def test_quotes_adjective_view_and_copular_cues(quotes_of, text: str, content: s
 
 @pytest.mark.parametrize(
     "text",
-    ["It is clear that the talks will fail.", "In the end, the border reopened in May."],
+    [
+        "It is clear that the talks will fail.",
+        "In the end, the border reopened in May.",
+        "Anna Berg will make sure that the border stays open.",
+    ],
 )
 def test_quotes_no_holder_no_statement(quotes_of, text: str) -> None:
     assert quotes_of(text) == []

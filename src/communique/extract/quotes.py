@@ -825,7 +825,13 @@ class QuoteExtractor:
             speaker = _subject(token.head)
         else:
             return None
-        if speaker is None:
+        if (
+            speaker is None
+            or speaker.lower_ in ("it", "this", "there")
+            or token.lower_ == "sure"
+            and token.head.lemma_ == "make"
+        ):
+            # "It is clear that ...", "to make sure that ...": nobody holds the clause.
             return None
         doc = token.doc
         first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
