@@ -447,3 +447,8 @@ def test_events_placed_groups_and_documents(code: Any, text: Any, country: Any, 
 def test_events_soldiers_are_not_of_the_place_they_act_in(code: Any) -> None:
     events = code("Soldiers fired at demonstrators in Gaza.")
     assert all(e.source.country is None for e in events)
+
+
+def test_events_pronoun_owned_body_is_the_reporters(code: Any) -> None:
+    events = code("Israel said its troops had withdrawn from Lebanon.")
+    assert ("ISR", "MIL") in {(e.source.country, e.source.sector) for e in events}

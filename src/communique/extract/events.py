@@ -994,6 +994,11 @@ class EventCoder:
                 reporter = self._reporter(token)
                 if reporter is not None:
                     subj_mentions = self._actors_at(reporter, index)
+            if subj is not None and not subj_mentions and subj.pos_ == "NOUN":
+                # "Bosnian Serbs said their forces had completed their withdrawal"
+                owned = self._reporters_body(subj, token, index)
+                if owned is not None:
+                    subj_mentions = [owned]
             if subj is not None and not subj_mentions and not passive and subj.pos_ == "NOUN":
                 group = self._located_group(subj, token, trig.folded, index)
                 if group is not None:
@@ -1056,6 +1061,30 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _reporters_body(self, subj: Any, token: Any, index: dict[int, Mention]) -> Mention | None:
+        """A body owned by a pronoun in a reported clause is the reporter's: "Israel said its
+        troops had withdrawn" -> ISR MIL (the sector of the noun, when it has one)."""
+        article = self._article
+        if article is None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+            return None
+        reporter = self._reporter(token)
+        if reporter is None:
+            return None
+        found = self._actors_at(reporter, index)
+        actor = article.actor(found[0].actor_id) if found else None
+        if actor is None or not actor.country or actor.kind not in ("country", "organization"):
+            return None
+        from communique.extract import resolve
+
+        sector = resolve.title_sector([subj.lower_]) or resolve.title_sector([subj.lemma_.lower()])
+        if not sector or actor.sector == sector:
+            return found[0]
+        body = resolve.sector_actor(actor.country, sector)
+        if article.actor(body.id) is None:
+            article.actors.append(body)
+        start, end = subj.left_edge.idx, subj.idx + len(subj.text)
+        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=body.id)
 
     def _located_group(self, subj: Any, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
         """An unnamed group as the source: the country it is in, with the sector of its noun.
