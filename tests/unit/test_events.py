@@ -452,3 +452,8 @@ def test_events_soldiers_are_not_of_the_place_they_act_in(code: Any) -> None:
 def test_events_pronoun_owned_body_is_the_reporters(code: Any) -> None:
     events = code("Israel said its troops had withdrawn from Lebanon.")
     assert ("ISR", "MIL") in {(e.source.country, e.source.sector) for e in events}
+
+
+def test_events_territory_coded_as_a_sector_is_a_place(code: Any) -> None:
+    events = code("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.")
+    assert any(e.source.country == "ISR" and e.target is not None and e.target.country == "PSE" for e in events)

@@ -1249,10 +1249,12 @@ class EventCoder:
                 for sub in prep.subtree:
                     mention = index.get(sub.i)
                     actor = article.actor(mention.actor_id) if mention is not None else None
-                    if actor is None or not actor.country or actor.kind not in ("country", "location"):
+                    if actor is None or not actor.country:
                         continue
-                    if actor.kind == "country" and mention.label not in ("GPE", "LOC", "FAC"):  # type: ignore[union-attr]
-                        continue  # a demonym ("in Israeli shelling") is no place
+                    if mention.label not in ("GPE", "LOC", "FAC") and actor.kind != "location":  # type: ignore[union-attr]
+                        continue  # a demonym ("in Israeli shelling") or a body is no place
+                    # (a territory coded as a sector of its country, "the Gaza Strip" -> PSE:GZA,
+                    # is a place of that country)
                     return Mention(
                         text=mention.text,  # type: ignore[union-attr]
                         label="GPE",
