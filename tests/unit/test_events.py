@@ -365,7 +365,10 @@ def test_events_threat_condition_and_nominal_demand(code: Any, text: Any, expect
 
 
 def test_events_protest_purpose_replaces_an_unresolved_target(code: Any) -> None:
-    text = "Landowners in Peru began a hunger strike outside Parliament to demand the resignation of the Peruvian president."
+    text = (
+        "Landowners in Peru began a hunger strike outside Parliament "
+        "to demand the resignation of the Peruvian president."
+    )
     assert any(e.type == "PROTEST" and e.target and e.target.country == "PER" for e in code(text))
 
 

@@ -870,7 +870,11 @@ class EventCoder:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and found is None:
                                 found = index.get(pobj.i) or next(
-                                    (index[c.i] for c in pobj.children if c.dep_ in ("amod", "compound", "poss") and c.i in index),
+                                    (
+                                        index[c.i]
+                                        for c in pobj.children
+                                        if c.dep_ in ("amod", "compound", "poss") and c.i in index
+                                    ),
                                     None,
                                 )
             if found is None and deep:
@@ -1445,13 +1449,14 @@ class EventCoder:
         if span is None:
             return None
         token = span.root
-        if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
-            # "Iraq's interim government", "Belarus's rulers", "the Iraq government"
-            if mention.label != "NORP":
-                from communique.extract import resolve
+        if mention.label != "NORP" and (
+            token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+        ):
+            # "Iraq's interim government", "Ghana's ambassador", "the Iraq government"
+            from communique.extract import resolve
 
-                head = token.head
-                return resolve.title_sector([head.lower_]) or resolve.title_sector([head.lemma_.lower()])
+            head = token.head
+            return resolve.title_sector([head.lower_]) or resolve.title_sector([head.lemma_.lower()])
         if mention.label != "NORP":
             return None
         if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
