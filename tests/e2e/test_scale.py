@@ -49,7 +49,7 @@ def corpus(tmp_path_factory, world_path: Path) -> Path:
 def settings():
     base = load_settings()
     return load_settings(
-        pipeline={"stages": ["mentions.spacy.v1", "test.poison.v1"], "plugins": ["tests.plugins.poison"]}
+        pipeline={"stages": [*base.pipeline.stages, "test.poison.v1"], "plugins": ["tests.plugins.poison"]}
     )
 
 
