@@ -10,6 +10,7 @@ import pytest
 from communique.batch.dask import load_parquet, process_dask
 from communique.batch.local import process_items, process_paths
 from communique.config import load_settings
+from communique.errors import ConfigError
 from communique.ingest import iter_articles
 from communique.model import Article
 from communique.store import open_store
@@ -98,11 +99,21 @@ def test_scale_dask_local_cluster_equal_local(tmp_path: Path, corpus: Path, sett
         again = load_parquet(out, store)
         assert again.stored == 0
     assert snapshot(db) == snapshot(reference)
-    # A re-run reuses the finished partitions.
+    # A re-run (on a cluster of another size) redoes only the partitions without a marker.
+    markers = sorted((out / "_done").glob("*.json"))
+    markers[2].unlink()
+    kept = {m.name: m.stat().st_mtime_ns for m in markers if m.exists()}
     rerun = process_dask(
         [corpus], out, scheduler="local", workers=1, settings=settings, lines_per_partition=8, split_above=0
     )
     assert rerun.stored == 36
+    assert markers[2].exists()
+    assert {m.name: m.stat().st_mtime_ns for m in markers if m.name in kept} == kept
+    with open_store(db) as store:
+        assert load_parquet(out, store).stored == 0
+    assert snapshot(db) == snapshot(reference)
+    with pytest.raises(ConfigError, match="other inputs"):
+        process_dask([corpus, corpus.parent], out, scheduler="local", workers=1, settings=settings)
 
 
 def test_scale_long_article_processed_in_pieces(tmp_path: Path, nlp) -> None:

@@ -176,11 +176,12 @@ def process_dask(
     fields = fields or FieldMap()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    partitions = plan_partitions(paths, lines_per_partition=lines_per_partition, split_above=split_above)
     report = RunReport()
     started = time.perf_counter()
     client, cluster = _client(scheduler, workers)
     try:
+        n_workers = len(client.scheduler_info().get("workers", {})) or workers
+        partitions = _plan(out, [str(p) for p in paths], lines_per_partition, split_above, n_workers)
         futures = client.map(
             _run_partition,
             partitions,
@@ -201,6 +202,28 @@ def process_dask(
             cluster.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _plan(out: Path, paths: list[str], lines_per_partition: int, split_above: int, n_workers: int) -> list[Partition]:
+    """The partitions of this dataset: planned once, then read back, so a re-run (even on a
+    cluster of another size) redoes exactly the partitions that have no ``_done`` marker."""
+    plan_file = out / "_plan.json"
+    if plan_file.exists():
+        saved = json.loads(plan_file.read_text(encoding="utf-8"))
+        if saved["paths"] != paths:
+            raise ConfigError(
+                f"{out} holds the output of a run over other inputs ({', '.join(saved['paths'])}); "
+                "choose a new --out folder"
+            )
+        return [Partition(**p) for p in saved["partitions"]]
+    # Four tasks per worker at least, so a single big file keeps the whole cluster busy.
+    partitions = plan_partitions(
+        paths, lines_per_partition=lines_per_partition, split_above=split_above, min_partitions=4 * n_workers
+    )
+    tmp = plan_file.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"paths": paths, "partitions": [p.__dict__ for p in partitions]}), encoding="utf-8")
+    os.replace(tmp, plan_file)
+    return partitions
 
 
 def load_parquet(out: str | Path, store: Any) -> RunReport:
