@@ -216,9 +216,10 @@ def _plan(out: Path, paths: list[str], lines_per_partition: int, split_above: in
                 "choose a new --out folder"
             )
         return [Partition(**p) for p in saved["partitions"]]
-    # Four tasks per worker at least, so a single big file keeps the whole cluster busy.
+    # Eight tasks per worker at least, so a single big file keeps the whole cluster busy and
+    # the last tasks (long articles cluster in some files) do not leave workers idle.
     partitions = plan_partitions(
-        paths, lines_per_partition=lines_per_partition, split_above=split_above, min_partitions=4 * n_workers
+        paths, lines_per_partition=lines_per_partition, split_above=split_above, min_partitions=8 * n_workers
     )
     tmp = plan_file.with_suffix(".tmp")
     tmp.write_text(json.dumps({"paths": paths, "partitions": [p.__dict__ for p in partitions]}), encoding="utf-8")
