@@ -358,3 +358,18 @@ def test_eval_score_pieces_of_one_statement_count_once() -> None:
     repeat = Quote(id="c", article_id="x", text="", start=2, end=38, type="direct")
     elsewhere = Quote(id="d", article_id="x", text="", start=120, end=150, type="direct")
     assert piece_indices(gold, [first, second, repeat, elsewhere], [(0, 0)]) == {1}
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "cameo", "expected"),
+    [
+        ("AAA", "BBB", "112", 1.0),  # actors right, root right
+        ("AAA", "BBB", "120", 0.0),  # actors right, root wrong
+        ("BBB", "AAA", "112", None),  # actors wrong: not judged
+    ],
+)
+def test_eval_score_events_cameo_root_given_actors(source, target, cameo, expected) -> None:
+    gold = gold_doc(GoldEvent(type="ACCUSE", cameo="111", source=("AAA",), target=("BBB",)))
+    scores = event_parts(gold, [event("ACCUSE", source=source, target=target, cameo=cameo)], cameo=True)
+    row = scores.get("cameo.root_given_actors")
+    assert (row.accuracy if row else None) == expected

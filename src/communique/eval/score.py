@@ -390,6 +390,15 @@ def _key_ok(gold: Sequence[str], predicted: str | None) -> bool:
     return False
 
 
+def _side_ok(keys: Sequence[str], actor: EventActor | None) -> bool:
+    """Whether a predicted side matches the gold's keys (a side the gold leaves empty is right)."""
+    if not keys:
+        return True
+    pkey = actor_key(actor)
+    countries = [k for k in keys if not k.startswith("IGO")]
+    return pkey in countries if countries else _key_ok(keys, pkey)
+
+
 def _agreement(g: GoldEvent, p: EventRecord) -> float:
     return float(_key_ok(g.source, actor_key(p.source))) + float(_key_ok(g.target, actor_key(p.target)))
 
@@ -457,7 +466,7 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
         k: _Counts()
         for k in ("source.country", "target.country", "source.igo", "target.igo", "source.sector", "target.sector")
     }
-    root, full, dates = _Counts(), _Counts(), _Counts()
+    root, full, dates, root_given = _Counts(), _Counts(), _Counts(), _Counts()
     quiet_ok = quiet_total = quiet_fp = 0
     errors: list[ErrorCase] = []
     for gdoc, pred in docs:
@@ -510,6 +519,11 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
                 if p is not None and p.cameo:
                     root.tp += int(p.cameo[:2] == g.cameo[:2])
                     full.tp += int(p.cameo == g.cameo)
+                    # Issue 6's measure: the root code on the events whose actors we got right.
+                    if (g.source or g.target) and all(
+                        _side_ok(getattr(g, side), getattr(p, side)) for side in ("source", "target")
+                    ):
+                        root_given.add(int(p.cameo[:2] == g.cameo[:2]), 0, 1)
         for pi, p in enumerate(pred):
             if pi not in paired_p:
                 confusion["NONE"][p.type] += 1
@@ -544,6 +558,15 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
             PartScore.prf("cameo.root", root.tp, root.n_pred, root.n_gold),
             PartScore.prf("cameo.full", full.tp, full.n_pred, full.n_gold),
         ]
+        if root_given.n_gold:
+            parts.append(
+                PartScore.acc(
+                    "cameo.root_given_actors",
+                    root_given.tp,
+                    root_given.n_gold,
+                    note="root code of paired events whose source and target are right",
+                )
+            )
     for key, counts in actors.items():
         if counts.n_gold:
             parts.append(PartScore.acc(key, counts.tp, counts.n_gold))
