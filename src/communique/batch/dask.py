@@ -63,11 +63,44 @@ class PartitionResult:
     cached: bool = False
 
 
+# glibc's mallopt parameter numbers (malloc.h: M_TRIM_THRESHOLD = -1, M_MMAP_THRESHOLD = -3).
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536 (to hand memory back to the OS
+# early), which also freezes glibc's mmap threshold at 128 KiB: every larger array spaCy
+# allocates and frees per document then costs an mmap/munmap and fresh page faults. A plain
+# process with that setting parsed 15% slower here (120 articles: 7.9 s vs 6.8 s); with the
+# mmap threshold raised to 32 MiB as well it ran at full speed (6.9 s). Big buffers above
+# 32 MiB are still mapped and returned to the OS when freed.
+_TRIM_THRESHOLD_BYTES = 64 << 20
+_MMAP_THRESHOLD_BYTES = 32 << 20
+
+
+def _tune_allocator() -> None:
+    """Raise glibc's malloc trim and mmap thresholds in this worker (no-op elsewhere)."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        libc = ctypes.CDLL(name)
+        libc.mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD_BYTES)
+        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_BYTES)
+    except (OSError, AttributeError):
+        return
+
+
 def _pipeline(settings_json: str) -> Any:
     pipe = _PIPELINES.get(settings_json)
     if pipe is None:
         from communique.pipeline import Pipeline
 
+        _tune_allocator()
         pipe = Pipeline(Settings.model_validate_json(settings_json))
         _PIPELINES[settings_json] = pipe
     return pipe
