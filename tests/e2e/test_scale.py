@@ -138,3 +138,24 @@ def test_scale_long_article_processed_in_pieces(tmp_path: Path, nlp) -> None:
         for m in mentions:
             assert text[m["start"] : m["end"]] == m["text"]
         assert list(iter_articles([])) == []
+
+
+@pytest.mark.slow
+def test_scale_worker_crash_reports_the_article_and_stores_the_rest(tmp_path: Path, world_path: Path) -> None:
+    from tests.plugins.poison import CRASH
+
+    lines = world_path.read_text(encoding="utf-8").splitlines()[40:52]
+    crashing = json.loads(lines[3])
+    crashing["id"] = "crashing"
+    crashing["text"] = f"{crashing['text']}\n\n{CRASH}"
+    lines.insert(4, json.dumps(crashing))
+    path = tmp_path / "slice.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = load_settings(
+        pipeline={"stages": ["mentions.spacy.v1", "test.crash.v1"], "plugins": ["tests.plugins.poison"]},
+        store={"batch_size": 4},
+    )
+    report = process_paths([path], db=tmp_path / "kb.duckdb", settings=settings, workers=2)
+    assert (report.stored, report.failed) == (12, 1)
+    (failure,) = report.failures
+    assert failure.stage == "worker" and failure.line == 5

@@ -20,3 +20,20 @@ def make_poison(settings: Any) -> Any:
         return article
 
     return stage
+
+
+CRASH = "CRASH-PILL-19c2"
+
+
+@stages.register("test.crash.v1", requires=["doc"], assigns=[])
+def make_crash(settings: Any) -> Any:
+    """Kill the worker process outright on marked articles (as a native crash would)."""
+    import multiprocessing
+    import os
+
+    def stage(article: Article) -> Article:
+        if CRASH in article.text and multiprocessing.parent_process() is not None:
+            os._exit(70)
+        return article
+
+    return stage

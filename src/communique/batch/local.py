@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -168,20 +169,79 @@ def process_items(
         for fresh in prepared():
             _write(pipe.run_batch(fresh))
     else:
-        # Bounded look-ahead keeps memory flat: at most 2 chunks per worker in flight.
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(settings.model_dump_json(),)
-        ) as pool:
-            pending: deque[Future[list[Article | Failure]]] = deque()
-            for fresh in prepared():
-                pending.append(pool.submit(_work, fresh))
-                while len(pending) >= workers * 2:
-                    _write(pending.popleft().result())
-            while pending:
-                _write(pending.popleft().result())
+        _run_pool(prepared(), _write, settings, workers)
     report.seconds = time.perf_counter() - started
     report.counts = store.counts()
     return report
+
+
+def _new_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings.model_dump_json(),))
+
+
+def _run_pool(
+    chunks: Iterator[list[Article]],
+    write: Callable[[list[Article | Failure]], None],
+    settings: Settings,
+    workers: int,
+) -> None:
+    """Feed chunks to worker processes and write results in input order.
+
+    Bounded look-ahead keeps memory flat: at most 2 chunks per worker in flight. If a worker
+    process dies (a crash in native code, the OOM killer), the chunks in flight are retried one
+    article per task in a fresh pool, so only the article that kills a worker again is
+    reported (stage ``worker``) and the others are stored.
+    """
+    pool = _new_pool(settings, workers)
+    pending: deque[tuple[list[Article], Future[list[Article | Failure]]]] = deque()
+    try:
+        for fresh in chunks:
+            pending.append((fresh, pool.submit(_work, fresh)))
+            while len(pending) >= workers * 2:
+                pool = _drain_one(pending, pool, write, settings, workers)
+        while pending:
+            pool = _drain_one(pending, pool, write, settings, workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain_one(
+    pending: deque[tuple[list[Article], Future[list[Article | Failure]]]],
+    pool: ProcessPoolExecutor,
+    write: Callable[[list[Article | Failure]], None],
+    settings: Settings,
+    workers: int,
+) -> ProcessPoolExecutor:
+    articles, future = pending.popleft()
+    try:
+        write(future.result())
+        return pool
+    except BrokenProcessPool:
+        pass
+    # The pool is broken: every chunk still in flight failed with it. Retry them one article
+    # per task, each in a fresh pool if it breaks again.
+    retry = [articles, *(a for a, _ in pending)]
+    pending.clear()
+    pool.shutdown(wait=False, cancel_futures=True)
+    pool = _new_pool(settings, workers)
+    for chunk in retry:
+        results: list[Article | Failure] = []
+        for article in chunk:
+            try:
+                results.extend(pool.submit(_work, [article]).result())
+            except BrokenProcessPool:
+                results.append(
+                    Failure(
+                        path=article.source_path or "<memory>",
+                        line=article.source_line,
+                        reason=f"a worker process died while processing article {article.id}",
+                        stage="worker",
+                    )
+                )
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(settings, workers)
+        write(results)
+    return pool
 
 
 def process_paths(
