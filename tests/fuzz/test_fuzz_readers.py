@@ -87,6 +87,11 @@ def check_accounted(file: FuzzFile, items: list[Article | Failure]) -> None:
     if file.expected == {0}:  # whole-file formats: one article or one failure
         assert len(items) == 1, items
         return
+    if not file.name.endswith(".gz") and len(file.data) > FUZZ_LIMITS.max_file_bytes:
+        # A file over the size limit is refused whole, with one failure naming the limit.
+        assert len(items) == 1 and isinstance(items[0], Failure), items
+        assert "limits.max_file_bytes" in items[0].reason, items
+        return
     stopped = [i for i in items if isinstance(i, Failure) and _ends_stream(i.reason)]
     if stopped:
         # The stream broke (bomb, damaged .gz): that one failure reports the rest of the file
