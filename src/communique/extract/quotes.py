@@ -747,16 +747,7 @@ class QuoteExtractor:
             )
         if speaker is None or content is None or speaker.lower_ in ("its", "their", "his", "her", "our", "my"):
             return None
-        doc = token.doc
-        first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
-        last = content.right_edge.i
-        while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
-            last -= 1
-        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS:
-            return None
-        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
-        self._set_cue(statement, (token, speaker, token.text))
-        return statement
+        return self._clause_statement(token, speaker, content)
 
     def _according(self, doc: Doc, token: Token, quoted: _Intervals) -> _Statement | None:
         """'According to X, ...' and '..., according to X': the rest of the sentence."""
@@ -833,16 +824,7 @@ class QuoteExtractor:
         ):
             # "It is clear that ...", "to make sure that ...": nobody holds the clause.
             return None
-        doc = token.doc
-        first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
-        last = content.right_edge.i
-        while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
-            last -= 1
-        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS:
-            return None
-        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
-        self._set_cue(statement, (token, speaker, token.text))
-        return statement
+        return self._clause_statement(token, speaker, content)
 
     def _labelled(
         self, doc: Doc, text: str, paragraphs: list[tuple[int, int]], taken: list[_Statement]
@@ -898,6 +880,20 @@ class QuoteExtractor:
         if particle is not None and particle.i == token.i + 1:
             return token.doc[token.i : particle.i + 1].text
         return token.text
+
+    def _clause_statement(self, token: Token, speaker: Token, content: Token) -> _Statement | None:
+        """An indirect statement whose content is the clause under ``content`` (from its "that"),
+        trailing punctuation trimmed; None when it has fewer than ``_MIN_CONTENT_WORDS`` words."""
+        doc = token.doc
+        first = min(content.left_edge.i, next((m.i for m in content.children if m.lower_ == "that"), content.i))
+        last = content.right_edge.i
+        while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        if sum(1 for t in doc[first : last + 1] if not t.is_punct) < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, speaker, token.text))
+        return statement
 
     @staticmethod
     def _set_cue(statement: _Statement, cue: tuple[Token, Token | None, str]) -> None:
