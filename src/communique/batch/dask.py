@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -299,8 +298,3 @@ def _merge_partition(store: Any, files: dict[str, list[str]]) -> int:
         new = [Article(id=r["id"], text=r["text"]) for r in rows]
     signatures: dict[str, Signature] = link_duplicates(new, store) if new else {}
     return store.merge_parquet(files, {a.id: a.duplicate_of for a in new}, signatures)
-
-
-def remove_dataset(out: str | Path) -> None:
-    """Delete a Parquet dataset folder (used by tests and ``--fresh``)."""
-    shutil.rmtree(out, ignore_errors=True)
