@@ -254,6 +254,23 @@ def test_eval_score_events_wrong_actors() -> None:
     assert scores["source.country"].accuracy == 0.0 and scores["target.country"].accuracy == 0.0
 
 
+def test_eval_score_events_matched_parts_leave_out_unpaired_gold() -> None:
+    # Two gold events, one paired with right actors, one missed: the headline accuracy counts
+    # the miss as wrong, the matched part judges only the paired one.
+    other = GoldEvent(type="ASSAULT", source=("CCC",), target=("DDD",), source_sector="MIL")
+    scores = event_parts(gold_doc(ACCUSE, other), [event("ACCUSE", sector="GOV")])
+    assert scores["source.country"].accuracy == 0.5 and scores["source.country"].n_gold == 2
+    assert scores["source.country.matched"].accuracy == 1.0 and scores["source.country.matched"].n_gold == 1
+    assert scores["target.country.matched"].accuracy == 1.0
+    assert scores["source.sector"].accuracy == 0.5 and scores["source.sector.matched"].accuracy == 1.0
+    assert "target.sector.matched" not in scores
+
+
+def test_eval_score_events_matched_parts_judge_paired_actors() -> None:
+    scores = event_parts(gold_doc(ACCUSE), [event("ACCUSE", source="BBB", target="AAA")])
+    assert scores["source.country.matched"].accuracy == 0.0 and scores["source.country.matched"].n_gold == 1
+
+
 def test_eval_score_events_pairing_prefers_agreeing_actors() -> None:
     gold = gold_doc(ACCUSE, GoldEvent(type="ACCUSE", source=("CCC",), target=("AAA",)))
     pred = [event("ACCUSE", source="CCC", target="AAA"), event("ACCUSE")]

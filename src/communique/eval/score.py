@@ -21,7 +21,8 @@ Events (:func:`score_events`)
     Predictions are paired with gold events one-to-one per document, in stages: same CAMEO
     code, then same CAMEO root, then same PLOVER type, then any leftovers; within a stage the
     pair whose actors agree most comes first. Type P/R/F1 counts pairs of equal type; actor
-    accuracies are over gold events whose actors the gold gives (an unpaired gold is wrong).
+    accuracies are over gold events whose actors the gold gives (an unpaired gold is wrong);
+    the ``*.matched`` parts repeat the country and sector accuracies over paired gold only.
 
 Example:
     >>> from communique.eval.gold import GoldQuote
@@ -454,8 +455,9 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
 
     Returns:
         Parts ``event_type`` (micro), ``event_type.macro``, ``source.country``, ``target.country``,
-        ``source.igo``, ``target.igo``, ``source.sector``, ``target.sector``, ``event_date``
-        (those with support),
+        ``source.igo``, ``target.igo``, ``source.sector``, ``target.sector``, and
+        ``source.country.matched`` ... ``target.sector.matched`` (the same over paired gold
+        events only), ``event_date`` (those with support),
         and with ``cameo``: ``cameo.root``, ``cameo.full``, ``no_event_records``; per-class rows and
         the type confusion matrix (``NONE`` = no event).
     """
@@ -466,6 +468,9 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
         k: _Counts()
         for k in ("source.country", "target.country", "source.igo", "target.igo", "source.sector", "target.sector")
     }
+    # The same accuracies over the gold events that were paired with a prediction only, so
+    # detection misses (an unpaired gold is wrong above) and actor errors are reported apart.
+    matched = {f"{k}.matched": _Counts() for k in ("source.country", "target.country", "source.sector", "target.sector")}
     root, full, dates, root_given = _Counts(), _Counts(), _Counts(), _Counts()
     quiet_ok = quiet_total = quiet_fp = 0
     errors: list[ErrorCase] = []
@@ -504,6 +509,8 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
                 countries = [k for k in keys if not k.startswith("IGO")]
                 if countries:
                     actors[f"{side}.country"].add(int(pkey in countries), 0, 1)
+                    if p is not None:
+                        matched[f"{side}.country.matched"].add(int(pkey in countries), 0, 1)
                 elif keys:
                     actors[f"{side}.igo"].add(int(_key_ok(keys, pkey)), 0, 1)
                 sector = getattr(g, f"{side}_sector")
@@ -511,6 +518,8 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
                     pactor = getattr(p, side) if p else None
                     psector = (pactor.sector or "").upper() if pactor else ""
                     actors[f"{side}.sector"].add(int(psector == sector), 0, 1)
+                    if p is not None:
+                        matched[f"{side}.sector.matched"].add(int(psector == sector), 0, 1)
             if g.date:
                 dates.add(int(p is not None and p.date == g.date), 0, 1)
             if cameo and g.cameo:
@@ -570,6 +579,11 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
     for key, counts in actors.items():
         if counts.n_gold:
             parts.append(PartScore.acc(key, counts.tp, counts.n_gold))
+    for key, counts in matched.items():
+        if actors[key.removesuffix(".matched")].n_gold:
+            parts.append(
+                PartScore.acc(key, counts.tp, counts.n_gold, note="on the gold events paired with a prediction")
+            )
     if dates.n_gold:
         parts.append(PartScore.acc("event_date", dates.tp, dates.n_gold, note="paired event's date = gold date"))
     if cameo:
