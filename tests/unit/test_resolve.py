@@ -26,6 +26,10 @@ USER_HEADER = "name\taliases\tkind\tcountry\tsector\tigo\tstart\tend\trole\n"
         ("U.S.", "USA"),
         ("Britain", "GBR"),
         ("North Korea", "PRK"),
+        # part of the United Kingdom, not of Ireland (the word "Ireland" inside it misled us)
+        ("Northern Ireland", "GBR"),
+        ("Ulster", "GBR"),
+        ("Ireland", "IRL"),
         ("DPRK", "PRK"),
         ("the Kremlin", "RUS:GOV"),
         ("the White House", "USA:GOV"),
