@@ -140,6 +140,15 @@ def test_actors_igo_and_its_bodies_resolve_to_the_igo(run, text: str) -> None:
         ),
         ("Colonel Arman Sadykov inspected the troops.", "Arman Sadykov", "Colonel", "MIL", None, None),
         (
+            # a lower-case modifier between the demonym and the title words
+            "On Friday, Kenyan senior health minister Alice Wanjiru opened the clinic.",
+            "Alice Wanjiru",
+            "Kenyan senior health minister",
+            "GOV",
+            "KEN",
+            None,
+        ),
+        (
             "Former Moldovan President Ion Vatavu criticised the plan.",
             "Ion Vatavu",
             "Former Moldovan President",
@@ -176,6 +185,23 @@ def test_actors_hyphenated_dictionary_name_keeps_its_spelling(run) -> None:
     person = _person(article, "Bashar al-Assad")
     assert person.id == "PER:bashar-al-assad"
     assert person.code == "SYRGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # outside both Bushes' terms: no person fits the date, but most people of the name
+        # served the USA, and the title says it is an office holder
+        ("President Bush warned of further steps against the regime.", "Bush", "USA"),
+        # a spelling the dictionary lacks: its surname's bearers include the country named
+        ("President Omar El Bashir lifted the curfew in Sudan.", "Omar El Bashir", "SDN"),
+        # untitled: only a country the article names
+        ("The Bush administration criticised the U.S. Congress.", "Bush", "USA"),
+        ("Mr. Bush spoke about the economy.", "Bush", None),
+    ],
+)
+def test_actors_person_the_dictionary_cannot_date_keeps_the_country(run, text: str, name: str, country) -> None:
+    assert _person(run(text, date="2000-01-01"), name).country == country
 
 
 @pytest.mark.parametrize(

@@ -548,6 +548,8 @@ class _Run:
             sector = "IGO"
         elif title_tokens and any(t.lower_ in _FORMER for t in title_tokens):
             sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
+        if found is None and not country and not igo:
+            country = self._undated_country(name, titled=bool(title_tokens))
         if found is not None:
             country = country or found.country
             if not igo and found.igo:
@@ -606,6 +608,40 @@ class _Run:
             return None
         countries = {a.country for a in self.actors.values() if a.kind != "person"}
         return found if titled or found.country in countries else None
+
+    def _undated_country(self, name: str, titled: bool) -> str | None:
+        """The country of a name the dictionary knows but cannot place on the article's date.
+
+        "President Bush" on a date outside both Bushes' terms, "President Omar El Bashir"
+        (a spelling the dictionary lacks): no single person fits, yet the people of that name
+        tell the country. It is the one of their countries the article names, else -- for a
+        titled name only -- the country a strict majority of them served (George Bush and George
+        W. Bush against one Cayman Islands premier). Only the country is taken, never a person.
+        """
+        people = self.d.people_for(_key(name))
+        words = name.split()
+        if not people and words:
+            # a full name is another person unless the given name agrees ("Omar El Bashir" is
+            # "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
+            people = [
+                p
+                for p in self.d.people_by_surname(_key(words[-1]))
+                if len(words) == 1 or _key(p.name.split()[0]) == _key(words[0])
+            ]
+        unique = list({id(p): p for p in people}.values())
+        if not unique:
+            return None
+        votes: dict[str, int] = {}
+        for person in unique:
+            for iso3 in person.countries:
+                votes[iso3] = votes.get(iso3, 0) + 1
+        named = [c for c in votes if c in self.countries()]
+        if len(named) == 1:
+            return named[0]
+        if not titled or named:
+            return None
+        best = max(votes, key=lambda c: votes[c], default=None)
+        return best if best is not None and 2 * votes[best] > len(unique) else None
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
         """(IGO short name, country ISO3, affiliation name) named inside a title.
@@ -1279,6 +1315,15 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
     span = doc[start:name_start]
     if not any(_key(t.text) in d.titles and d.titles[_key(t.text)][1] == "head" for t in span):
         return None
+    # a lower-case word the scan stopped at ("Nigerian junior foreign minister X") may hide a
+    # country word before it that the parser hangs on the title: take the modifiers back to it
+    first = start
+    while first > sent_start and doc[first - 1].dep_ in ("amod", "compound", "nmod", "poss"):
+        if not start <= doc[first - 1].head.i < name_start + 1 or doc[first - 1].text in _HARD_STOP:
+            break
+        first -= 1
+    if first < start and any(t.ent_type_ in ("NORP", "GPE") for t in doc[first:start]):
+        return doc[first:name_start]
     return span
 
 
