@@ -460,3 +460,34 @@ def test_events_pronoun_owned_body_is_the_reporters(code: Any) -> None:
 def test_events_territory_coded_as_a_sector_is_a_place(code: Any) -> None:
     events = code("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.")
     assert any(e.source.country == "ISR" and e.target is not None and e.target.country == "PSE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        # a state body at home acts on an unnamed group: the group is of that state
+        ("Kenyan police used tear gas to disperse student protesters on Friday.", "target", ("KEN", "OPP")),
+        ("The Peruvian government rejected demands from striking workers.", "target", ("PER", "LAB")),
+        ("Bolivian authorities arrested 30 members of a banned movement.", "target", ("BOL", None)),
+        # an unnamed group addresses a state body: the group is of that state
+        ("Tribal elders have demanded that the Chadian government free the detainees.", "source", ("TCD", None)),
+        ("Refugees staged a hunger strike in protest of the Nepalese government's decision.", "source", ("NPL", "REF")),
+    ],
+)
+def test_events_unnamed_group_facing_a_state_body_at_home(code: Any, text: Any, side: Any, expected: Any) -> None:
+    found = {(getattr(e, side).country, getattr(e, side).sector) for e in code(text) if getattr(e, side) is not None}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # soldiers may be abroad: their victims keep no country of theirs
+        "Israeli soldiers shot three protesters.",
+        # the group's own phrase places it elsewhere
+        "Bolivian police arrested 30 Peruvian workers.",
+    ],
+)
+def test_events_unnamed_group_takes_no_home_country_from_soldiers_or_its_own_phrase(code: Any, text: Any) -> None:
+    events = code(text)
+    assert events and all(e.target is None or e.target.country != e.source.country for e in events)

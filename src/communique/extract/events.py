@@ -149,6 +149,14 @@ _MILITARY_NOUNS = {
 }
 _REBEL_NOUNS = {"extremist", "guerrilla", "militant", "insurgent", "separatist", "gunman", "militia", "rebel"}
 _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", "family", "man", "woman", "child"}
+# Sectors of a state's own bodies at home: an unnamed group such a body acts on ("police
+# dispersed demonstrators", "the government accepted demands from rebels") or that addresses
+# it ("elders demanded that the Interior Ministry ...") is of that state, the domestic reading
+# the PLOVER and PETRARCH coders give when the text names no other country. Not the military,
+# which may be abroad ("militiamen attacked a camp, killing 156 people").
+_HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
+# People nouns titles.tsv gives no sector: a group of the country, sector left open.
+_MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by"}
@@ -1155,6 +1163,90 @@ class EventCoder:
         start, end = subj.left_edge.idx, head.idx + len(head.text)
         return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
 
+    def _home_country(self, mention: Mention | None) -> str | None:
+        """The country of a state body or official acting at home (:data:`_HOME_SECTORS`)."""
+        if mention is None or self._article is None or not mention.actor_id:
+            return None
+        actor = self._event_actor(self._article, mention)
+        if actor.igo or not actor.country or actor.sector not in _HOME_SECTORS:
+            return None
+        return actor.country
+
+    def _home_group(self, token: Any, iso3: str, index: dict[int, Mention]) -> Mention | None:
+        """An unnamed group of people headed by ``token`` as a group of ``iso3``.
+
+        "Moslem fundamentalist demonstrators" -> OPP, "workers of the bus company" -> LAB,
+        "52 members of the banned movement" -> the country alone. Things ("weapons", "a
+        curfew") and phrases that name an actor of their own are no such group.
+        """
+        article = self._article
+        if article is None or token.pos_ not in ("NOUN", "NUM"):
+            return None
+        head = token
+        for _ in range(3):  # "thousands of workers", "a group of refugees"
+            if head.lemma_.lower() not in _QUANTITY_NOUNS and head.pos_ != "NUM":
+                break
+            head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), head)
+            if head.pos_ == "NUM":
+                break
+        if head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        for sub in head.subtree:
+            named = index.get(sub.i)
+            actor = article.actor(named.actor_id) if named is not None else None
+            if actor is not None and (actor.country or actor.igo):
+                return None  # "workers in Kenya", "Congolese refugees": placed by the stage
+        lemma = head.lemma_.lower()
+        from communique.extract import resolve
+
+        words = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i] + [head.lower_]
+        sector = resolve.title_sector(words) or (
+            "CVL" if lemma in _PEOPLE_NOUNS else "REB" if lemma in _REBEL_NOUNS else None
+        )
+        if sector is None and lemma not in _MEMBER_NOUNS:
+            return None
+        actor = resolve.sector_actor(iso3, sector) if sector else resolve.country_actor(iso3)
+        if article.actor(actor.id) is None:
+            article.actors.append(actor)
+        start, end = token.left_edge.idx, head.idx + len(head.text)
+        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
+
+    def _acted_on(self, token: Any, folded: list[Any]) -> list[Any]:
+        """The nouns a trigger acts on: objects of it, its folded triggers and complements, the
+        subject of a passive, and for a noun trigger its target prepositions' objects."""
+        out: list[Any] = []
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                    out += [g for g in child.children if g.dep_ == "pobj"]
+            return out
+        subj, passive = self._subject(token)
+        if passive and subj is not None:
+            out.append(subj)
+        # a purpose clause names whom the act is aimed at: "opened fire to disperse protesters"
+        purposes = [c for c in token.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+        for head in [token, *folded, *self._complements(token), *purposes]:
+            for child in head.children:
+                if child.dep_ == "dobj" and not (passive and head.i == token.i):
+                    out.append(child)
+                    # "accepted demands from rebels": the object's author
+                    out += [g for c in child.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"]
+                elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "with"):
+                    out += [g for g in child.children if g.dep_ == "pobj"]
+        return out
+
+    def _actor_subject(self, token: Any) -> Any | None:
+        """The active subject of a verb trigger, or of the verb that governs a noun trigger."""
+        verb = token
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ not in ("dobj", "attr", "pobj"):
+                return None
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+        subj, passive = self._subject(verb)
+        return None if passive else subj
+
     def _purpose_actors(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
         """The actors of the purpose clause ("to demand ...", "in protest of ...") of a trigger
         or, for a noun trigger, of the verb that governs it; places excluded."""
@@ -1549,6 +1641,9 @@ class EventCoder:
             found = [m for m in self._condition_subjects(token, index) if m not in sources]
             targets[:0] = found
             unresolved = unresolved and not found
+        if not reciprocal:
+            self._home_groups(token, trig, sources, targets, index)
+            unresolved = not any(m.actor_id for m in targets)
         if unresolved and not reciprocal:
             # no named recipient: the country where the act takes place is its target
             # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
@@ -1586,6 +1681,30 @@ class EventCoder:
         confidence -= 0.15 if quote is not None else 0.0
         confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
         return self._records(article, sent, trig, pairs, token, code, confidence)
+
+    def _home_groups(
+        self, token: Any, trig: Trigger, sources: list[Mention], targets: list[Mention], index: dict[int, Mention]
+    ) -> None:
+        """Give an unnamed group on one side the country of a state body at home on the other.
+
+        "Egyptian police opened fire to disperse demonstrators" -> EGY COP on EGY OPP; "the
+        government accepted demands from rebels"; "elders demanded that the Interior Ministry
+        ..." -> the group is of the ministry's country. Only when the group's phrase names no
+        actor of its own; ``sources`` and ``targets`` are changed in place.
+        """
+        home = self._home_country(sources[0]) if sources and sources[0].actor_id else None
+        if home and not any(m.actor_id for m in targets):
+            for noun in self._acted_on(token, trig.folded):
+                group = self._home_group(noun, home, index)
+                if group is not None:
+                    targets.insert(0, group)
+                    break
+        home = self._home_country(targets[0]) if targets and targets[0].actor_id else None
+        if home and not any(m.actor_id for m in sources):
+            subj = self._actor_subject(token)
+            group = self._home_group(subj, home, index) if subj is not None else None
+            if group is not None:
+                sources.insert(0, group)
 
     def _records(
         self,
