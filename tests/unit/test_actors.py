@@ -75,6 +75,8 @@ def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: st
         ("A court in Moldova sentenced the smugglers.", "A court in Moldova", "MDA:JUD"),
         ("Georgian demonstrators marched on the parliament.", "Georgian demonstrators", "GEO:OPP"),
         ("Officials said the U.S. military leaders disagreed.", "the U.S. military leaders", "USA:MIL"),
+        # an organisation the dictionary lacks, named by a country word and a body word
+        ("The Estonian Supreme Court annulled the vote.", "The Estonian Supreme Court", "EST:JUD"),
     ],
 )
 def test_actors_national_institutions_by_pattern(run, text: str, mention: str, actor_id: str) -> None:
@@ -185,6 +187,13 @@ def test_actors_hyphenated_dictionary_name_keeps_its_spelling(run) -> None:
     person = _person(article, "Bashar al-Assad")
     assert person.id == "PER:bashar-al-assad"
     assert person.code == "SYRGOV"
+
+
+@pytest.mark.parametrize("text", ["Physicians for Peace sent a team.", "The Syrian Observatory for Peace said so."])
+def test_actors_unknown_organisation_is_no_person_or_bare_country(run, text: str) -> None:
+    article = run(text)
+    orgs = [article.actor(m.actor_id) for m in article.mentions if m.label == "ORG" and m.actor_id]
+    assert all(a is None or a.kind not in ("person", "country") for a in orgs)
 
 
 @pytest.mark.parametrize(

@@ -336,6 +336,17 @@ class ActorStage:
         run.link_surnames()
         run.link_bare_titles(doc)
 
+        # an organisation the dictionary does not know, named by a country word and a body
+        # or group word ("the Latvian Constitutional Court", "the Serbian Workers' Union"):
+        # that sector of the country. Other readings of the text resolver (a country alone,
+        # a person) are no reading of an organisation's name.
+        for mention in article.mentions:
+            if mention.actor_id or mention.label != "ORG":
+                continue
+            found = resolve.lookup(mention.text, date=date, dictionary=d)
+            if found is not None and found.country and found.sector and found.id == f"{found.country}:{found.sector}":
+                run.assign(mention, found)
+
         # 5: remaining places
         for mention in list(article.mentions):
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
