@@ -175,7 +175,12 @@ def test_resolve_missing_user_file_is_a_config_error(tmp_path) -> None:
         ("Executive Secretary", "IGO"),
         ("spokesman", "GOV"),
         ("ambassador", "GOV"),
+        # plurals of listed titles
+        ("trade negotiators", "GOV"),
+        ("army commanders", "MIL"),
+        ("opposition parties", "OPP"),
         ("the", None),
+        ("business", None),
     ],
 )
 def test_resolve_title_sector(title: str, sector: str | None) -> None:

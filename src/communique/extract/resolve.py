@@ -867,6 +867,15 @@ def _pick_person(people: list[Person], date: str | None, d: ActorDictionary) -> 
     return None
 
 
+def _singulars(phrase: str) -> list[str]:
+    """Singular readings of a phrase whose last word is an English plural (to look it up)."""
+    out = []
+    for plural, singular in (("ies", "y"), ("men", "man"), ("es", ""), ("s", "")):
+        if phrase.endswith(plural) and len(phrase) > len(plural) + 2:
+            out.append(phrase[: -len(plural)] + singular)
+    return out
+
+
 def title_sector(words: Iterable[str], d: ActorDictionary | None = None) -> str | None:
     """The sector a title implies: the rightmost head word (or two-/three-word head) wins.
 
@@ -882,6 +891,9 @@ def title_sector(words: Iterable[str], d: ActorDictionary | None = None) -> str 
         for n in (4, 3, 2, 1):
             phrase = " ".join(tokens[i : i + n])
             entry = d.titles.get(phrase)
+            if entry is None and i + n <= len(tokens):
+                # a plural of a listed title ("negotiators", "commanders", "clergymen")
+                entry = next((d.titles[s] for s in _singulars(phrase) if s in d.titles), None)
             if entry and entry[1] == "head" and i + n <= len(tokens):
                 sector = entry[0]
                 i += n - 1
