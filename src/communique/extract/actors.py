@@ -355,6 +355,19 @@ class ActorStage:
             if _key(place_name) in run.doc_surnames:
                 continue  # "Bush" tagged GPE in an article about George W. Bush
             found = resolve.place(place_name, run.countries()) if place_name[:1].isupper() else None
+            key = _key(place_name)
+            if (
+                found is None
+                and mention.label == "GPE"
+                and key in d.country_names
+                and key not in _AMBIGUOUS_COUNTRY
+                and not place_name.islower()
+            ):
+                # a country name in odd case that spaCy still tags as a place ("iSrael"): the
+                # country; an all lower-case word stays a word ("china plates")
+                if not _is_capital(key, d.country_names[key]):
+                    run.assign(mention, resolve.country_actor(d.country_names[_key(place_name)], d))
+                continue
             if found is None:
                 continue
             name, iso3, _lat, _lon = found
