@@ -491,3 +491,50 @@ def test_events_unnamed_group_facing_a_state_body_at_home(code: Any, text: Any, 
 def test_events_unnamed_group_takes_no_home_country_from_soldiers_or_its_own_phrase(code: Any, text: Any) -> None:
     events = code(text)
     assert events and all(e.target is None or e.target.country != e.source.country for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        # a people living in another country is of that country (its civilians)
+        ("The Hungarians of southern Slovakia demanded autonomy from Slovak authorities.", "source", ("SVK", "CVL")),
+        # an ethnic people without a place of its own: where it acts
+        ("Ethnic Hungarians demonstrated in Romania on Sunday.", "source", ("ROU", "CVL")),
+        # a name the actor stage left open is placed by its demonym
+        ("Thousands of Syrian Kurds demonstrated in the city of Aleppo.", "source", ("SYR", "CVL")),
+        # no people: the demonym keeps its country
+        ("Spain is opposed to French mediation in talks with Morocco.", "target", ("FRA", None)),
+        ("Hungarians demonstrated in Budapest on Sunday.", "source", ("HUN", "CVL")),
+    ],
+)
+def test_events_people_placed_where_they_live(code: Any, text: Any, side: Any, expected: Any) -> None:
+    found = {(getattr(e, side).country, getattr(e, side).sector) for e in code(text) if getattr(e, side) is not None}
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive conjunct shares its subject with an active verb: the by-agent is the source
+        ("The activists arrested for protesting against Minsk were released yesterday by Lukashenko himself.", "BLR"),
+        ("The prisoners held for spying for Tehran were released on Monday by the Saudi government.", "SAU"),
+        # the weapon the parser makes the object of "in" names the attacker
+        ("Nine Afghan policemen were killed in Pakistani tank fire.", "PAK"),
+    ],
+)
+def test_events_passive_agents_beyond_the_first_verb(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {e.source.country for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym qualifying a place noun is a place of its country
+        ("Police clashed with protesters in the Kenyan capital.", "KEN"),
+        ("Russian troops clashed with rebels in the Georgian town of Gori.", "GEO"),
+        # a country name in odd case that spaCy tags as a place
+        ("The US Secretary of State wants to help iSrael.", "ISR"),
+    ],
+)
+def test_events_place_and_odd_case_targets(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {e.target.country for e in code(text) if e.target is not None}

@@ -117,6 +117,11 @@ _VERB_TARGET_PREPS = {
 _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
 # Prepositions that put an act in a place ("imposed a curfew in Cizre", "arrived in Amman",
 # "sent inspectors to Iran"): without a named recipient, the place's country is the target.
+# Place nouns a demonym can qualify as a place of its country ("in the Egyptian capital").
+_PLACE_HEADS = {
+    *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
+    *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
+}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
@@ -890,20 +895,54 @@ class EventCoder:
                     if sub.i in index:
                         found = index[sub.i]
                         break
+            if found is not None and found.actor_id is None:
+                found = self._placed_by_modifier(found, index)
             if found is not None and found not in out:
                 out.append(found)
         return out
+
+    def _placed_by_modifier(self, mention: Mention, index: dict[int, Mention]) -> Mention:
+        """A name the actor stage left open, modified by a resolved one ("Iraqi Kurds", "Bosnian
+        Serbs", "the Malaysia Airlines flight"): the resolved modifier; else the name itself."""
+        if self._article is None:
+            return mention
+        span = self._article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return mention
+        root = span.root
+        for child in root.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i in index and index[child.i].actor_id:
+                found = index[child.i]
+                actor = self._article.actor(found.actor_id)
+                if (
+                    actor is None
+                    or actor.kind != "country"
+                    or root.tag_ not in ("NNPS", "NNS")
+                    or mention.label not in ("NORP", "PERSON")
+                ):
+                    return found  # "the Malaysia Airlines flight": the country itself
+                # a people of the country ("Iraqi Kurds"): its civilians, not the state
+                from communique.extract import resolve
+
+                people = resolve.sector_actor(actor.country or "", "CVL")
+                if self._article.actor(people.id) is None:
+                    self._article.actors.append(people)
+                return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=people.id)
+        return mention
 
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
         """The subject token of a verb (climbing xcomp/conj chains) and whether it is passive."""
         node = token
         raised = False  # climbed out of an open complement: "X is scheduled to attend" is X acting
+        # a passive verb sharing its subject with an active one: "The civilians imprisoned ...
+        # were released by Putin" (the subject hangs on the first conjunct)
+        shared_passive = False
         for _ in range(4):
             for child in node.children:
                 if child.dep_ in ("nsubj", "csubj"):
                     if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
-                    return child, False
+                    return child, shared_passive
                 if child.dep_ == "nsubjpass":
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
                     # subject, not something done to it (no by-agent)
@@ -921,6 +960,8 @@ class EventCoder:
                         return obj, False
                 elif node.dep_ == "ccomp":
                     return None, False
+                if node.dep_ == "conj" and node.i == token.i:
+                    shared_passive = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
                 node = node.head
                 continue
             if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
@@ -1059,7 +1100,9 @@ class EventCoder:
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                         for pobj in child.children:
-                            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _ATTACK_NOUNS and not sources:
+                            # "killed in Israeli tank shelling" (the parser may make the weapon the object)
+                            attack = pobj.lemma_.lower() in _ATTACK_NOUNS or pobj.lemma_.lower() in _MILITARY_NOUNS
+                            if pobj.dep_ == "pobj" and attack and not sources:
                                 sources.extend(self._attack_agents(pobj, index))
             if passive and not sources:
                 # "Gabala and Ganja were awarded the status 'Cultural Capital of the CIS'":
@@ -1162,6 +1205,67 @@ class EventCoder:
             article.actors.append(actor)
         start, end = subj.left_edge.idx, head.idx + len(head.text)
         return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
+
+    def _people_at_home(self, mention: Mention, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention:
+        """A people named by a demonym, living in another country, is of that country.
+
+        "the Albanians of southern Serbia", "ethnic Albanians in Macedonia" -> SRB, MKD (CVL);
+        an "ethnic" people without a place of its own is of the place where it acts ("ethnic
+        Albanians demonstrated in Serbia"), the convention of the PLOVER coders, who code an
+        ethnic group by where it lives. Other mentions are returned unchanged.
+        """
+        article = self._article
+        actor = article.actor(mention.actor_id) if article is not None else None
+        if article is None or actor is None or actor.kind != "country" or mention.label != "NORP":
+            return mention
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return mention
+        word = span.root
+        # the people noun: the demonym itself ("Albanians") or the noun it modifies ("Albanian guerrillas")
+        head = word.head if word.dep_ in ("amod", "compound", "nmod") and word.head.pos_ == "NOUN" else word
+        if head is word and word.tag_ not in ("NNPS", "NNS"):
+            return mention
+        ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children)
+        if head is not word and not ethnic:
+            return mention  # "Brazilian men in Guyana", "French mediation in ...": not a people at home
+        if head is not word:
+            from communique.extract import resolve
+
+            lemma = head.lemma_.lower()
+            if not (resolve.title_sector([head.lower_]) or lemma in _PEOPLE_NOUNS or lemma in _REBEL_NOUNS):
+                return mention
+        place = None
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "throughout")]
+        if ethnic:  # "ethnic Albanian guerrillas operating in Macedonia"
+            preps += [
+                c
+                for acl in head.children
+                if acl.dep_ == "acl" and acl.tag_ == "VBG"
+                for c in acl.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "throughout")
+            ]
+        for prep in preps:
+            for sub in prep.subtree:
+                found = index.get(sub.i)
+                where = article.actor(found.actor_id) if found is not None else None
+                if where is not None and where.country and found.label in ("GPE", "LOC", "FAC"):  # type: ignore[union-attr]
+                    place = where.country
+                    break
+            if place:
+                break
+        if place is None and ethnic:
+            at = self._place_target(trig.token, trig.folded, index)
+            where = article.actor(at.actor_id) if at is not None else None
+            place = where.country if where is not None else None
+        if place is None or place == actor.country:
+            return mention
+        from communique.extract import resolve
+
+        home = resolve.sector_actor(place, "CVL")
+        if article.actor(home.id) is None:
+            article.actors.append(home)
+        return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=home.id)
 
     def _home_country(self, mention: Mention | None) -> str | None:
         """The country of a state body or official acting at home (:data:`_HOME_SECTORS`)."""
@@ -1338,6 +1442,15 @@ class EventCoder:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
             heads.append(token.head.head if token.dep_ == "pobj" else token.head)
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+        # the one acted on with a preposition, placed by its own phrase: "clashed with rioters
+        # in the Egyptian capital"
+        heads += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("with", "against")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in _PLACE_TARGET_PREPS:
@@ -1347,8 +1460,14 @@ class EventCoder:
                     actor = article.actor(mention.actor_id) if mention is not None else None
                     if actor is None or not actor.country:
                         continue
-                    if mention.label not in ("GPE", "LOC", "FAC") and actor.kind != "location":  # type: ignore[union-attr]
-                        continue  # a demonym ("in Israeli shelling") or a body is no place
+                    if (
+                        mention.label not in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
+                        and actor.kind != "location"
+                        and not (sub.dep_ in ("amod", "compound") and sub.head.lemma_.lower() in _PLACE_HEADS)
+                    ):
+                        # a demonym ("in Israeli shelling") or a body is no place, unless it
+                        # qualifies a place noun ("in the Egyptian capital", "the Lebanese port")
+                        continue
                     # (a territory coded as a sector of its country, "the Gaza Strip" -> PSE:GZA,
                     # is a place of that country)
                     return Mention(
@@ -1604,6 +1723,8 @@ class EventCoder:
             code = _THREAT_CODE[code[:2]]
         info = self.lex.cameo(code) or info
         sources, targets, reciprocal = self.roles(trig, index)
+        sources = [self._people_at_home(m, token, trig, index) for m in sources]
+        targets = [self._people_at_home(m, token, trig, index) for m in targets]
         quote = next((q for q in quotes if q.start <= token.idx < q.end), None)
         if quote is not None and not sources:
             subj, _ = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
