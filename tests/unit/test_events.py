@@ -538,3 +538,24 @@ def test_events_passive_agents_beyond_the_first_verb(code: Any, text: Any, expec
 )
 def test_events_place_and_odd_case_targets(code: Any, text: Any, expected: Any) -> None:
     assert expected in {e.target.country for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force used on a place falls on its people
+        ("Peruvian authorities imposed a curfew in the town of Cusco.", ("PER", "CVL")),
+        ("Rebels shelled the town of Kismayo on Sunday.", ("SOM", "CVL")),
+        # a protest's demand names the person, not the demonym of the person's title
+        ("Farmers staged a hunger strike to demand the resignation of Chilean President Ricardo Lagos.", ("CHL", "GOV")),
+        # rulers are the government
+        ("Officials rejected calls by Belarus's rulers for aid.", ("BLR", "GOV")),
+    ],
+)
+def test_events_target_sectors(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+def test_events_a_meeting_place_keeps_no_sector(code: Any) -> None:
+    events = code("Armenia and Georgia held talks in Tbilisi.")
+    assert all(e.target is None or e.target.sector is None for e in events)

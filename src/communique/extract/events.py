@@ -122,6 +122,8 @@ _PLACE_HEADS = {
     *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
     *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
 }
+# Types whose force falls on the people of a place named as the only target.
+_FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
@@ -1267,6 +1269,23 @@ class EventCoder:
             article.actors.append(home)
         return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=home.id)
 
+    def _is_town(self, mention: Mention) -> bool:
+        actor = self._article.actor(mention.actor_id) if self._article is not None else None
+        return actor is not None and actor.kind == "location" and bool(actor.country)
+
+    def _people_of_place(self, place: Mention) -> Mention:
+        """The civilians (CVL) of the country of a place mention (a town or a country)."""
+        article = self._article
+        actor = article.actor(place.actor_id) if article is not None else None
+        if article is None or actor is None or not actor.country:
+            return place
+        from communique.extract import resolve
+
+        people = resolve.sector_actor(actor.country, "CVL")
+        if article.actor(people.id) is None:
+            article.actors.append(people)
+        return Mention(text=place.text, label=place.label, start=place.start, end=place.end, actor_id=people.id)
+
     def _home_country(self, mention: Mention | None) -> str | None:
         """The country of a state body or official acting at home (:data:`_HOME_SECTORS`)."""
         if mention is None or self._article is None or not mention.actor_id:
@@ -1366,13 +1385,27 @@ class EventCoder:
             or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children))
         ]
         for clause in clauses:
+            found: list[Mention] = []
             for sub in clause.subtree:
                 mention = index.get(sub.i)
-                if mention is not None and not self._is_place(mention):
-                    actor = self._article.actor(mention.actor_id) if self._article is not None else None
-                    if actor is not None and actor.kind == "location":
-                        continue
-                    return [mention]
+                if mention is None or self._is_place(mention) or mention in found:
+                    continue
+                actor = self._article.actor(mention.actor_id) if self._article is not None else None
+                if actor is not None and actor.kind == "location":
+                    continue
+                top = sub
+                while top.dep_ in ("amod", "compound", "nmod") and top.head.i != top.i:
+                    top = top.head
+                if top is not sub and any(
+                    t.i in index and index[t.i] is not mention and index[t.i].actor_id
+                    for t in top.subtree
+                    if t.i > sub.i
+                ):
+                    continue  # "the resignation of Algerian President X": X, not the title's demonym
+                found.append(mention)
+            if found:
+                # the first resolved one ("a bill signed by Labour Minister X": X, not "Labour")
+                return [next((m for m in found if m.actor_id), found[0])]
         return []
 
     def _attack_agents(self, noun: Any, index: dict[int, Mention]) -> list[Mention]:
@@ -1772,7 +1805,11 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                targets.insert(0, place)
+                targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else place)
+        if info.plover in _FORCE_TYPES:
+            # force used on a town falls on its people: "imposed a curfew in Cizre", "shelled
+            # the town of Kismayo" -> the country's civilians (CVL), as the PLOVER coders code it
+            targets = [self._people_of_place(m) if self._is_town(m) else m for m in targets]
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
             for one in sources:
