@@ -559,3 +559,17 @@ def test_events_target_sectors(code: Any, text: Any, expected: Any) -> None:
 def test_events_a_meeting_place_keeps_no_sector(code: Any) -> None:
     events = code("Armenia and Georgia held talks in Tbilisi.")
     assert all(e.target is None or e.target.sector is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack by no one named: the unidentified armed forces of the country it happened in
+        ("A roadside bombing near the town of Kandahar killed two Canadian soldiers.", ("AFG", "UAF")),
+        ("Three policemen were killed by a car bomb outside the Somali city of Baidoa.", ("SOM", "UAF")),
+        # a named attacker stays
+        ("Israeli jets killed two militants near the town of Rafah.", ("ISR", "MIL")),
+    ],
+)
+def test_events_unidentified_attackers_of_the_place(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text) if e.type == "ASSAULT"}

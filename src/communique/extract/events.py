@@ -1269,6 +1269,35 @@ class EventCoder:
             article.actors.append(home)
         return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=home.id)
 
+    def _unidentified_attackers(self, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention | None:
+        """The unidentified armed forces (sector UAF) of the place of an attack, or None.
+
+        The place hangs on the trigger (see :meth:`_place_target`), on an attack noun that is
+        its subject ("a bombing near Samarra killed ...") or on the attack noun or weapon of
+        its *in*/*by* phrase ("killed in a car bomb explosion in Beirut").
+        """
+        article = self._article
+        if article is None:
+            return None
+        scenes = [token]
+        subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+        if subj is not None and not passive and subj.lemma_.lower() in _ATTACK_NOUNS:
+            scenes.append(subj)
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "during"):
+                scenes += [g for g in child.children if g.dep_ == "pobj"]
+        for scene in scenes:
+            place = self._place_target(scene, trig.folded if scene is token else [], index)
+            actor = article.actor(place.actor_id) if place is not None else None
+            if actor is not None and actor.country:
+                from communique.extract import resolve
+
+                forces = resolve.sector_actor(actor.country, "UAF")
+                if article.actor(forces.id) is None:
+                    article.actors.append(forces)
+                return Mention(text=place.text, label="GROUP", start=place.start, end=place.end, actor_id=forces.id)  # type: ignore[union-attr]
+        return None
+
     def _is_town(self, mention: Mention) -> bool:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
         return actor is not None and actor.kind == "location" and bool(actor.country)
@@ -1798,6 +1827,13 @@ class EventCoder:
         if not reciprocal:
             self._home_groups(token, trig, sources, targets, index)
             unresolved = not any(m.actor_id for m in targets)
+        if info.plover == "ASSAULT" and not reciprocal and not any(m.actor_id for m in sources):
+            # an attack by no one named ("a roadside bombing near Samarra killed ...", "killed
+            # by a bomb outside Basra"): the unidentified armed forces (CAMEO UAF) of the country
+            # where it happened, as the CAMEO and PLOVER coders code it
+            unknown = self._unidentified_attackers(token, trig, index)
+            if unknown is not None:
+                sources.insert(0, unknown)
         if unresolved and not reciprocal:
             # no named recipient: the country where the act takes place is its target
             # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
