@@ -1281,7 +1281,9 @@ class EventCoder:
             return None
         scenes = [token]
         subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
-        if subj is not None and not passive and subj.lemma_.lower() in _ATTACK_NOUNS:
+        if subj is not None and not passive:
+            if subj.lemma_.lower() not in _ATTACK_NOUNS:
+                return None  # someone is named ("soldiers fired at ..."), if not resolved
             scenes.append(subj)
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "by", "during"):
