@@ -573,3 +573,25 @@ def test_events_a_meeting_place_keeps_no_sector(code: Any) -> None:
 )
 def test_events_unidentified_attackers_of_the_place(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text) if e.type == "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the circumstance names the other side
+        ("Kenya's finance minister declined to resign despite pressure by the Kenyan parliament.", ("KEN", "LEG")),
+        ("The Chilean union called off the strike after talks with the Chilean government.", ("CHL", "GOV")),
+        # the author of the object
+        ("Rebels rejected an appeal from the Angolan government to lay down their arms.", ("AGO", "GOV")),
+        # no target named: a group's protest is aimed at its government, a state's coercion
+        # at home falls on its people
+        ("Chilean students demonstrated on Friday.", ("CHL", "GOV")),
+        ("The Bolivian government imposed martial law on Sunday.", ("BOL", "CVL")),
+    ],
+)
+def test_events_other_side_from_circumstance_and_home(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+def test_events_a_country_protesting_has_no_domestic_target(code: Any) -> None:
+    assert all(e.target is None for e in code("Colombia protested on Monday."))

@@ -122,6 +122,8 @@ _PLACE_HEADS = {
     *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
     *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
 }
+# Prepositions of a circumstance whose noun may name the other side ("despite pressure by X").
+_CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
@@ -166,7 +168,7 @@ _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
-_OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by"}
+_OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
 _STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "resolve", "prepare", "inclined"}
@@ -1300,6 +1302,47 @@ class EventCoder:
                 return Mention(text=place.text, label="GROUP", start=place.start, end=place.end, actor_id=forces.id)  # type: ignore[union-attr]
         return None
 
+    def _circumstance_actors(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors of a circumstance noun under a trigger: "despite pressure by X", "after
+        talks with X", "amid calls from X" (the noun's by/with/from phrase)."""
+        for prep in [c for head in [token, *self._complements(token)] for c in head.children]:
+            if prep.dep_ != "prep" or prep.lower_ not in _CIRCUMSTANCE_PREPS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ == "prep" and inner.lower_ in ("by", "with", "from"):
+                        for pobj in inner.children:
+                            if pobj.dep_ == "pobj":
+                                found = [m for m in self._actors_at(pobj, index) if m.actor_id]
+                                if found:
+                                    return found
+        return []
+
+    def _domestic_target(self, source: Mention, plover: str) -> Mention | None:
+        """The other side of an act with no target named, at home (PLOVER coders' reading):
+        a protest by a non-state group of X is aimed at X's government; coercion by X's state
+        body ("imposed martial law") falls on X's people."""
+        article = self._article
+        if article is None:
+            return None
+        actor = self._event_actor(article, source)
+        if not actor.country or actor.igo:
+            return None
+        if plover == "PROTEST" and actor.sector and actor.sector not in _STATE_SECTORS:
+            sector = "GOV"
+        elif plover in ("COERCE", "THREATEN") and actor.sector in _HOME_SECTORS:
+            sector = "CVL"
+        else:
+            return None
+        from communique.extract import resolve
+
+        other = resolve.sector_actor(actor.country, sector)
+        if article.actor(other.id) is None:
+            article.actors.append(other)
+        return Mention(text=source.text, label="GROUP", start=source.start, end=source.end, actor_id=other.id)
+
     def _is_town(self, mention: Mention) -> bool:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
         return actor is not None and actor.kind == "location" and bool(actor.country)
@@ -1844,6 +1887,14 @@ class EventCoder:
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
                 targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else place)
+        if not targets and not reciprocal and sources:
+            # the circumstance names the other side: "declined to resign despite pressure by
+            # X", "called off the strike after talks with the government"
+            targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
+        if not targets and not reciprocal and sources and sources[0].actor_id:
+            home = self._domestic_target(sources[0], info.plover)
+            if home is not None:
+                targets.append(home)
         if info.plover in _FORCE_TYPES:
             # force used on a town falls on its people: "imposed a curfew in Cizre", "shelled
             # the town of Kismayo" -> the country's civilians (CVL), as the PLOVER coders code it
