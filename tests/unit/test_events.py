@@ -595,3 +595,19 @@ def test_events_other_side_from_circumstance_and_home(code: Any, text: Any, expe
 
 def test_events_a_country_protesting_has_no_domestic_target(code: Any) -> None:
     assert all(e.target is None for e in code("Colombia protested on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people name tagged as one PERSON is placed by its demonym; its forces are the military
+        ("Bosnian Croats said on Monday their forces had completed their withdrawal from the town of Mostar.", ("BIH", "MIL")),
+        # the parser hangs the real subject on an opening phrase: the noun before the verb
+        (
+            "With the signing of an accord on Monday, the Peruvian government and the rebels have agreed to allow aid.",
+            ("PER", "GOV"),
+        ),
+    ],
+)
+def test_events_sources_the_parse_hides(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text)}

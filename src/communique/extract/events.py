@@ -907,31 +907,43 @@ class EventCoder:
 
     def _placed_by_modifier(self, mention: Mention, index: dict[int, Mention]) -> Mention:
         """A name the actor stage left open, modified by a resolved one ("Iraqi Kurds", "Bosnian
-        Serbs", "the Malaysia Airlines flight"): the resolved modifier; else the name itself."""
-        if self._article is None:
+        Serbs", "the Malaysia Airlines flight"): the resolved modifier (for a people, the
+        country's civilians); else the name itself."""
+        article = self._article
+        if article is None:
             return mention
-        span = self._article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return mention
         root = span.root
-        for child in root.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i in index and index[child.i].actor_id:
-                found = index[child.i]
-                actor = self._article.actor(found.actor_id)
-                if (
-                    actor is None
-                    or actor.kind != "country"
-                    or root.tag_ not in ("NNPS", "NNS")
-                    or mention.label not in ("NORP", "PERSON")
-                ):
-                    return found  # "the Malaysia Airlines flight": the country itself
-                # a people of the country ("Iraqi Kurds"): its civilians, not the state
-                from communique.extract import resolve
+        people = root.tag_ in ("NNPS", "NNS") and mention.label in ("NORP", "PERSON")
+        from communique.extract import resolve
 
-                people = resolve.sector_actor(actor.country or "", "CVL")
-                if self._article.actor(people.id) is None:
-                    self._article.actors.append(people)
-                return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=people.id)
+        for child in root.children:
+            if child.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            if child.i in index and index[child.i].actor_id:
+                found = index[child.i]
+            elif people and span.start <= child.i < span.end:
+                # a demonym inside the open name itself ("Bosnian Serbs" tagged as one PERSON)
+                named = resolve.lookup(child.text)
+                if named is None or named.kind != "country":
+                    continue
+                if article.actor(named.id) is None:
+                    article.actors.append(named)
+                found = Mention(
+                    text=child.text, label="NORP", start=child.idx, end=child.idx + len(child), actor_id=named.id
+                )
+            else:
+                continue
+            actor = article.actor(found.actor_id)
+            if actor is None or actor.kind != "country" or not people:
+                return found  # "the Malaysia Airlines flight": the country itself
+            # a people of the country ("Iraqi Kurds"): its civilians, not the state
+            civilians = resolve.sector_actor(actor.country or "", "CVL")
+            if article.actor(civilians.id) is None:
+                article.actors.append(civilians)
+            return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id)
         return mention
 
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
@@ -1045,6 +1057,8 @@ class EventCoder:
                     targets = []
         else:
             subj, passive = self._subject(token)
+            if subj is None and token.dep_ == "ROOT":
+                subj = self._stranded_subject(token)
             subj_mentions = self._actors_at(subj, index, deep=trig.reciprocal) if subj is not None else []
             if subj is not None and not subj_mentions and subj.pos_ == "PRON" and subj.lower_ not in _FIRST_PERSON:
                 # "Israel announced it would free ...": the pronoun is the reporter
@@ -1120,6 +1134,22 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    @staticmethod
+    def _stranded_subject(token: Any) -> Any | None:
+        """The noun right before a main verb the parser left without a subject ("With the
+        signing of a memorandum, the government and the rebels have agreed": the parser hangs
+        the coordination on the memorandum); None when the verb's left neighbour is no noun
+        hung elsewhere."""
+        i = token.i - 1
+        while i >= token.sent.start and token.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        if i < token.sent.start:
+            return None
+        noun = token.doc[i]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("conj", "appos", "pobj", "npadvmod"):
+            return None
+        return noun
 
     def _reporters_body(self, subj: Any, token: Any, index: dict[int, Mention]) -> Mention | None:
         """A body owned by a pronoun in a reported clause is the reporter's: "Israel said its
