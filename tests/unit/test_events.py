@@ -242,7 +242,7 @@ def test_events_pronoun_under_an_adjective_is_the_reporter(code: Any) -> None:
         # an unnamed group placed by its own phrase, with the sector of its noun
         ("Opposition groups in Zimbabwe are demanding that the president resign.", "ZWE", "OPP"),
         ("Tens of thousands of students throughout Kenya staged demonstrations on Saturday.", "KEN", "EDU"),
-        ("Angry farmers in France blocked roads on Monday.", "FRA", None),
+        ("Angry farmers in France blocked roads on Monday.", "FRA", "AGR"),
         # ordinary people without a place of their own are of the place where they act
         ("Hundreds of people blocked roads in Lagos on Monday.", "NGA", "CVL"),
     ],
@@ -610,4 +610,16 @@ def test_events_a_country_protesting_has_no_domestic_target(code: Any) -> None:
     ],
 )
 def test_events_sources_the_parse_hides(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country name modifying the group noun gives that noun's sector
+        ("U.S. and Chinese negotiators met in Geneva this week.", ("USA", "GOV")),
+        ("Moroccan landowners began a hunger strike outside parliament.", ("MAR", "CVL")),
+    ],
+)
+def test_events_group_sectors_from_the_noun(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text)}

@@ -1798,7 +1798,7 @@ class EventCoder:
             return None
         token = span.root
         if mention.label != "NORP" and (
-            token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+            token.dep_ == "poss" or (token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN")
         ):
             # "Iraq's interim government", "Ghana's ambassador", "the Iraq government"
             from communique.extract import resolve
