@@ -623,3 +623,15 @@ def test_events_sources_the_parse_hides(code: Any, text: Any, expected: Any) -> 
 )
 def test_events_group_sectors_from_the_noun(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words between a demonym and its noun belong to the group
+        ("Kenyan police seized weapons from Somali armed groups.", ("SOM", "REB")),
+        ("Two US servicemen were killed by a bomb outside the Afghan city of Kandahar.", ("USA", "MIL")),
+    ],
+)
+def test_events_target_group_sectors(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

@@ -1818,7 +1818,9 @@ class EventCoder:
                 return "CVL"
             from communique.extract import resolve
 
-            return resolve.title_sector([head.lower_]) or resolve.title_sector([lemma])
+            # the words between the demonym and its noun belong to the group ("armed groups")
+            words = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and token.i < c.i < head.i]
+            return resolve.title_sector([*words, head.lower_]) or resolve.title_sector([lemma])
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "nmod", "poss"):
             return "CVL"  # "Palestinians", "Liberians": people of the country
         return None
