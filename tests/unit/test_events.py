@@ -635,3 +635,17 @@ def test_events_group_sectors_from_the_noun(code: Any, text: Any, expected: Any)
 )
 def test_events_target_group_sectors(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat is aimed abroad as often as at home: no domestic target
+        "Ottawa has threatened to take retaliatory action.",
+        # cooperation with unnamed parties is no home group
+        "The Chilean government is consulting with the parties on the plan.",
+    ],
+)
+def test_events_no_home_target_for_threats_and_cooperation(code: Any, text: Any) -> None:
+    events = code(text)
+    assert events and all(e.target is None for e in events)

@@ -639,7 +639,7 @@ class _Run:
         "President Bush" on a date outside both Bushes' terms, "President Omar El Bashir"
         (a spelling the dictionary lacks): no single person fits, yet the people of that name
         tell the country. It is the one of their countries the article names, else -- for a
-        titled name only -- the country a strict majority of them served (George Bush and George
+        titled name only -- the country a strict majority (two at least) of them served (George Bush and George
         W. Bush against one Cayman Islands premier). Only the country is taken, never a person.
         """
         people = self.d.people_for(_key(name))
@@ -665,7 +665,9 @@ class _Run:
         if not titled or named:
             return None
         best = max(votes, key=lambda c: votes[c], default=None)
-        return best if best is not None and 2 * votes[best] > len(unique) else None
+        # two bearers at least: one dictionary person of a common name ("King Faisal" -> a
+        # Maldivian minister) is too thin a clue
+        return best if best is not None and votes[best] >= 2 and 2 * votes[best] > len(unique) else None
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
         """(IGO short name, country ISO3, affiliation name) named inside a title.

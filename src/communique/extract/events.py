@@ -164,6 +164,8 @@ _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", 
 # the PLOVER and PETRARCH coders give when the text names no other country. Not the military,
 # which may be abroad ("militiamen attacked a camp, killing 156 people").
 _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
+# Cooperation with unnamed parties ("consulting with the parties") is often abroad: no home group.
+_COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -1362,7 +1364,7 @@ class EventCoder:
             return None
         if plover == "PROTEST" and actor.sector and actor.sector not in _STATE_SECTORS:
             sector = "GOV"
-        elif plover in ("COERCE", "THREATEN") and actor.sector in _HOME_SECTORS:
+        elif plover == "COERCE" and actor.sector in _HOME_SECTORS:
             sector = "CVL"
         else:
             return None
@@ -1418,6 +1420,8 @@ class EventCoder:
                 break
         if head.pos_ != "NOUN" or head.ent_type_:
             return None
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "his opposition to protectionism": a stance, not a group
         for sub in head.subtree:
             named = index.get(sub.i)
             actor = article.actor(named.actor_id) if named is not None else None
@@ -1924,7 +1928,8 @@ class EventCoder:
             # X", "called off the strike after talks with the government"
             targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
         if not targets and not reciprocal and sources and sources[0].actor_id:
-            home = self._domestic_target(sources[0], info.plover)
+            # the act as written: an announced coercion ("prepared to impose martial law") too
+            home = self._domestic_target(sources[0], trig.info.plover)
             if home is not None:
                 targets.append(home)
         if info.plover in _FORCE_TYPES:
@@ -1972,7 +1977,7 @@ class EventCoder:
         actor of its own; ``sources`` and ``targets`` are changed in place.
         """
         home = self._home_country(sources[0]) if sources and sources[0].actor_id else None
-        if home and not any(m.actor_id for m in targets):
+        if home and not any(m.actor_id for m in targets) and trig.info.plover not in _COOPERATIVE_TYPES:
             for noun in self._acted_on(token, trig.folded):
                 group = self._home_group(noun, home, index)
                 if group is not None:
