@@ -649,3 +649,19 @@ def test_events_target_group_sectors(code: Any, text: Any, expected: Any) -> Non
 def test_events_no_home_target_for_threats_and_cooperation(code: Any, text: Any) -> None:
     events = code(text)
     assert events and all(e.target is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        # a group affiliated with an organisation of a country is of that country
+        ("Some 20,000 workers affiliated with the Chilean Miners' Union stopped work on Monday.", "source", ("CHL", "LAB")),
+        # "in defiance of X" aims the protest at X
+        ("Thousands of people marched in Caracas in defiance of Venezuelan authorities.", "target", ("VEN", "GOV")),
+        # an unresolved name as the only target does not block the domestic reading
+        ("Four opposition parties in Kenya organized a general strike that shut down Nairobbi.", "target", ("KEN", "GOV")),
+    ],
+)
+def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any, side: Any, expected: Any) -> None:
+    found = {(getattr(e, side).country, getattr(e, side).sector) for e in code(text) if getattr(e, side) is not None}
+    assert expected in found

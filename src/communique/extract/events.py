@@ -124,6 +124,8 @@ _PLACE_HEADS = {
 }
 # Prepositions of a circumstance whose noun may name the other side ("despite pressure by X").
 _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
+# Nouns of "in <noun> of X" that aim a protest at X ("in protest of", "in defiance of").
+_PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
@@ -1225,6 +1227,9 @@ class EventCoder:
                 if actor is not None and actor.country and actor.kind in ("country", "location"):
                     country = actor.country
                     break
+                if actor is not None and actor.country and actor.kind == "organization" and prep.lower_ == "with":
+                    country = actor.country  # "workers affiliated with the Serbian union"
+                    break
             if country:
                 break
         if country is None and sector not in _STATE_SECTORS and (sector or lemma in _PEOPLE_NOUNS):
@@ -1392,6 +1397,11 @@ class EventCoder:
             article.actors.append(people)
         return Mention(text=place.text, label=place.label, start=place.start, end=place.end, actor_id=people.id)
 
+    def _placed(self, mention: Mention) -> bool:
+        """Whether a mention's actor has a country or an IGO (a person without one has not)."""
+        actor = self._article.actor(mention.actor_id) if self._article is not None else None
+        return actor is not None and bool(actor.country or actor.igo)
+
     def _home_country(self, mention: Mention | None) -> str | None:
         """The country of a state body or official acting at home (:data:`_HOME_SECTORS`)."""
         if mention is None or self._article is None or not mention.actor_id:
@@ -1490,7 +1500,7 @@ class EventCoder:
             for c in h.children
             if (c.dep_ in ("advcl", "xcomp", "acl") and any(a.lower_ == "to" for a in c.children))
             or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
-            or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _PROTEST_FRAMES for g in c.children))
         ]
         for clause in clauses:
             found: list[Mention] = []
@@ -1927,11 +1937,11 @@ class EventCoder:
             # the circumstance names the other side: "declined to resign despite pressure by
             # X", "called off the strike after talks with the government"
             targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
-        if not targets and not reciprocal and sources and sources[0].actor_id:
+        if not any(m.actor_id for m in targets) and not reciprocal and sources and sources[0].actor_id:
             # the act as written: an announced coercion ("prepared to impose martial law") too
             home = self._domestic_target(sources[0], trig.info.plover)
             if home is not None:
-                targets.append(home)
+                targets.insert(0, home)
         if info.plover in _FORCE_TYPES:
             # force used on a town falls on its people: "imposed a curfew in Cizre", "shelled
             # the town of Kismayo" -> the country's civilians (CVL), as the PLOVER coders code it
@@ -1984,7 +1994,7 @@ class EventCoder:
                     targets.insert(0, group)
                     break
         home = self._home_country(targets[0]) if targets and targets[0].actor_id else None
-        if home and not any(m.actor_id for m in sources):
+        if home and not any(self._placed(m) for m in sources):
             subj = self._actor_subject(token)
             group = self._home_group(subj, home, index) if subj is not None else None
             if group is not None:
