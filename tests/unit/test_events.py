@@ -665,3 +665,8 @@ def test_events_no_home_target_for_threats_and_cooperation(code: Any, text: Any)
 def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any, side: Any, expected: Any) -> None:
     found = {(getattr(e, side).country, getattr(e, side).sector) for e in code(text) if getattr(e, side) is not None}
     assert expected in found
+
+
+def test_events_mutual_act_under_a_framing_verb_stays_mutual(code: Any) -> None:
+    (event,) = [e for e in code("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.") if e.type == "REJECT"]
+    assert {event.source.country, event.target.country if event.target else None} == {"ARM", "AZE"}

@@ -678,7 +678,19 @@ class EventCoder:
             else:
                 dropped.add(trig.token.i)
                 outer.folded.append(trig.token)
-        return [t for t in triggers if t.token.i not in dropped]
+        kept = [t for t in triggers if t.token.i not in dropped]
+        for trig in kept:
+            # a mutual act stays mutual under the verb that frames it: "X and Y failed to reach
+            # agreement" (folded chains included)
+            seen, frontier = set(), list(trig.folded)
+            while frontier and not trig.reciprocal:
+                inner = by_index.get(frontier.pop().i)
+                if inner is None or inner.token.i in seen:
+                    continue
+                seen.add(inner.token.i)
+                trig.reciprocal = inner.reciprocal
+                frontier.extend(inner.folded)
+        return kept
 
     # -- modality --------------------------------------------------------------------------
     @staticmethod
