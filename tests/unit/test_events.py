@@ -670,3 +670,8 @@ def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any
 def test_events_mutual_act_under_a_framing_verb_stays_mutual(code: Any) -> None:
     (event,) = [e for e in code("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.") if e.type == "REJECT"]
     assert {event.source.country, event.target.country if event.target else None} == {"ARM", "AZE"}
+
+
+def test_events_engaged_in_is_the_subject_acting(code: Any) -> None:
+    events = [e for e in code("Russian forces were engaged in heavy fighting against Chechen rebels.") if e.type == "ASSAULT"]
+    assert events and events[0].source.country == "RUS"

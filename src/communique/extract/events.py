@@ -175,7 +175,10 @@ _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inm
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
-_STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "devote", "resolve", "prepare", "inclined"}
+_STATIVE_PARTICIPLES = {
+    *("oppose", "commit", "determine", "dedicate", "devote", "resolve", "prepare", "inclined"),
+    *("engage", "involve"),  # "were engaged in fighting": the subject acts
+}
 # Nouns of an attack whose modifier or "by" phrase names the attacker of a passive
 # ("were killed in Israeli tank shelling").
 _ATTACK_NOUNS = {
