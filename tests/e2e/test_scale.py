@@ -116,6 +116,28 @@ def test_scale_dask_local_cluster_equal_local(tmp_path: Path, corpus: Path, sett
         process_dask([corpus, corpus.parent], out, scheduler="local", workers=1, settings=settings)
 
 
+@pytest.mark.slow
+def test_scale_dask_merging_while_running_equals_load_after(
+    tmp_path: Path, corpus: Path, settings, reference: Path
+) -> None:
+    db = tmp_path / "dask.duckdb"
+    with open_store(db) as store:
+        report = process_dask(
+            [corpus],
+            tmp_path / "parquet",
+            scheduler="local",
+            workers=2,
+            settings=settings,
+            lines_per_partition=8,
+            split_above=0,
+            store=store,
+        )
+        assert report.stored == 36 and report.failed == 2
+        assert report.counts["articles"] == 36
+        assert load_parquet(tmp_path / "parquet", store).stored == 0
+    assert snapshot(db) == snapshot(reference)
+
+
 def test_scale_long_article_processed_in_pieces(tmp_path: Path, nlp) -> None:
     from communique.pipeline import Pipeline
 

@@ -10,7 +10,8 @@ undated). A marker ``OUT/_done/<partition>.json`` is written last, so a re-run s
 partitions that finished and redoes only the rest.
 
 :func:`load_parquet` merges such a dataset into a DuckDB file, partition by partition in
-input order, linking wire copies exactly as a local run does. DuckDB can also query the
+input order, linking wire copies exactly as a local run does; given a store,
+:func:`process_dask` does the same merge while the cluster runs. DuckDB can also query the
 dataset in place: ``SELECT * FROM read_parquet('OUT/events/*/*.parquet', hive_partitioning=true)``.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -205,8 +207,14 @@ def process_dask(
     fields: FieldMap | None = None,
     lines_per_partition: int = 500,
     split_above: int = 4 << 20,
+    store: Any = None,
 ) -> RunReport:
     """Process ``paths`` on a Dask cluster into a Parquet dataset under ``out``.
+
+    With ``store``, each partition is merged into it as soon as it and every earlier
+    partition are done (input order, as :func:`load_parquet` does), so the merge runs while
+    the cluster parses the rest instead of after it; the store ends as after
+    ``load_parquet(out, store)``.
 
     Args:
         paths: input files and folders.
@@ -217,10 +225,13 @@ def process_dask(
         fields: field names of JSONL/CSV inputs.
         lines_per_partition: JSONL lines per task for big files.
         split_above: JSONL files larger than this many bytes are split into line ranges.
+        store: a :class:`~communique.store.duckdb.DuckDBStore` to merge into (None: Parquet only).
 
     Returns:
-        A :class:`RunReport` summed over the partitions.
+        A :class:`RunReport` summed over the partitions (with the store's counts when merged).
     """
+    from distributed import as_completed
+
     settings = settings or load_settings()
     fields = fields or FieldMap()
     out = Path(out)
@@ -228,6 +239,7 @@ def process_dask(
     report = RunReport()
     started = time.perf_counter()
     client, cluster = _client(scheduler, workers)
+    closer: threading.Thread | None = None
     try:
         n_workers = len(client.scheduler_info().get("workers", {})) or workers
         partitions = _plan(out, [str(p) for p in paths], lines_per_partition, split_above, n_workers)
@@ -239,18 +251,41 @@ def process_dask(
             fields=fields,
             pure=False,
         )
-        for result in client.gather(futures):
+        position = {future.key: i for i, future in enumerate(futures)}
+        finished: list[PartitionResult | None] = [None] * len(futures)
+        merged = 0
+        for count, future in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
+            result = future.result()
+            future.release()
+            finished[position[future.key]] = result
             report.stored += result.stored
             report.failed += result.failed
             report.skipped += result.skipped
             report.read += result.stored + result.skipped
             report.failures.extend(Failure(**f) for f in result.failures)
+            if count == len(futures):
+                # Every task is done: shut the cluster down (about a second of waiting for
+                # the worker processes to exit) while the last partitions are merged.
+                closer = threading.Thread(target=_close, args=(client, cluster), name="dask-close")
+                closer.start()
+            while store is not None and merged < len(finished) and finished[merged] is not None:
+                _merge_partition(store, _partition_files(out, partitions[merged].name))
+                merged += 1
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        if closer is None:
+            _close(client, cluster)
+        else:
+            closer.join()
+    if store is not None:
+        report.counts = store.counts()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _close(client: Any, cluster: Any) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _plan(out: Path, paths: list[str], lines_per_partition: int, split_above: int, n_workers: int) -> list[Partition]:
@@ -288,17 +323,18 @@ def load_parquet(out: str | Path, store: Any) -> RunReport:
     report = RunReport()
     started = time.perf_counter()
     for marker in sorted((out / "_done").glob("*.json")):
-        name = marker.stem
-        files = {
-            table: sorted(str(p) for p in (out / table).glob(f"**/part-{name}*.parquet")) for table in _PARQUET_TABLES
-        }
-        report.stored += _merge_partition(store, files)
+        report.stored += _merge_partition(store, _partition_files(out, marker.stem))
         result = json.loads(marker.read_text(encoding="utf-8"))
         report.failed += result["failed"]
         report.failures.extend(Failure(**f) for f in result["failures"])
     report.seconds = time.perf_counter() - started
     report.counts = store.counts()
     return report
+
+
+def _partition_files(out: Path, name: str) -> dict[str, list[str]]:
+    """The Parquet files of one partition, per table."""
+    return {table: sorted(str(p) for p in (out / table).glob(f"**/part-{name}*.parquet")) for table in _PARQUET_TABLES}
 
 
 def _merge_partition(store: Any, files: dict[str, list[str]]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -152,19 +153,26 @@ def _process_on_dask(
     report_file: Path | None,
     quiet: bool,
 ) -> None:
-    from communique.batch.dask import load_parquet, process_dask
+    from communique.batch.dask import process_dask
 
     if out is None:
         err_console.print("[bold red]error:[/bold red] --dask needs --out DIR for the Parquet dataset")
         raise typer.Exit(2)
-    with err_console.status(f"processing on Dask ({scheduler}) into {out} ...", spinner="dots"):
+    # Partitions are merged into --db as they finish, in input order, while the cluster works.
+    into = out if no_load else f"{out} and {db}"
+    with (
+        contextlib.nullcontext() if no_load else open_store(db) as store,
+        err_console.status(f"processing on Dask ({scheduler}) into {into} ...", spinner="dots"),
+    ):
         report = process_dask(
-            [str(p) for p in paths], out, scheduler=scheduler, workers=workers, settings=settings, fields=fields
+            [str(p) for p in paths],
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            settings=settings,
+            fields=fields,
+            store=store,
         )
-    if not no_load:
-        with open_store(db) as store, err_console.status(f"merging {out} into {db} ...", spinner="dots"):
-            loaded = load_parquet(out, store)
-        report.counts = loaded.counts
     if report_file is not None:
         report_file.write_text(json.dumps(report.as_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
     if not quiet:
