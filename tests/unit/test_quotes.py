@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.extract._quote_model import load_quote_model
 from communique.extract.quotes import QuoteExtractor, load_cue_lexicon, pair_quote_marks
 from communique.model import Article, Quote
 from communique.registry import stages
@@ -587,3 +588,49 @@ def test_quotes_example_article_end_to_end(example_article) -> None:
     assert starts == sorted(starts)
     for quote in quotes:
         assert example_article.text[quote.start : quote.end] == quote.text
+
+
+# -- learned attributions (quote_model.json) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Senator Anna Berg endorsed Tom Walsh on Tuesday.", "Tom Walsh", "endorsed", "Senator Anna Berg"),
+        ("The governor has long been critical of the border deal.", "the border deal", "critical", "The governor"),
+        ("Walsh opposes the tariff.", "the tariff", "opposes", "Walsh"),
+        ("A new poll shows Walsh leading by four points.", "Walsh leading by four points", "shows", "A new poll"),
+    ],
+)
+def test_quotes_learned_stance_with_short_content(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee met on Monday in Oslo.",
+        "Berg bought a new car last week.",
+        "Check the figures before the vote.",
+    ],
+)
+def test_quotes_learned_plain_events_are_not_statements(quotes_of, text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quotes_learned_model_can_be_turned_off(pipeline) -> None:
+    article = Article.from_text("Senator Anna Berg endorsed Tom Walsh on Tuesday.")
+    pipeline.parse([article])
+    for name, stage in pipeline.stages:
+        if name.startswith("quotes."):
+            break
+        article = stage(article)
+    assert QuoteExtractor(model=False).extract(article) == []
+    assert [q.text for q in QuoteExtractor().extract(article)] == ["Tom Walsh"]
+
+
+def test_quotes_learned_model_is_packaged() -> None:
+    model = load_quote_model()
+    assert model is not None and 0 < model.threshold < 1
+    assert model.probability(("bias",)) < model.threshold

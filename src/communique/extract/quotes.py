@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from communique.extract._quote_model import QuoteModel, candidates, load_quote_model
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article, Offsets, Quote, QuoteType, Speaker
 from communique.registry import stages
@@ -377,10 +378,16 @@ class QuoteExtractor:
 
     Args:
         lexicon: the cue verbs (the packaged list by default).
+        model: the model that adds learned attributions where the rules found nothing
+            (:mod:`communique.extract._quote_model`; the packaged one by default, ``False``
+            for the rules alone).
     """
 
-    def __init__(self, lexicon: CueLexicon | None = None) -> None:
+    def __init__(self, lexicon: CueLexicon | None = None, model: QuoteModel | None | bool = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
+        self.model: QuoteModel | None = (
+            load_quote_model() if model is None or model is True else (model if model is not False else None)
+        )
 
     def __call__(self, article: Article) -> Article:
         article.quotes = self.extract(article)
@@ -405,6 +412,8 @@ class QuoteExtractor:
             outer = _Intervals(_merge([(s.start, s.end) for s in labelled]))
             reported = [s for s in reported if outer.find(s.start) is None] + labelled
         statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
+        if self.model is not None:
+            statements += self._learned(doc, text, statements, quoted, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
         return self._attribute(article, statements, paragraphs, quoted)
 
@@ -862,6 +871,41 @@ class QuoteExtractor:
             statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
             self._set_cue(statement, (colon, speaker, ":"))
             found.append(statement)
+        return found
+
+    def _learned(
+        self, doc: Doc, text: str, taken: list[_Statement], quoted: _Intervals, paragraphs: list[tuple[int, int]]
+    ) -> list[_Statement]:
+        """Attributions the model finds where no rule statement is ("endorsed Cruz", "critical of
+        the deal"): candidates above the model's threshold, most probable first, that overlap
+        no statement already taken."""
+        assert self.model is not None
+        covered = _Intervals(_merge([(s.start, s.end) for s in taken]))
+        p_starts = [s for s, _ in paragraphs]
+        scored: list[tuple[float, int, int, Any]] = []
+        cues = {s.cue.i for s in taken if s.cue is not None}
+        for candidate in candidates(doc, covered.ranges, cues):
+            cue = candidate.cue
+            if quoted.find(cue.idx) is not None:
+                continue
+            p_index = max(0, bisect.bisect_right(p_starts, cue.idx) - 1)
+            p_start, p_end = paragraphs[p_index] if paragraphs else (0, len(text))
+            last = doc[candidate.last]
+            start, end = _strip(text, max(p_start, doc[candidate.first].idx), min(p_end, last.idx + len(last.text)))
+            if end <= start or covered.overlapping(start, end):
+                continue
+            probability = self.model.probability(candidate.features)
+            if probability >= self.model.threshold:
+                scored.append((probability, start, end, candidate))
+        found: list[_Statement] = []
+        accepted = _Intervals([])
+        for _, start, end, candidate in sorted(scored, key=lambda s: (-s[0], s[1])):
+            if accepted.overlapping(start, end):
+                continue
+            statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
+            self._set_cue(statement, (candidate.cue, candidate.speaker, candidate.cue.text))
+            found.append(statement)
+            accepted = _Intervals(_merge(accepted.ranges + [(start, end)]))
         return found
 
     # -- cues ------------------------------------------------------------------------------
