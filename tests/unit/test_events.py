@@ -675,3 +675,17 @@ def test_events_mutual_act_under_a_framing_verb_stays_mutual(code: Any) -> None:
 def test_events_engaged_in_is_the_subject_acting(code: Any) -> None:
     events = [e for e in code("Russian forces were engaged in heavy fighting against Chechen rebels.") if e.type == "ASSAULT"]
     assert events and events[0].source.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call for something aimed at someone: the recipient of what is called for
+        ("The bishop called for sanctions against Zimbabwe on Sunday.", "ZWE"),
+        # the recipient on the noun an "of" chain leads to
+        ("Canada suspended part of a military aid program for Haiti.", "HTI"),
+        ("A camp for Sudanese refugees was attacked by gunmen.", "SDN"),
+    ],
+)
+def test_events_recipients_of_objects(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {e.target.country for e in code(text) if e.target is not None}

@@ -172,7 +172,7 @@ _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
-_OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from"}
+_OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
 _STATIVE_PARTICIPLES = {
@@ -900,8 +900,18 @@ class EventCoder:
             if found is None and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
                 # "lift the sanctions on Iran", "aid to Nepal", "restrictions against German
                 # goods": the recipient hangs on the object; "rejected calls by X", "the crimes
-                # by Croatian extremists": the object's agent is the one acted upon
-                for child in head.children:
+                # by Croatian extremists": the object's agent is the one acted upon; also on
+                # the noun an "of" chain leads to ("suspended part of an aid programme for X")
+                chain = [head]
+                while len(chain) < 3:
+                    nxt = next(
+                        (g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    chain.append(nxt)
+                for child in [c for node in chain for c in node.children]:
                     if child.dep_ == "prep" and child.lower_ in _OBJECT_RECIPIENT_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and found is None:
@@ -1116,6 +1126,18 @@ class EventCoder:
                 for child in head.children:
                     if child.dep_ in ("dobj", "dative", "attr", "oprd") and not (passive and child.dep_ == "dobj"):
                         targets.extend(m for m in self._actors_at(child, index) if m not in targets)
+                    elif (
+                        child.dep_ == "prep"
+                        and child.lower_ == "for"
+                        and head.i == token.i
+                        and trig.info.plover == "REQUEST"
+                    ):
+                        # "called for sanctions against X", "appealed for aid to X": the object's
+                        # recipient, not the object ("called for restraint")
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and pobj.i not in index:
+                                found = [m for m in self._actors_at(pobj, index) if m.actor_id and m not in sources]
+                                targets.extend(m for m in found if m not in targets)
                     elif child.dep_ == "prep" and child.lower_ in _VERB_TARGET_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
