@@ -143,6 +143,15 @@ def test_actors_igo_and_its_bodies_resolve_to_the_igo(run, text: str) -> None:
         ),
         ("Colonel Arman Sadykov inspected the troops.", "Arman Sadykov", "Colonel", "MIL", None, None),
         (
+            # ousted, like former, marks a former office holder
+            "Ousted President Ion Vatavu criticised the plan.",
+            "Ion Vatavu",
+            "Ousted President",
+            "ELI",
+            None,
+            None,
+        ),
+        (
             # a lower-case modifier between the demonym and the title words
             "On Friday, Kenyan senior health minister Alice Wanjiru opened the clinic.",
             "Alice Wanjiru",

@@ -180,6 +180,7 @@ def test_resolve_missing_user_file_is_a_config_error(tmp_path) -> None:
         ("army commanders", "MIL"),
         ("opposition parties", "OPP"),
         ("Jewish settlers", "CVL"),
+        ("Nigerian Union of Teachers", "EDU"),
         ("prison inmates", "CRM"),
         ("border patrol agents", "COP"),
         ("the", None),

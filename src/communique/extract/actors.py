@@ -1354,7 +1354,7 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
 
 
 # Title words that mark a former office holder (CAMEO sector ELI).
-_FORMER = frozenset({"former", "ex", "ex-", "late", "then-former"})
+_FORMER = frozenset({"former", "ex", "ex-", "late", "then-former", "ousted", "deposed", "toppled", "exiled"})
 # Lower-case words kept before a capitalised title ("former President").
 _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})
 
