@@ -689,3 +689,16 @@ def test_events_engaged_in_is_the_subject_acting(code: Any) -> None:
 )
 def test_events_recipients_of_objects(code: Any, text: Any, expected: Any) -> None:
     assert expected in {e.target.country for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name qualifying a state body: that body of the person's country
+        ("The Obama administration criticised Peru on Monday.", ("USA", "GOV")),
+        # every word between the country and its noun belongs to the noun
+        ("Canadian border patrol agents detained two Mexican smugglers.", ("CAN", "COP")),
+    ],
+)
+def test_events_bodies_named_by_a_person_or_long_nouns(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text, date="2012-03-01")}

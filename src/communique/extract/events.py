@@ -168,6 +168,8 @@ _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", 
 _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
 # Cooperation with unnamed parties ("consulting with the parties") is often abroad: no home group.
 _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
+# Nouns of a state body a person's name can qualify ("the Bush administration").
+_BODY_WORDS = {"administration", "government", "cabinet", "regime", "army", "police", "forces", "ministry"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -1837,7 +1839,30 @@ class EventCoder:
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention)
+        if actor.kind == "person" and actor.country and not actor.igo:
+            # "the Bush administration", "Putin's government": the body the person's name
+            # qualifies, a sector of the person's country
+            body = self._named_body(article, mention)
+            if body is not None:
+                return EventActor(
+                    actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
+                )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _named_body(article: Article, mention: Mention) -> str | None:
+        """The sector of a state body a person's name qualifies ("the Bush administration",
+        "Putin's government"), or None."""
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ not in ("compound", "poss") or token.head.pos_ != "NOUN":
+            return None
+        from communique.extract import resolve
+
+        sector = resolve.title_sector([token.head.lower_])
+        return sector if sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and token.head.lower_ in _BODY_WORDS else None
 
     @staticmethod
     def _group_sector(article: Article, mention: Mention) -> str | None:
@@ -1851,11 +1876,13 @@ class EventCoder:
         if mention.label != "NORP" and (
             token.dep_ == "poss" or (token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN")
         ):
-            # "Iraq's interim government", "Ghana's ambassador", "the Iraq government"
+            # "Iraq's interim government", "Ghana's ambassador", "the Iraq government", "U.S.
+            # border patrol agents" (the words between belong to the noun)
             from communique.extract import resolve
 
             head = token.head
-            return resolve.title_sector([head.lower_]) or resolve.title_sector([head.lemma_.lower()])
+            words = [t.lower_ for t in token.doc[token.i + 1 : head.i] if t.dep_ in ("amod", "compound")]
+            return resolve.title_sector([*words, head.lower_]) or resolve.title_sector([head.lemma_.lower()])
         if mention.label != "NORP":
             return None
         if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN":
@@ -1870,7 +1897,7 @@ class EventCoder:
             from communique.extract import resolve
 
             # the words between the demonym and its noun belong to the group ("armed groups")
-            words = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and token.i < c.i < head.i]
+            words = [t.lower_ for t in token.doc[token.i + 1 : head.i] if t.dep_ in ("amod", "compound")]
             return resolve.title_sector([*words, head.lower_]) or resolve.title_sector([lemma])
         if token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "nmod", "poss"):
             return "CVL"  # "Palestinians", "Liberians": people of the country
