@@ -547,7 +547,10 @@ def test_events_place_and_odd_case_targets(code: Any, text: Any, expected: Any) 
         ("Peruvian authorities imposed a curfew in the town of Cusco.", ("PER", "CVL")),
         ("Rebels shelled the town of Kismayo on Sunday.", ("SOM", "CVL")),
         # a protest's demand names the person, not the demonym of the person's title
-        ("Farmers staged a hunger strike to demand the resignation of Chilean President Ricardo Lagos.", ("CHL", "GOV")),
+        (
+            "Farmers staged a hunger strike to demand the resignation of Chilean President Ricardo Lagos.",
+            ("CHL", "GOV"),
+        ),
         # rulers are the government
         ("Officials rejected calls by Belarus's rulers for aid.", ("BLR", "GOV")),
     ],
@@ -601,7 +604,10 @@ def test_events_a_country_protesting_has_no_domestic_target(code: Any) -> None:
     ("text", "expected"),
     [
         # a people name tagged as one PERSON is placed by its demonym; its forces are the military
-        ("Bosnian Croats said on Monday their forces had completed their withdrawal from the town of Mostar.", ("BIH", "MIL")),
+        (
+            "Bosnian Croats said on Monday their forces had completed their withdrawal from the town of Mostar.",
+            ("BIH", "MIL"),
+        ),
         # the parser hangs the real subject on an opening phrase: the noun before the verb
         (
             "With the signing of an accord on Monday, the Peruvian government and the rebels have agreed to allow aid.",
@@ -655,11 +661,19 @@ def test_events_no_home_target_for_threats_and_cooperation(code: Any, text: Any)
     ("text", "side", "expected"),
     [
         # a group affiliated with an organisation of a country is of that country
-        ("Some 20,000 workers affiliated with the Chilean Miners' Union stopped work on Monday.", "source", ("CHL", "LAB")),
+        (
+            "Some 20,000 workers affiliated with the Chilean Miners' Union stopped work on Monday.",
+            "source",
+            ("CHL", "LAB"),
+        ),
         # "in defiance of X" aims the protest at X
         ("Thousands of people marched in Caracas in defiance of Venezuelan authorities.", "target", ("VEN", "GOV")),
         # an unresolved name as the only target does not block the domestic reading
-        ("Four opposition parties in Kenya organized a general strike that shut down Nairobbi.", "target", ("KEN", "GOV")),
+        (
+            "Four opposition parties in Kenya organized a general strike that shut down Nairobbi.",
+            "target",
+            ("KEN", "GOV"),
+        ),
     ],
 )
 def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any, side: Any, expected: Any) -> None:
@@ -668,12 +682,18 @@ def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any
 
 
 def test_events_mutual_act_under_a_framing_verb_stays_mutual(code: Any) -> None:
-    (event,) = [e for e in code("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.") if e.type == "REJECT"]
+    (event,) = [
+        e
+        for e in code("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.")
+        if e.type == "REJECT"
+    ]
     assert {event.source.country, event.target.country if event.target else None} == {"ARM", "AZE"}
 
 
 def test_events_engaged_in_is_the_subject_acting(code: Any) -> None:
-    events = [e for e in code("Russian forces were engaged in heavy fighting against Chechen rebels.") if e.type == "ASSAULT"]
+    events = [
+        e for e in code("Russian forces were engaged in heavy fighting against Chechen rebels.") if e.type == "ASSAULT"
+    ]
     assert events and events[0].source.country == "RUS"
 
 

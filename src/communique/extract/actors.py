@@ -343,9 +343,9 @@ class ActorStage:
         for mention in article.mentions:
             if mention.actor_id or mention.label != "ORG":
                 continue
-            found = resolve.lookup(mention.text, date=date, dictionary=d)
-            if found is not None and found.country and found.sector and found.id == f"{found.country}:{found.sector}":
-                run.assign(mention, found)
+            org = resolve.lookup(mention.text, date=date, dictionary=d)
+            if org is not None and org.country and org.sector and org.id == f"{org.country}:{org.sector}":
+                run.assign(mention, org)
 
         # 5: remaining places
         for mention in list(article.mentions):
@@ -366,7 +366,7 @@ class ActorStage:
                 # a country name in odd case that spaCy still tags as a place ("iSrael"): the
                 # country; an all lower-case word stays a word ("china plates")
                 if not _is_capital(key, d.country_names[key]):
-                    run.assign(mention, resolve.country_actor(d.country_names[_key(place_name)], d))
+                    run.assign(mention, resolve.country_actor(d.country_names[key], d))
                 continue
             if found is None:
                 continue

@@ -907,7 +907,13 @@ class EventCoder:
                 chain = [head]
                 while len(chain) < 3:
                     nxt = next(
-                        (g for c in chain[-1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                        (
+                            g
+                            for c in chain[-1].children
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children
+                            if g.dep_ == "pobj"
+                        ),
                         None,
                     )
                     if nxt is None:
@@ -974,7 +980,9 @@ class EventCoder:
             civilians = resolve.sector_actor(actor.country or "", "CVL")
             if article.actor(civilians.id) is None:
                 article.actors.append(civilians)
-            return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id)
+            return Mention(
+                text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id
+            )
         return mention
 
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
@@ -1510,7 +1518,13 @@ class EventCoder:
                 if child.dep_ == "dobj" and not (passive and head.i == token.i):
                     out.append(child)
                     # "accepted demands from rebels": the object's author
-                    out += [g for c in child.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"]
+                    out += [
+                        g
+                        for c in child.children
+                        if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
                 elif child.dep_ == "prep" and child.lower_ in ("from", "against", "on", "with"):
                     out += [g for g in child.children if g.dep_ == "pobj"]
         return out
@@ -1862,7 +1876,11 @@ class EventCoder:
         from communique.extract import resolve
 
         sector = resolve.title_sector([token.head.lower_])
-        return sector if sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and token.head.lower_ in _BODY_WORDS else None
+        return (
+            sector
+            if sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and token.head.lower_ in _BODY_WORDS
+            else None
+        )
 
     @staticmethod
     def _group_sector(article: Article, mention: Mention) -> str | None:
@@ -2003,7 +2021,7 @@ class EventCoder:
             targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
         if not any(m.actor_id for m in targets) and not reciprocal and sources and sources[0].actor_id:
             # the act as written: an announced coercion ("prepared to impose martial law") too
-            home = self._domestic_target(sources[0], trig.info.plover)
+            home = self._domestic_target(sources[0], trig.info.plover or "")
             if home is not None:
                 targets.insert(0, home)
         if info.plover in _FORCE_TYPES:
