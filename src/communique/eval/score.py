@@ -342,7 +342,11 @@ def score_quotes(
             note=">= 50% of the gold content's characters; pieces of a matched statement count once",
         ),
         PartScore.prf(
-            "quotes.strict", strict.tp, strict.n_pred, strict.n_gold, note="one-to-one: every extra piece is a false alarm"
+            "quotes.strict",
+            strict.tp,
+            strict.n_pred,
+            strict.n_gold,
+            note="one-to-one: every extra piece is a false alarm",
         ),
         PartScore.prf(
             "quotes.exact", exact.tp, exact.n_pred, exact.n_gold, note="same boundaries, quotes/punctuation trimmed"
@@ -470,7 +474,9 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
     }
     # The same accuracies over the gold events that were paired with a prediction only, so
     # detection misses (an unpaired gold is wrong above) and actor errors are reported apart.
-    matched = {f"{k}.matched": _Counts() for k in ("source.country", "target.country", "source.sector", "target.sector")}
+    matched = {
+        f"{k}.matched": _Counts() for k in ("source.country", "target.country", "source.sector", "target.sector")
+    }
     root, full, dates, root_given = _Counts(), _Counts(), _Counts(), _Counts()
     quiet_ok = quiet_total = quiet_fp = 0
     errors: list[ErrorCase] = []
