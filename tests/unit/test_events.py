@@ -722,3 +722,9 @@ def test_events_recipients_of_objects(code: Any, text: Any, expected: Any) -> No
 )
 def test_events_bodies_named_by_a_person_or_long_nouns(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text, date="2012-03-01")}
+
+
+def test_events_demonym_inside_a_misread_organisation(code: Any) -> None:
+    # the tagger reads "Radical Dutch" as an organisation; its demonym still qualifies the noun
+    events = code("Radical Dutch farmers said on Friday they would blockade Amsterdam.")
+    assert ("NLD", "AGR") in {(e.source.country, e.source.sector) for e in events}

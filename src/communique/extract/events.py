@@ -983,6 +983,17 @@ class EventCoder:
             return Mention(
                 text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id
             )
+        if mention.label == "ORG" and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
+            # a modifier the tagger took for an organisation ("Radical French farmers"): the
+            # demonym in it qualifies the noun like any demonym
+            for word in span:
+                named = resolve.lookup(word.text) if word.text[:1].isupper() else None
+                if named is not None and named.kind == "country":
+                    if article.actor(named.id) is None:
+                        article.actors.append(named)
+                    return Mention(
+                        text=word.text, label="NORP", start=word.idx, end=word.idx + len(word), actor_id=named.id
+                    )
         return mention
 
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
