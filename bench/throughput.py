@@ -119,10 +119,22 @@ def bench_workers(n: int, folder: Path) -> float:
     return two
 
 
+def _children_cpu() -> float:
+    """CPU seconds of every finished child process so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench_dask(n: int, folder: Path, workers_two: float | None) -> None:
     path, texts = _slice(n, folder)
+    # CPU seconds of each run (the wrapper's children: the CLI process and its workers), a
+    # second figure that other load on the machine disturbs less than wall time.
+    cpu = _children_cpu()
+    cpu_two = None
     if workers_two is None:
         workers_two, _ = _run_process([str(path), "--db", str(folder / "w2.duckdb"), "--workers", "2"])
+        cpu_two = _children_cpu() - cpu
+    cpu = _children_cpu()
     dask_seconds, _ = _run_process(
         [
             str(path),
@@ -136,7 +148,10 @@ def bench_dask(n: int, folder: Path, workers_two: float | None) -> None:
             str(folder / "dask-out"),
         ]
     )
+    cpu_dask = _children_cpu() - cpu
     print(f"dask LocalCluster(2) {len(texts) / dask_seconds:8.1f} articles/s  ({dask_seconds:.1f} s)")
+    if cpu_two is not None:
+        print(f"CPU seconds          --workers 2 {cpu_two:.1f}, dask {cpu_dask:.1f} (ratio {cpu_two / cpu_dask:.3f})")
     print(f"ratio dask / workers2 {workers_two / dask_seconds:7.3f}")
 
 
