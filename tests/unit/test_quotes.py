@@ -600,6 +600,14 @@ def test_quotes_example_article_end_to_end(example_article) -> None:
         ("The governor has long been critical of the border deal.", "the border deal", "critical", "The governor"),
         ("Walsh opposes the tariff.", "the tariff", "opposes", "Walsh"),
         ("A new poll shows Walsh leading by four points.", "Walsh leading by four points", "shows", "A new poll"),
+        # the rest of the cue's phrase, but not its time adjunct
+        ("Anna Berg endorsed Tom Walsh for governor on Monday.", "Tom Walsh for governor", "endorsed", "Anna Berg"),
+        (
+            "Walsh backed the treaty as a first step toward peace.",
+            "the treaty as a first step toward peace",
+            "backed",
+            "Walsh",
+        ),
     ],
 )
 def test_quotes_learned_stance_with_short_content(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:

@@ -154,6 +154,32 @@ def _features(
     return tuple(feats)
 
 
+def _is_time(token: Token) -> bool:
+    """A time adjunct ("on Tuesday", "last week"): when something was said, not what."""
+    if token.dep_ == "prep":
+        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _wide_end(cue: Token, last: int) -> int:
+    """The last token of the cue's phrase after a complement ending at ``last``: its later
+    complements and modifiers but time adjuncts, up to a coordinated clause with a subject
+    of its own."""
+    doc = cue.doc
+    end = last
+    for child in cue.rights:
+        if child.i <= last or child.dep_ in ("punct", "cc"):
+            continue
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break
+        if _is_time(child):
+            continue
+        end = max(end, child.right_edge.i)
+    while end > last and (doc[end].is_punct or doc[end].is_space) and doc[end].text not in _QUOTE_CHARS:
+        end -= 1
+    return end
+
+
 def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection[int] = ()) -> list[Candidate]:
     """Every complement of a verb, noun or adjective as a possible content.
 
@@ -227,6 +253,11 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
                 )
             features = _features(token, root, kind, first, last, speaker) + context
             found.append(Candidate(token, first, last, speaker, features))
+            wide = _wide_end(token, last) if root.i > token.i else last
+            if wide > last:
+                # The rest of the cue's phrase too ("endorsed Bush for president"); the model
+                # learns which of the two a cue's content usually is.
+                found.append(Candidate(token, first, wide, speaker, (*features, "wide", f"lwide={_lemma(token)}")))
     return found
 
 
