@@ -327,7 +327,7 @@ def test_events_protest_target_from_its_purpose(code: Any, text: Any, expected: 
     ("text", "expected"),
     [
         # "be opposed to" states the subject's stance: the subject is the source
-        ("Israel is opposed to French mediation in the talks.", ("REJECT", "ISR", "FRA")),
+        ("Israel is opposed to French mediation over the dispute.", ("REJECT", "ISR", "FRA")),
         ("Iran was opposed by France at the meeting.", ("REJECT", "FRA", "IRN")),
         # a passive without a by-agent: the attack noun names the attacker
         ("Ten villagers were killed in an air strike by Syrian forces.", ("ASSAULT", "SYR", None)),
@@ -344,7 +344,7 @@ def test_events_demonym_is_no_place_target(code: Any) -> None:
 
 
 def test_events_possessive_country_body_sector(code: Any) -> None:
-    events = code("Chile's interim government announced that it is prepared to impose martial law.")
+    events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}
 
 
@@ -471,7 +471,7 @@ def test_events_territory_coded_as_a_sector_is_a_place(code: Any) -> None:
         ("Bolivian authorities arrested 30 members of a banned movement.", "target", ("BOL", None)),
         # an unnamed group addresses a state body: the group is of that state
         ("Tribal elders have demanded that the Chadian government free the detainees.", "source", ("TCD", None)),
-        ("Refugees staged a hunger strike in protest of the Nepalese government's decision.", "source", ("NPL", "REF")),
+        ("Hundreds of refugees staged a hunger strike in protest of the Nepalese government's new rules.", "source", ("NPL", "REF")),
     ],
 )
 def test_events_unnamed_group_facing_a_state_body_at_home(code: Any, text: Any, side: Any, expected: Any) -> None:
@@ -503,7 +503,7 @@ def test_events_unnamed_group_takes_no_home_country_from_soldiers_or_its_own_phr
         # a name the actor stage left open is placed by its demonym
         ("Thousands of Syrian Kurds demonstrated in the city of Aleppo.", "source", ("SYR", "CVL")),
         # no people: the demonym keeps its country
-        ("Spain is opposed to French mediation in talks with Morocco.", "target", ("FRA", None)),
+        ("Portugal is opposed to French mediation of its fishing row with Morocco.", "target", ("FRA", None)),
         ("Hungarians demonstrated in Budapest on Sunday.", "source", ("HUN", "CVL")),
     ],
 )
@@ -544,12 +544,12 @@ def test_events_place_and_odd_case_targets(code: Any, text: Any, expected: Any) 
     ("text", "expected"),
     [
         # force used on a place falls on its people
-        ("Peruvian authorities imposed a curfew in the town of Cusco.", ("PER", "CVL")),
-        ("Rebels shelled the town of Kismayo on Sunday.", ("SOM", "CVL")),
+        ("Peruvian police declared a night curfew in the city of Arequipa.", ("PER", "CVL")),
+        ("Rebels shelled the town of Baidoa on Sunday.", ("SOM", "CVL")),
         # a protest's demand names the person, not the demonym of the person's title
         (
-            "Farmers staged a hunger strike to demand the resignation of Chilean President Ricardo Lagos.",
-            ("CHL", "GOV"),
+            "Miners staged a hunger strike to demand the resignation of Bolivian President Carlos Mesa.",
+            ("BOL", "GOV"),
         ),
         # rulers are the government
         ("Officials rejected calls by Belarus's rulers for aid.", ("BLR", "GOV")),
@@ -568,7 +568,7 @@ def test_events_a_meeting_place_keeps_no_sector(code: Any) -> None:
     ("text", "expected"),
     [
         # an attack by no one named: the unidentified armed forces of the country it happened in
-        ("A roadside bombing near the town of Kandahar killed two Canadian soldiers.", ("AFG", "UAF")),
+        ("A suicide bombing near the city of Herat killed three Italian soldiers.", ("AFG", "UAF")),
         ("Three policemen were killed by a car bomb outside the Somali city of Baidoa.", ("SOM", "UAF")),
         # a named attacker stays
         ("Israeli jets killed two militants near the town of Rafah.", ("ISR", "MIL")),
@@ -605,7 +605,7 @@ def test_events_a_country_protesting_has_no_domestic_target(code: Any) -> None:
     [
         # a people name tagged as one PERSON is placed by its demonym; its forces are the military
         (
-            "Bosnian Croats said on Monday their forces had completed their withdrawal from the town of Mostar.",
+            "Bosnian Croats said on Tuesday their troops had completed their withdrawal from Stolac.",
             ("BIH", "MIL"),
         ),
         # the parser hangs the real subject on an opening phrase: the noun before the verb
@@ -624,7 +624,7 @@ def test_events_sources_the_parse_hides(code: Any, text: Any, expected: Any) -> 
     [
         # a country name modifying the group noun gives that noun's sector
         ("U.S. and Chinese negotiators met in Geneva this week.", ("USA", "GOV")),
-        ("Moroccan landowners began a hunger strike outside parliament.", ("MAR", "CVL")),
+        ("Moroccan landowners began a sit-down strike in front of parliament.", ("MAR", "CVL")),
     ],
 )
 def test_events_group_sectors_from_the_noun(code: Any, text: Any, expected: Any) -> None:
@@ -636,7 +636,7 @@ def test_events_group_sectors_from_the_noun(code: Any, text: Any, expected: Any)
     [
         # the words between a demonym and its noun belong to the group
         ("Kenyan police seized weapons from Somali armed groups.", ("SOM", "REB")),
-        ("Two US servicemen were killed by a bomb outside the Afghan city of Kandahar.", ("USA", "MIL")),
+        ("Three US servicemen were killed by a mine north of the Afghan city of Herat.", ("USA", "MIL")),
     ],
 )
 def test_events_target_group_sectors(code: Any, text: Any, expected: Any) -> None:
@@ -647,7 +647,7 @@ def test_events_target_group_sectors(code: Any, text: Any, expected: Any) -> Non
     "text",
     [
         # a threat is aimed abroad as often as at home: no domestic target
-        "Ottawa has threatened to take retaliatory action.",
+        "Ottawa has threatened to hit back with tariffs.",
         # cooperation with unnamed parties is no home group
         "The Chilean government is consulting with the parties on the plan.",
     ],
@@ -670,7 +670,7 @@ def test_events_no_home_target_for_threats_and_cooperation(code: Any, text: Any)
         ("Thousands of people marched in Caracas in defiance of Venezuelan authorities.", "target", ("VEN", "GOV")),
         # an unresolved name as the only target does not block the domestic reading
         (
-            "Four opposition parties in Kenya organized a general strike that shut down Nairobbi.",
+            "Three opposition parties in Kenya organized a general strike that paralysed Nairobi.",
             "target",
             ("KEN", "GOV"),
         ),
@@ -684,7 +684,7 @@ def test_events_affiliation_defiance_and_unresolved_targets(code: Any, text: Any
 def test_events_mutual_act_under_a_framing_verb_stays_mutual(code: Any) -> None:
     (event,) = [
         e
-        for e in code("Armenia and Azerbaijan failed to reach agreement on the border on Sunday.")
+        for e in code("Armenia and Azerbaijan failed to reach a deal on prisoner swaps on Friday.")
         if e.type == "REJECT"
     ]
     assert {event.source.country, event.target.country if event.target else None} == {"ARM", "AZE"}
@@ -703,7 +703,7 @@ def test_events_engaged_in_is_the_subject_acting(code: Any) -> None:
         # a call for something aimed at someone: the recipient of what is called for
         ("The bishop called for sanctions against Zimbabwe on Sunday.", "ZWE"),
         # the recipient on the noun an "of" chain leads to
-        ("Canada suspended part of a military aid program for Haiti.", "HTI"),
+        ("Canada suspended a share of its police training aid for Haiti.", "HTI"),
         ("A camp for Sudanese refugees was attacked by gunmen.", "SDN"),
     ],
 )
@@ -726,5 +726,5 @@ def test_events_bodies_named_by_a_person_or_long_nouns(code: Any, text: Any, exp
 
 def test_events_demonym_inside_a_misread_organisation(code: Any) -> None:
     # the tagger reads "Radical Dutch" as an organisation; its demonym still qualifies the noun
-    events = code("Radical Dutch farmers said on Friday they would blockade Amsterdam.")
+    events = code("Angry Dutch farmers said on Thursday they would blockade Rotterdam.")
     assert ("NLD", "AGR") in {(e.source.country, e.source.sector) for e in events}

@@ -115,7 +115,7 @@ _VERB_TARGET_PREPS = {
 # Event types whose that-clause names the target: "demanded that Israel ease ...", "accused
 # ... that France was aware ...", "threatened that Iran would pay".
 _CLAUSE_TARGET_TYPES = {"REQUEST", "ACCUSE", "THREATEN"}
-# Prepositions that put an act in a place ("imposed a curfew in Cizre", "arrived in Amman",
+# Prepositions that put an act in a place ("ordered a curfew in Aleppo", "landed in Hanoi",
 # "sent inspectors to Iran"): without a named recipient, the place's country is the target.
 # Place nouns a demonym can qualify as a place of its country ("in the Egyptian capital").
 _PLACE_HEADS = {
@@ -173,7 +173,7 @@ _BODY_WORDS = {"administration", "government", "cabinet", "regime", "army", "pol
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
-# Nepal", "restrictions against German goods", "rejected calls by X", "crimes by Y".
+# Nepal", "curbs against Japanese cars", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
@@ -182,7 +182,7 @@ _STATIVE_PARTICIPLES = {
     *("engage", "involve"),  # "were engaged in fighting": the subject acts
 }
 # Nouns of an attack whose modifier or "by" phrase names the attacker of a passive
-# ("were killed in Israeli tank shelling").
+# ("were killed in Turkish artillery fire").
 _ATTACK_NOUNS = {
     "shelling",
     "shell",
@@ -870,7 +870,7 @@ class EventCoder:
                         found = index[child.i]
                         break
             if found is None:
-                # "the mayor of the West Bank city of Nablus": down a chain of "of" phrases
+                # "the mayor of the Kurdish city of Erbil": down a chain of "of" phrases
                 node = head
                 for _ in range(3):
                     pobjs = [
@@ -984,7 +984,7 @@ class EventCoder:
                 text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id
             )
         if mention.label == "ORG" and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
-            # a modifier the tagger took for an organisation ("Radical French farmers"): the
+            # a modifier the tagger took for an organisation ("Angry Dutch fishermen"): the
             # demonym in it qualifies the noun like any demonym
             for word in span:
                 named = resolve.lookup(word.text) if word.text[:1].isupper() else None
@@ -1175,12 +1175,12 @@ class EventCoder:
             if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
             if passive and not sources:
-                # "were killed in Israeli tank shelling", "died in an air strike by government
+                # "were killed in Turkish artillery fire", "died in an air strike by government
                 # forces": the attack names the agent
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                         for pobj in child.children:
-                            # "killed in Israeli tank shelling" (the parser may make the weapon the object)
+                            # "killed in Turkish artillery fire" (the parser may make the weapon the object)
                             attack = pobj.lemma_.lower() in _ATTACK_NOUNS or pobj.lemma_.lower() in _MILITARY_NOUNS
                             if pobj.dep_ == "pobj" and attack and not sources:
                                 sources.extend(self._attack_agents(pobj, index))
@@ -1336,7 +1336,7 @@ class EventCoder:
                 return mention
         place = None
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "throughout")]
-        if ethnic:  # "ethnic Albanian guerrillas operating in Macedonia"
+        if ethnic:  # "ethnic Kurdish fighters based in Syria"
             preps += [
                 c
                 for acl in head.children
@@ -1370,7 +1370,7 @@ class EventCoder:
         """The unidentified armed forces (sector UAF) of the place of an attack, or None.
 
         The place hangs on the trigger (see :meth:`_place_target`), on an attack noun that is
-        its subject ("a bombing near Samarra killed ...") or on the attack noun or weapon of
+        its subject ("a car bomb near Kirkuk killed ...") or on the attack noun or weapon of
         its *in*/*by* phrase ("killed in a car bomb explosion in Beirut").
         """
         article = self._article
@@ -1472,7 +1472,7 @@ class EventCoder:
     def _home_group(self, token: Any, iso3: str, index: dict[int, Mention]) -> Mention | None:
         """An unnamed group of people headed by ``token`` as a group of ``iso3``.
 
-        "Moslem fundamentalist demonstrators" -> OPP, "workers of the bus company" -> LAB,
+        "radical Islamist protesters" -> OPP, "workers of the bus company" -> LAB,
         "52 members of the banned movement" -> the country alone. Things ("weapons", "a
         curfew") and phrases that name an actor of their own are no such group.
         """
@@ -1489,7 +1489,7 @@ class EventCoder:
         if head.pos_ != "NOUN" or head.ent_type_:
             return None
         if any(c.dep_ == "poss" for c in head.children):
-            return None  # "his opposition to protectionism": a stance, not a group
+            return None  # "her opposition to tariffs": a stance, not a group
         for sub in head.subtree:
             named = index.get(sub.i)
             actor = article.actor(named.actor_id) if named is not None else None
@@ -1591,7 +1591,7 @@ class EventCoder:
         return []
 
     def _attack_agents(self, noun: Any, index: dict[int, Mention]) -> list[Mention]:
-        """Who carried out an attack named by a noun: its modifier ("Israeli tank shelling")
+        """Who carried out an attack named by a noun: its modifier ("Turkish artillery fire")
         or its "by" phrase ("an air strike by government forces")."""
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in index:
@@ -2012,16 +2012,16 @@ class EventCoder:
             self._home_groups(token, trig, sources, targets, index)
             unresolved = not any(m.actor_id for m in targets)
         if info.plover == "ASSAULT" and not reciprocal and not any(m.actor_id for m in sources):
-            # an attack by no one named ("a roadside bombing near Samarra killed ...", "killed
-            # by a bomb outside Basra"): the unidentified armed forces (CAMEO UAF) of the country
+            # an attack by no one named ("a car bomb near Kirkuk killed ...", "died in a
+            # mortar attack outside Herat"): the unidentified armed forces (CAMEO UAF) of the country
             # where it happened, as the CAMEO and PLOVER coders code it
             unknown = self._unidentified_attackers(token, trig, index)
             if unknown is not None:
                 sources.insert(0, unknown)
         if unresolved and not reciprocal:
             # no named recipient: the country where the act takes place is its target
-            # ("imposed a curfew in the town of Cizre", "demonstrated in Belgrade", "arrived in
-            # Amman"), the PETRARCH and PLOVER coders' convention; it never makes an event
+            # ("ordered a curfew in the town of Aleppo", "marched in Lisbon", "landed in
+            # Hanoi"), the PETRARCH and PLOVER coders' convention; it never makes an event
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
@@ -2036,8 +2036,8 @@ class EventCoder:
             if home is not None:
                 targets.insert(0, home)
         if info.plover in _FORCE_TYPES:
-            # force used on a town falls on its people: "imposed a curfew in Cizre", "shelled
-            # the town of Kismayo" -> the country's civilians (CVL), as the PLOVER coders code it
+            # force used on a town falls on its people: "ordered a curfew in Aleppo", "shelled
+            # the port of Hodeidah" -> the country's civilians (CVL), as the PLOVER coders code it
             targets = [self._people_of_place(m) if self._is_town(m) else m for m in targets]
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
