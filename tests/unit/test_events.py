@@ -471,7 +471,11 @@ def test_events_territory_coded_as_a_sector_is_a_place(code: Any) -> None:
         ("Bolivian authorities arrested 30 members of a banned movement.", "target", ("BOL", None)),
         # an unnamed group addresses a state body: the group is of that state
         ("Tribal elders have demanded that the Chadian government free the detainees.", "source", ("TCD", None)),
-        ("Hundreds of refugees staged a hunger strike in protest of the Nepalese government's new rules.", "source", ("NPL", "REF")),
+        (
+            "Hundreds of refugees staged a hunger strike in protest of the Nepalese government's new rules.",
+            "source",
+            ("NPL", "REF"),
+        ),
     ],
 )
 def test_events_unnamed_group_facing_a_state_body_at_home(code: Any, text: Any, side: Any, expected: Any) -> None:
