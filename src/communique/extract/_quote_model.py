@@ -70,13 +70,22 @@ def _lemma(token: Token) -> str:
     return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
+# A cue without a subject of its own takes the holder of the word it hangs from.
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "ccomp"})
+_NOUN_CLIMB_DEPS = frozenset({"dobj", "attr", "pobj"})
+
+
 def _speaker_of(token: Token) -> Token | None:
     """The holder of a candidate: subject (or agent) of the cue, else of the verb it hangs
-    from; a noun cue's possessor; an adjective's subject through its copula."""
+    from; a noun cue's possessor, else the subject of the verb it is the object of ("Trump
+    raised questions about ..."); an adjective's subject through its copula, or the noun it
+    describes ("a president willing to ...")."""
     if token.pos_ == "NOUN":
         poss = next((c for c in token.children if c.dep_ == "poss"), None)
         if poss is not None:
             return poss
+    if token.dep_ in ("amod", "acl") and token.pos_ in ("ADJ", "VERB") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
     current = token
     for _ in range(3):
         for child in current.children:
@@ -86,10 +95,8 @@ def _speaker_of(token: Token) -> Token | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if (
-            current.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "ccomp")
-            and current.head is not current
-        ):
+        climbs = current.dep_ in _CLIMB_DEPS or (current.dep_ in _NOUN_CLIMB_DEPS and current.pos_ == "NOUN")
+        if climbs and current.head is not current:
             current = current.head
             continue
         break
