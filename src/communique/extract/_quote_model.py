@@ -161,6 +161,10 @@ def _features(
     return tuple(feats)
 
 
+def _has_quote_mark(text: str) -> bool:
+    return "''" in text or any(ch in _QUOTE_CHARS for ch in text)
+
+
 def _is_time(token: Token) -> bool:
     """A time adjunct ("on Tuesday", "last week"): when something was said, not what."""
     if token.dep_ == "prep":
@@ -191,7 +195,8 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
     """Every complement of a verb, noun or adjective as a possible content.
 
     An imperative ("Note: the figures may change") and "it"/"there" hold nothing; a cue
-    with no holder at all ("Asked about the plan, ...") may still be an attribution.
+    with no holder at all ("Asked about the plan, ...") may still be an attribution. A
+    content with quotation marks is left to the rules (a quoted fragment makes a mixed quote).
     A verb or adjective proposes its clausal complements, objects and predicates, and the
     object of each preposition it governs ("critical of X" gives X); a noun proposes its
     clauses and the objects of its prepositions ("support for X").
@@ -240,6 +245,8 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
             if doc[first].is_punct and first == last:
                 continue
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+            if _has_quote_mark(doc[first : last + 1].text):
+                continue  # quoted words make a mixed quote: the rules' fragments handle those
             k = bisect.bisect_left(starts, end)
             if k > 0 and busy[k - 1][1] > start:
                 continue  # the rules already found a statement here
@@ -261,7 +268,7 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
             features = _features(token, root, kind, first, last, speaker) + context
             found.append(Candidate(token, first, last, speaker, features))
             wide = _wide_end(token, last) if root.i > token.i else last
-            if wide > last:
+            if wide > last and not _has_quote_mark(doc[last + 1 : wide + 1].text):
                 # The rest of the cue's phrase too ("endorsed Bush for president"); the model
                 # learns which of the two a cue's content usually is.
                 found.append(Candidate(token, first, wide, speaker, (*features, "wide", f"lwide={_lemma(token)}")))
