@@ -2074,7 +2074,7 @@ class EventCoder:
     ) -> None:
         """Give an unnamed group on one side the country of a state body at home on the other.
 
-        "Egyptian police opened fire to disperse demonstrators" -> EGY COP on EGY OPP; "the
+        "Egyptian riot police used water cannon on marchers" -> EGY COP on EGY OPP; "the
         government accepted demands from rebels"; "elders demanded that the Interior Ministry
         ..." -> the group is of the ministry's country. Only when the group's phrase names no
         actor of its own; ``sources`` and ``targets`` are changed in place.
