@@ -19,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -172,10 +173,8 @@ def _run_sampled(args: list[str]) -> tuple[float, int, int, int]:
         try:
             main_peak = max(main_peak, proc.memory_info().rss)
             for child in proc.children(recursive=True):
-                try:
+                with contextlib.suppress(psutil.NoSuchProcess):
                     worker_peak = max(worker_peak, child.memory_info().rss)
-                except psutil.NoSuchProcess:
-                    pass
         except psutil.NoSuchProcess:
             break
         time.sleep(0.5)
@@ -191,8 +190,9 @@ def bench_memory(n: int, repeat: int, folder: Path, workers: int) -> None:
     small, small_texts = _slice(n, folder, 1)
     big, big_texts = _slice(n, folder, repeat)
     rows = []
-    for label, path, texts, db in (("small", small, small_texts, "m1"), ("big", big, big_texts, "m2")):
-        seconds, kernel, main, worker = _run_sampled([str(path), "--db", str(folder / f"{db}.duckdb"), "--workers", str(workers)])
+    for path, texts, db in ((small, small_texts, "m1"), (big, big_texts, "m2")):
+        args = [str(path), "--db", str(folder / f"{db}.duckdb"), "--workers", str(workers)]
+        seconds, kernel, main, worker = _run_sampled(args)
         # ru_maxrss of RUSAGE_CHILDREN is a running maximum over every child so far: the big run's
         # kernel figure includes the small run's, so the sampled peaks are the ones to compare.
         rows.append((texts, seconds, kernel, main, worker))
