@@ -1,4 +1,4 @@
-"""Build ``src/communique/data/quote_model.json``: the learned attributions of the quote stage.
+"""Build a quote model (JSON weights): the learned attributions of the quote stage.
 
 Trains a logistic model over the candidates of :mod:`communique.extract._quote_model` on
 **PolNeAR train only** (dev stays for measuring, the held-back test for independent scoring):
@@ -19,7 +19,11 @@ Needs scikit-learn (the ``train`` extra: ``pip install -e ".[train]"``); the sta
 reads the JSON with the standard library.
 
 Usage:
-    python scripts/train_quote_model.py [--limit N] [--out src/communique/data/quote_model.json]
+    python scripts/train_quote_model.py [--limit N] [--out quote_model.json]
+
+then name the file in your settings (``[quotes] model_file = "quote_model.json"``). The model is
+not shipped with the package: PolNeAR carries no licence for its data (see its ORIGIN.md), so
+weights learned from it are for those who may use it, not for redistribution.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from communique.extract.quotes import QuoteExtractor
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "communique" / "data" / "quote_model.json"
+OUT = Path("quote_model.json")
 # Inverse regularisation strength; 0.5 was best of 0.1/0.5/2 in two-fold CV on train.
 C = 0.5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -66,7 +70,7 @@ def parse(golds: Sequence[GoldDoc]) -> list[Article]:
 
 def examples(golds: Sequence[GoldDoc], articles: Sequence[Article]) -> list[tuple[int, tuple[str, ...], int]]:
     """``(document index, features, label)`` for every candidate that no rule statement overlaps."""
-    rules = QuoteExtractor(model=False)
+    rules = QuoteExtractor()
     found: list[tuple[int, tuple[str, ...], int]] = []
     for index, (gold, article) in enumerate(zip(golds, articles, strict=True)):
         predicted = rules.extract(article)

@@ -64,12 +64,20 @@ class ActorSettings(_Section):
     )
 
 
+class QuoteSettings(_Section):
+    model_file: str = Field(
+        default="",
+        description=("JSON weights of the learned attributions (scripts/train_quote_model.py); empty = rules alone."),
+    )
+
+
 class Settings(_Section):
     nlp: NlpSettings
     pipeline: PipelineSettings
     store: StoreSettings
     limits: LimitSettings
     actors: ActorSettings = Field(default_factory=ActorSettings)
+    quotes: QuoteSettings = Field(default_factory=QuoteSettings)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -5,9 +5,13 @@ All passages are our own invented sentences; the acceptance example runs end to 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from communique.extract._quote_model import load_quote_model
+from communique.config import load_settings
+from communique.errors import ConfigError
+from communique.extract._quote_model import QuoteModel, load_quote_model
 from communique.extract.quotes import QuoteExtractor, load_cue_lexicon, pair_quote_marks
 from communique.model import Article, Quote
 from communique.registry import stages
@@ -591,7 +595,39 @@ def test_quotes_example_article_end_to_end(example_article) -> None:
         assert example_article.text[quote.start : quote.end] == quote.text
 
 
-# -- learned attributions (quote_model.json) ---------------------------------------------------
+# -- learned attributions ([quotes] model_file) -------------------------------------------------
+
+# A hand-written model: a few stance words make a candidate an attribution, nothing else does.
+# (The trained model is not shipped; these tests check the mechanism: candidates, scoring,
+# speakers, loading.)
+_STANCE = QuoteModel(
+    weights={
+        "bias": -4.0,
+        "lk=endorse|dobj": 6.0,
+        "lk=oppose|dobj": 6.0,
+        "lk=back|dobj": 6.0,
+        "lk=critical|prep:of": 6.0,
+        "lk=show|ccomp": 6.0,
+        "wide": 1.0,
+    },
+    threshold=0.5,
+)
+
+
+@pytest.fixture(scope="module")
+def learned_of(pipeline):
+    """Quotes of a text with the stages before quotes run, then the extractor with a model."""
+
+    def run(text: str, model: QuoteModel | None = _STANCE) -> list[Quote]:
+        article = Article.from_text(text)
+        pipeline.parse([article])
+        for name, stage in pipeline.stages:
+            if name.startswith("quotes."):
+                break
+            article = stage(article)
+        return QuoteExtractor(model=model).extract(article)
+
+    return run
 
 
 @pytest.mark.parametrize(
@@ -611,8 +647,8 @@ def test_quotes_example_article_end_to_end(example_article) -> None:
         ),
     ],
 )
-def test_quotes_learned_stance_with_short_content(quotes_of, text: str, content: str, cue: str, speaker: str) -> None:
-    (quote,) = quotes_of(text)
+def test_quotes_learned_stance_with_short_content(learned_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = learned_of(text)
     assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
 
 
@@ -624,22 +660,24 @@ def test_quotes_learned_stance_with_short_content(quotes_of, text: str, content:
         "Check the figures before the vote.",
     ],
 )
-def test_quotes_learned_plain_events_are_not_statements(quotes_of, text: str) -> None:
+def test_quotes_learned_plain_events_are_not_statements(learned_of, text: str) -> None:
+    assert learned_of(text) == []
+
+
+def test_quotes_learned_model_is_off_by_default(quotes_of, learned_of) -> None:
+    text = "Senator Anna Berg endorsed Tom Walsh on Tuesday."
     assert quotes_of(text) == []
+    assert learned_of(text, model=None) == []
+    assert [q.text for q in learned_of(text)] == ["Tom Walsh"]
 
 
-def test_quotes_learned_model_can_be_turned_off(pipeline) -> None:
-    article = Article.from_text("Senator Anna Berg endorsed Tom Walsh on Tuesday.")
-    pipeline.parse([article])
-    for name, stage in pipeline.stages:
-        if name.startswith("quotes."):
-            break
-        article = stage(article)
-    assert QuoteExtractor(model=False).extract(article) == []
-    assert [q.text for q in QuoteExtractor().extract(article)] == ["Tom Walsh"]
-
-
-def test_quotes_learned_model_is_packaged() -> None:
-    model = load_quote_model()
-    assert model is not None and 0 < model.threshold < 1
-    assert model.probability(("bias",)) < model.threshold
+def test_quotes_learned_model_loads_from_the_settings(tmp_path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"threshold": 0.5, "weights": _STANCE.weights}), encoding="utf-8")
+    stage = stages.get("quotes.rules.v1").factory(load_settings(quotes={"model_file": str(path)}))
+    assert stage.model is not None and stage.model.weights == _STANCE.weights
+    assert stages.get("quotes.rules.v1").factory(load_settings()).model is None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.json"):
+        load_quote_model(str(bad))

@@ -7,9 +7,11 @@ showed a tie"), with a long tail of cue words no hand list covers. This module p
 complement of a verb, noun or adjective as a candidate content (:func:`candidates`) and
 keeps the candidates a logistic model scores above its threshold (:class:`QuoteModel`).
 
-The model is a table of feature weights (``data/quote_model.json``) built by
-``scripts/train_quote_model.py`` from PolNeAR **train** only; scoring is a sum of weights, so
-nothing beyond the standard library runs at extraction time.
+The model is a JSON table of feature weights built by ``scripts/train_quote_model.py`` from
+PolNeAR **train** only; scoring is a sum of weights, so nothing beyond the standard library
+runs at extraction time. No model ships with the package: PolNeAR's data carries no licence
+(its texts are the publishers'), so weights learned from it are not ours to redistribute.
+Whoever may use the data trains a model and names it in ``[quotes] model_file``.
 
 Example:
     >>> _length_bucket(1), _length_bucket(7), _length_bucket(40)
@@ -24,7 +26,7 @@ import json
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -289,11 +291,21 @@ class QuoteModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@functools.lru_cache(maxsize=1)
-def load_quote_model() -> QuoteModel | None:
-    """The packaged model (``data/quote_model.json``), or None when it is not shipped."""
-    path = resources.files("communique.data").joinpath("quote_model.json")
-    if not path.is_file():
+@functools.lru_cache(maxsize=4)
+def load_quote_model(path: str | Path | None = None) -> QuoteModel | None:
+    """The model in the JSON file at ``path`` (``[quotes] model_file``), or None without one.
+
+    Raises:
+        ConfigError: the file is missing or is not a model written by the training script.
+    """
+    if not path:
         return None
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return QuoteModel(weights={str(k): float(v) for k, v in raw["weights"].items()}, threshold=float(raw["threshold"]))
+    from communique.errors import ConfigError
+
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        return QuoteModel(
+            weights={str(k): float(v) for k, v in raw["weights"].items()}, threshold=float(raw["threshold"])
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a quote model ({exc})") from exc

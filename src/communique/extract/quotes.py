@@ -378,16 +378,14 @@ class QuoteExtractor:
 
     Args:
         lexicon: the cue verbs (the packaged list by default).
-        model: the model that adds learned attributions where the rules found nothing
-            (:mod:`communique.extract._quote_model`; the packaged one by default, ``False``
-            for the rules alone).
+        model: a model that adds learned attributions where the rules found nothing
+            (:mod:`communique.extract._quote_model`, ``[quotes] model_file``); None for the
+            rules alone (the default: no model ships with the package).
     """
 
-    def __init__(self, lexicon: CueLexicon | None = None, model: QuoteModel | None | bool = None) -> None:
+    def __init__(self, lexicon: CueLexicon | None = None, model: QuoteModel | None = None) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
-        self.model: QuoteModel | None = (
-            load_quote_model() if model is None or model is True else (model if model is not False else None)
-        )
+        self.model: QuoteModel | None = model
 
     def __call__(self, article: Article) -> Article:
         article.quotes = self.extract(article)
@@ -1365,4 +1363,5 @@ def _according_target(token: Token) -> Token | None:
 @stages.register("quotes.rules.v1", requires=["doc", "mentions"], assigns=["quotes"])
 def make_quote_stage(settings: Any) -> QuoteExtractor:
     """Direct, indirect and mixed quotes with cue and resolved speaker."""
-    return QuoteExtractor()
+    quotes = getattr(settings, "quotes", None)
+    return QuoteExtractor(model=load_quote_model(getattr(quotes, "model_file", "") or None))
