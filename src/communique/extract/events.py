@@ -53,7 +53,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from communique.extract._lexicon import CameoCode, EventLexicon, OwnRule, load_lexicon
 from communique.extract.when_where import event_date, event_location
-from communique.model import Article, EventActor, EventRecord, Mention, Offsets, Quote, Span
+from communique.model import Actor, Article, EventActor, EventRecord, Mention, Offsets, Quote, Span
 from communique.registry import stages
 
 __all__ = ["EventCoder", "Trigger", "make_event_stage"]
@@ -773,8 +773,8 @@ class EventCoder:
                 from communique.extract.resolve import lookup
 
                 actor = lookup(mention.text, article.date)
-                if actor is not None and article.actor(actor.id) is None:
-                    article.actors.append(actor)
+                if actor is not None:
+                    self._adopt(actor)
             if actor is not None and actor.kind == "organization":
                 return Mention(
                     text=mention.text, label=mention.label, start=mention.start, end=mention.end, actor_id=actor.id
@@ -966,34 +966,21 @@ class EventCoder:
                 named = resolve.lookup(child.text)
                 if named is None or named.kind != "country":
                     continue
-                if article.actor(named.id) is None:
-                    article.actors.append(named)
-                found = Mention(
-                    text=child.text, label="NORP", start=child.idx, end=child.idx + len(child), actor_id=named.id
-                )
+                found = self._mention_of(named, child.idx, child.idx + len(child), label="NORP")
             else:
                 continue
             actor = article.actor(found.actor_id)
             if actor is None or actor.kind != "country" or not people:
                 return found  # "the Malaysia Airlines flight": the country itself
             # a people of the country ("Iraqi Kurds"): its civilians, not the state
-            civilians = resolve.sector_actor(actor.country or "", "CVL")
-            if article.actor(civilians.id) is None:
-                article.actors.append(civilians)
-            return Mention(
-                text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=civilians.id
-            )
+            return self._mention_of(resolve.sector_actor(actor.country or "", "CVL"), mention.start, mention.end)
         if mention.label == "ORG" and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
             # a modifier the tagger took for an organisation ("Angry Dutch fishermen"): the
             # demonym in it qualifies the noun like any demonym
             for word in span:
                 named = resolve.lookup(word.text) if word.text[:1].isupper() else None
                 if named is not None and named.kind == "country":
-                    if article.actor(named.id) is None:
-                        article.actors.append(named)
-                    return Mention(
-                        text=word.text, label="NORP", start=word.idx, end=word.idx + len(word), actor_id=named.id
-                    )
+                    return self._mention_of(named, word.idx, word.idx + len(word), label="NORP")
         return mention
 
     def _subject(self, token: Any) -> tuple[Any | None, bool]:
@@ -1231,11 +1218,9 @@ class EventCoder:
         sector = resolve.title_sector([subj.lower_]) or resolve.title_sector([subj.lemma_.lower()])
         if not sector or actor.sector == sector:
             return found[0]
-        body = resolve.sector_actor(actor.country, sector)
-        if article.actor(body.id) is None:
-            article.actors.append(body)
-        start, end = subj.left_edge.idx, subj.idx + len(subj.text)
-        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=body.id)
+        return self._mention_of(
+            resolve.sector_actor(actor.country, sector), subj.left_edge.idx, subj.idx + len(subj.text)
+        )
 
     def _located_group(self, subj: Any, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
         """An unnamed group as the source: the country it is in, with the sector of its noun.
@@ -1300,10 +1285,7 @@ class EventCoder:
         # a group placed by its own phrase ("farmers in France") is of that country even when
         # its noun gives no sector
         actor = resolve.sector_actor(country, sector) if sector else resolve.country_actor(country)
-        if article.actor(actor.id) is None:
-            article.actors.append(actor)
-        start, end = subj.left_edge.idx, head.idx + len(head.text)
-        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
+        return self._mention_of(actor, subj.left_edge.idx, head.idx + len(head.text))
 
     def _people_at_home(self, mention: Mention, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention:
         """A people named by a demonym, living in another country, is of that country.
@@ -1361,10 +1343,7 @@ class EventCoder:
             return mention
         from communique.extract import resolve
 
-        home = resolve.sector_actor(place, "CVL")
-        if article.actor(home.id) is None:
-            article.actors.append(home)
-        return Mention(text=mention.text, label="GROUP", start=mention.start, end=mention.end, actor_id=home.id)
+        return self._mention_of(resolve.sector_actor(place, "CVL"), mention.start, mention.end)
 
     def _unidentified_attackers(self, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention | None:
         """The unidentified armed forces (sector UAF) of the place of an attack, or None.
@@ -1391,10 +1370,7 @@ class EventCoder:
             if actor is not None and actor.country:
                 from communique.extract import resolve
 
-                forces = resolve.sector_actor(actor.country, "UAF")
-                if article.actor(forces.id) is None:
-                    article.actors.append(forces)
-                return Mention(text=place.text, label="GROUP", start=place.start, end=place.end, actor_id=forces.id)  # type: ignore[union-attr]
+                return self._mention_of(resolve.sector_actor(actor.country, "UAF"), place.start, place.end)  # type: ignore[union-attr]
         return None
 
     def _circumstance_actors(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
@@ -1433,10 +1409,22 @@ class EventCoder:
             return None
         from communique.extract import resolve
 
-        other = resolve.sector_actor(actor.country, sector)
-        if article.actor(other.id) is None:
-            article.actors.append(other)
-        return Mention(text=source.text, label="GROUP", start=source.start, end=source.end, actor_id=other.id)
+        return self._mention_of(resolve.sector_actor(actor.country, sector), source.start, source.end)
+
+    def _adopt(self, actor: Actor) -> Actor:
+        """``actor``, added to the article's actors unless one with its id is there already."""
+        article = self._article
+        assert article is not None
+        if article.actor(actor.id) is None:
+            article.actors.append(actor)
+        return actor
+
+    def _mention_of(self, actor: Actor, start: int, end: int, label: str = "GROUP") -> Mention:
+        """A mention of ``actor`` over the article's text from ``start`` to ``end`` (the actor
+        adopted): the group, people or forces an event rule found there."""
+        self._adopt(actor)
+        text = self._article.text if self._article is not None else ""
+        return Mention(text=text[start:end], label=label, start=start, end=end, actor_id=actor.id)
 
     def _is_town(self, mention: Mention) -> bool:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
@@ -1450,10 +1438,7 @@ class EventCoder:
             return place
         from communique.extract import resolve
 
-        people = resolve.sector_actor(actor.country, "CVL")
-        if article.actor(people.id) is None:
-            article.actors.append(people)
-        return Mention(text=place.text, label=place.label, start=place.start, end=place.end, actor_id=people.id)
+        return self._mention_of(resolve.sector_actor(actor.country, "CVL"), place.start, place.end, label=place.label)
 
     def _placed(self, mention: Mention) -> bool:
         """Whether a mention's actor has a country or an IGO (a person without one has not)."""
@@ -1505,10 +1490,7 @@ class EventCoder:
         if sector is None and lemma not in _MEMBER_NOUNS:
             return None
         actor = resolve.sector_actor(iso3, sector) if sector else resolve.country_actor(iso3)
-        if article.actor(actor.id) is None:
-            article.actors.append(actor)
-        start, end = token.left_edge.idx, head.idx + len(head.text)
-        return Mention(text=article.text[start:end], label="GROUP", start=start, end=end, actor_id=actor.id)
+        return self._mention_of(actor, token.left_edge.idx, head.idx + len(head.text))
 
     def _acted_on(self, token: Any, folded: list[Any]) -> list[Any]:
         """The nouns a trigger acts on: objects of it, its folded triggers and complements, the
@@ -1704,10 +1686,7 @@ class EventCoder:
                 return actor.id
         from communique.extract.resolve import country_actor
 
-        found = country_actor(iso3)
-        if article.actor(found.id) is None:
-            article.actors.append(found)
-        return found.id
+        return self._adopt(country_actor(iso3)).id
 
     # -- the stage -------------------------------------------------------------------------
     def __call__(self, article: Article) -> Article:
