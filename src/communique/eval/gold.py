@@ -218,7 +218,7 @@ def load_dataset(name: str, limit: int | None = None, root: str | os.PathLike[st
     if name not in DATASETS:
         raise ConfigError(f"unknown dataset {name!r}; valid datasets: {', '.join(DATASETS)}")
     if name == "seed":
-        docs = [_load_seed(seed_path())]
+        docs = [_load_seed(seed_path(), root)]
     else:
         folder = data_dir(root)
         if name == "polnear":
@@ -449,7 +449,7 @@ def _load_petr2(path: Path, table: Path) -> list[GoldDoc]:
 # --- seed ----------------------------------------------------------------------------------
 
 
-def _load_seed(path: Path) -> GoldDoc:
+def _load_seed(path: Path, root: str | os.PathLike[str] | None = None) -> GoldDoc:
     """Our annotation of the acceptance example; offsets are found from the quoted text."""
     if not path.exists():
         raise InputError(str(path), "seed annotation not found (it lives in the repository's tests/golden/)")
@@ -458,7 +458,7 @@ def _load_seed(path: Path) -> GoldDoc:
     if not source.is_absolute():
         source = (path.parent / source).resolve()
     if not source.exists():
-        source = data_dir().parent / "examples" / source.name
+        source = data_dir(root).parent / "examples" / source.name
     from communique.ingest import iter_articles
     from communique.model import Article
 
