@@ -20,7 +20,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import math
@@ -28,6 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from communique.extract._intervals import Intervals, merge
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -213,13 +214,7 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
         The candidates in token order, each with its feature names.
     """
     found: list[Candidate] = []
-    busy: list[tuple[int, int]] = []
-    for start, end in sorted(taken):
-        if busy and start <= busy[-1][1]:
-            busy[-1] = (busy[-1][0], max(busy[-1][1], end))
-        else:
-            busy.append((start, end))
-    starts = [s for s, _ in busy]
+    busy = Intervals(merge(list(taken)))
     # Sentence bounds once: Token.sent walks the document on every call.
     sentence_of: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -249,8 +244,7 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
             start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
             if _has_quote_mark(doc[first : last + 1].text):
                 continue  # quoted words make a mixed quote: the rules' fragments handle those
-            k = bisect.bisect_left(starts, end)
-            if k > 0 and busy[k - 1][1] > start:
+            if busy.overlapping(start, end):
                 continue  # the rules already found a statement here
             if (_lemma(token), root.lower_) in _AIM_IDIOMS or (_lemma(token.head), token.lower_) in _AIM_IDIOMS:
                 continue
@@ -262,9 +256,8 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
                 continue
             if context is None:
                 s_start, s_end = sentence_of[token.i]
-                j = bisect.bisect_left(starts, s_end)
                 context = (
-                    "busy" if j > 0 and busy[j - 1][1] > s_start else "free",
+                    "busy" if busy.overlapping(s_start, s_end) else "free",
                     "cue" if token.i in cues else "new",
                 )
             features = _features(token, root, kind, first, last, speaker) + context

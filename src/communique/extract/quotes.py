@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from communique.extract._intervals import Intervals as _Intervals
+from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import QuoteModel, candidates, load_quote_model
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article, Offsets, Quote, QuoteType, Speaker
@@ -343,34 +345,6 @@ class _Statement:
     speaker: Token | None = None
     floating: bool = False
     resolved: Speaker = field(default_factory=Speaker)
-
-
-@dataclass
-class _Intervals:
-    """Sorted, non-overlapping character ranges with a fast membership test."""
-
-    ranges: list[tuple[int, int]]
-    starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.ranges.sort()
-        self.starts = [s for s, _ in self.ranges]
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The ranges that overlap ``[start, end)``."""
-        i = max(0, bisect.bisect_right(self.starts, start) - 1)
-        found: list[tuple[int, int]] = []
-        while i < len(self.ranges) and self.ranges[i][0] < end:
-            if self.ranges[i][1] > start:
-                found.append(self.ranges[i])
-            i += 1
-        return found
-
-    def find(self, offset: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]:
-            return self.ranges[i]
-        return None
 
 
 class QuoteExtractor:
@@ -1199,17 +1173,6 @@ def _widen(
     while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
         last -= 1
     return first, last
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge overlapping ranges (for :class:`_Intervals`)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _governing_verb(token: Token, before: int) -> tuple[Token | None, Token | None]:
