@@ -659,7 +659,8 @@ class _Run:
         for person in unique:
             for iso3 in person.countries:
                 votes[iso3] = votes.get(iso3, 0) + 1
-        named = [c for c in votes if c in self.countries()]
+        named_here = self.countries()
+        named = [c for c in votes if c in named_here]
         if len(named) == 1:
             return named[0]
         if not titled or named:
