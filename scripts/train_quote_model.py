@@ -116,7 +116,7 @@ def fit(rows: Sequence[tuple[int, tuple[str, ...], int]], min_count: int) -> dic
     return {k: round(v, 4) for k, v in weights.items() if abs(v) >= 1e-4}
 
 
-def score(golds: Sequence[GoldDoc], articles: Sequence[Article], model: QuoteModel | bool) -> dict[str, float]:
+def score(golds: Sequence[GoldDoc], articles: Sequence[Article], model: QuoteModel | None) -> dict[str, float]:
     """The eval's F1 figures for the stage with ``model`` on these documents, and
     ``speaker.matched``: the share of matched quotes with a gold Source whose speaker span
     overlaps it."""
@@ -151,7 +151,7 @@ def choose_threshold(
         weights = fit([r for r in rows if r[0] in train_ids], min_count)
         g = [golds[i] for i in test_ids]
         a = [articles[i] for i in test_ids]
-        rules = score(g, a, False)
+        rules = score(g, a, None)
         base[0] += rules["quotes.indirect"] / 2
         base[1] += rules["quotes"] / 2
         base[2] += rules["speaker.matched"] / 2
