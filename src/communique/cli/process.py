@@ -75,7 +75,7 @@ def process(
     out: Path | None = typer.Option(
         None,
         "--out",
-        help="With --dask: the partitioned Parquet dataset to write (then merged into --db).",
+        help="With --dask: the partitioned Parquet dataset to write (each partition merged into --db as it finishes).",
         rich_help_panel="Distributed",
     ),
     no_load: bool = typer.Option(
