@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -71,6 +71,17 @@ class QuoteSettings(_Section):
     )
 
 
+class EventSettings(_Section):
+    expand: Literal["trigger", "pairs"] = Field(
+        default="trigger",
+        description=(
+            "Records per event: 'trigger' = one per act, compound and mutual sides as one record "
+            "(PLOVER/POLECAT); 'pairs' = one per source-target pair and both directions of mutual "
+            "acts (CAMEO/ICEWS/PETRARCH)."
+        ),
+    )
+
+
 class Settings(_Section):
     nlp: NlpSettings
     pipeline: PipelineSettings
@@ -78,6 +89,7 @@ class Settings(_Section):
     limits: LimitSettings
     actors: ActorSettings = Field(default_factory=ActorSettings)
     quotes: QuoteSettings = Field(default_factory=QuoteSettings)
+    events: EventSettings = Field(default_factory=EventSettings)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -74,6 +74,82 @@ def test_events_expand_pairs_icews_convention(pipeline: Any, text: Any, expected
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == expected
 
 
+@pytest.fixture(scope="session")
+def code_pairs(pipeline: Any) -> Any:
+    """Process one text and code its events under ``expand="pairs"``; (type, cameo, source, target)."""
+    from communique.extract.events import EventCoder
+
+    coder = EventCoder(expand="pairs")
+
+    def run(text: str) -> set[tuple[str, str | None, str | None, str | None]]:
+        article = pipeline.process_text(text, date="2018-11-14")
+        article.attach_doc(pipeline.nlp(text))
+        return {
+            (e.type, e.cameo, e.source.country, e.target.country if e.target else None)
+            for e in coder(article).events
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated modifiers name one member each
+        (
+            "Dutch and Belgian farmers protested against the European Commission.",
+            {("PROTEST", "140", "NLD", None), ("PROTEST", "140", "BEL", None)},
+        ),
+        (
+            "French and German troops attacked rebel positions in Mali.",
+            {("ASSAULT", "190", "FRA", "MLI"), ("ASSAULT", "190", "DEU", "MLI")},
+        ),
+        # a single modifier is one actor
+        ("French troops attacked rebel positions in Mali.", {("ASSAULT", "190", "FRA", "MLI")}),
+        # mutual acts with a named partner go both ways (CAMEO 046; a reciprocal lexicon row)
+        (
+            "Finland held talks with Norway on fishing quotas.",
+            {("CONSULT", "046", "FIN", "NOR"), ("CONSULT", "046", "NOR", "FIN")},
+        ),
+        (
+            "Chile and Peru signed a trade agreement.",
+            {("SUPPORT", "057", "CHL", "PER"), ("SUPPORT", "057", "PER", "CHL")},
+        ),
+        # one-sided acts do not, nor does a mutual act the outer verb turns into a refusal
+        ("Finland criticized Norway over fishing quotas.", {("ACCUSE", "111", "FIN", "NOR")}),
+        ("Finland refused to meet Norway.", {("REJECT", "125", "FIN", "NOR")}),
+        # a hosting is the converse of a visit (043 <-> 042); a visited place hosts no one
+        (
+            "The Kenyan president received a delegation from Uganda.",
+            {("CONSULT", "043", "KEN", "UGA"), ("CONSULT", "042", "UGA", "KEN")},
+        ),
+        ("The Ugandan president paid a visit to Nairobi.", {("CONSULT", "042", "UGA", "KEN")}),
+    ],
+)
+def test_events_expand_pairs_fans_out_members_and_mutual_acts(code_pairs: Any, text: Any, expected: Any) -> None:
+    assert code_pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dutch and Belgian farmers protested against the European Commission.", "Finland held talks with Norway."],
+)
+def test_events_expand_trigger_keeps_one_record_per_act(code: Any, text: Any) -> None:
+    assert len(code(text)) == 1
+
+
+def test_events_expand_setting_builds_the_stage() -> None:
+    from communique.config import load_settings
+    from communique.errors import ConfigError
+    from communique.registry import stages
+
+    factory = stages.get("events.rules.v1").factory
+    assert factory(load_settings()).expand == "trigger"
+    assert factory(load_settings(events={"expand": "pairs"})).expand == "pairs"
+    with pytest.raises(ConfigError):
+        load_settings(events={"expand": "dyads"})
+
+
 @pytest.mark.parametrize(
     "text",
     [

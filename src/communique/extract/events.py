@@ -19,8 +19,10 @@ How a sentence is coded, in order:
 4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
    object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors are
    candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair the
-   participants; one event per trigger is kept (resolved actors first), or every pair with
-   ``expand="pairs"``; nominal triggers take the subject of their governing verb ("said at a
+   participants; one event per trigger is kept (resolved actors first), or, with
+   ``expand="pairs"`` (setting ``events.expand``), one per coded source-target pair plus the
+   other direction of a mutual act (CAMEO 040/041/044/046 and reciprocal lexicon rows) and the
+   converse of a visit or hosting (042 <-> 043); nominal triggers take the subject of their governing verb ("said at a
    conference") and the actors inside their own phrase. Without a direct actor the roles come
    from the that-clause of a demand, the objects of an open complement, recipients and agents
    on object nouns, a protest's purpose clause and, last, the country of the place of the act;
@@ -381,6 +383,14 @@ _PRAISE_NOUNS = {
 # where most events without any actor (<= 0.45) are noise.
 _BASE_CONFIDENCE = 0.5
 _MAX_EVENTS_PER_TRIGGER = 6
+# Mutual acts under expand="pairs" (docs/events.md "Records"): the CAMEO consultations in which
+# each side consults the other (040 consult, 041 by telephone, 044 meet at a third location,
+# 046 negotiate; not 042/043 visit/host, which are converse, nor 045 mediate, which is one-sided),
+# and the types a reciprocal lexicon row keeps its mutual sense in.
+_MUTUAL_CODES = {"040", "041", "044", "046"}
+_MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT", "COERCE"}
+# CAMEO's two sides of one visit: X visits Y (042) is Y hosting X (043).
+_CONVERSE_CODES = {"042": "043", "043": "042"}
 
 
 @dataclass
@@ -434,8 +444,9 @@ class EventCoder:
         min_confidence: events below this confidence are not kept.
         expand: ``"trigger"`` (default): one event per trigger, with its best-resolved source and
             target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a consensus"
-            is one event); ``"pairs"``: one event per source-target pair and both directions of a
-            reciprocal event, the ICEWS/PETRARCH convention (up to 6 per trigger).
+            is one event); ``"pairs"``: one event per coded source-target pair, both directions
+            of a mutual act and the converse of a visit, the CAMEO/ICEWS/PETRARCH convention (up
+            to 6 per trigger; :meth:`_other_directions`). The setting ``events.expand``.
     """
 
     def __init__(
@@ -940,7 +951,27 @@ class EventCoder:
                 found = self._placed_by_modifier(found, index)
             if found is not None and found not in out:
                 out.append(found)
+            out.extend(m for m in self._coordinated_modifiers(head, index) if m not in out)
         return out
+
+    @staticmethod
+    def _coordinated_modifiers(head: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The members a coordinated modifier names: "US and British activists" are American
+        activists and British activists, "French and German troops" two armies.
+
+        The parse decides: only modifiers joined by *and*/*or* (``conj``) count; a single
+        modifier ("British activists") or a name the actor stage made one mention ("Bosnian
+        Serbs") stays one actor.
+        """
+        out: list[Mention] = []
+        for child in head.children:
+            if child.dep_ not in ("compound", "amod", "nmod") or not child.conjuncts:
+                continue
+            for member in (child, *child.conjuncts):
+                mention = index.get(member.i)
+                if mention is not None and mention.actor_id and mention not in out:
+                    out.append(mention)
+        return out if len(out) >= 2 else []
 
     def _placed_by_modifier(self, mention: Mention, index: dict[int, Mention]) -> Mention:
         """A name the actor stage left open, modified by a resolved one ("Iraqi Kurds", "Bosnian
@@ -1975,6 +2006,7 @@ class EventCoder:
         # the fallbacks below also replace a target the actor stage could not resolve
         # ("a hunger strike outside Parliament to demand ... from Algerian government forces")
         unresolved = not any(m.actor_id for m in targets)
+        places: list[Mention] = []  # targets that are the place of the act, not a participant
         if unresolved and not reciprocal and info.plover == "PROTEST":
             # a protest is aimed at whom its demand addresses: "staged a strike to demand the
             # resignation of President X", "blocked roads to protest Y's policies"
@@ -2004,7 +2036,9 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else place)
+                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else place
+                targets.insert(0, place)
+                places.append(place)
         if not targets and not reciprocal and sources:
             # the circumstance names the other side: "declined to resign despite pressure by
             # X", "called off the strike after talks with the government"
@@ -2040,13 +2074,76 @@ class EventCoder:
                         # other side ("Croatia is investigating crimes by Croatian extremists")
                         continue
                     pairs.append((a, b))
-        pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
         confidence = _BASE_CONFIDENCE
         confidence += 0.1 if trig.specific else 0.0
         confidence += 0.05 if trig.source == "own" else -0.05
         confidence -= 0.15 if quote is not None else 0.0
         confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
-        return self._records(article, sent, trig, pairs, token, code, confidence)
+        if self.expand == "trigger":
+            return self._records(article, sent, trig, pairs[:1], token, code, confidence)
+        pairs = self._resolved_members(pairs)
+        mutual, converse = self._other_directions(trig, code, pairs, places)
+        pairs = (pairs + mutual)[:_MAX_EVENTS_PER_TRIGGER]
+        records = self._records(article, sent, trig, pairs, token, code, confidence)
+        if converse and code in _CONVERSE_CODES:
+            records += self._records(article, sent, trig, converse, token, _CONVERSE_CODES[code], confidence)
+        return records
+
+    @staticmethod
+    def _resolved_members(
+        pairs: list[tuple[Mention | None, Mention | None]],
+    ) -> list[tuple[Mention | None, Mention | None]]:
+        """The pairs of a fanned-out event whose members are coded actors (``expand="pairs"``).
+
+        Each member of a compound side is an event of its own, but a member the actor stage left
+        unresolved ("Syrian forces clashed with the rioters" beside a coded target) adds a record
+        without a code; it is kept only when its side has no coded member at all.
+        """
+        if len(pairs) < 2:
+            return pairs
+        coded_sources = any(a is not None and a.actor_id for a, _ in pairs)
+        coded_targets = any(b is not None and b.actor_id for _, b in pairs)
+        kept = [
+            (a, b)
+            for a, b in pairs
+            if not (coded_sources and a is not None and not a.actor_id)
+            and not (coded_targets and b is not None and not b.actor_id)
+        ]
+        return kept or pairs[:1]
+
+    def _other_directions(
+        self,
+        trig: Trigger,
+        code: str,
+        pairs: list[tuple[Mention | None, Mention | None]],
+        places: list[Mention],
+    ) -> tuple[list[tuple[Mention | None, Mention | None]], list[tuple[Mention | None, Mention | None]]]:
+        """The directions a mutual act adds to its pairs under ``expand="pairs"``.
+
+        CAMEO codes a mutual act once per direction (PLOVER manual 2.0, "Compound and Reciprocal
+        Actors"): "X held talks with Y" is X -> Y and Y -> X. Mutual are the consultations other
+        than visits and mediation (CAMEO 040, 041, 044, 046: each side consults the other) and
+        the acts our lexicon marks reciprocal (talks, agreements, cooperation, ceasefires,
+        clashes) while the code keeps a cooperative or fighting type -- "refused to meet Y" is
+        Y's refusal of no one. A visit and its hosting are one act seen from two sides (CAMEO 042
+        and 043): "X received Y" adds Y -> X with the converse code. A place of the act ("met in
+        Zurich") is no participant and gets no direction of its own.
+
+        Returns:
+            The reversed pairs with the same code, and the reversed pairs for the converse code.
+        """
+        info = self.lex.cameo(code)
+        plover = info.plover if info is not None else None
+        mutual = code in _MUTUAL_CODES or (trig.reciprocal and plover in _MUTUAL_TYPES)
+        if not mutual and code not in _CONVERSE_CODES:
+            return [], []
+        reverse: list[tuple[Mention | None, Mention | None]] = []
+        for a, b in pairs:
+            if a is None or b is None or b in places or self._is_place(b) or (b, a) in pairs:
+                continue
+            if (b, a) not in reverse:
+                reverse.append((b, a))
+        return (reverse, []) if mutual else ([], reverse)
 
     def _home_groups(
         self, token: Any, trig: Trigger, sources: list[Mention], targets: list[Mention], index: dict[int, Mention]
@@ -2132,5 +2229,5 @@ class EventCoder:
 
 @stages.register("events.rules.v1", requires=["doc", "mentions", "actors"], assigns=["events"])
 def make_event_stage(settings: Any) -> EventCoder:
-    """PLOVER/CAMEO events from trigger lexicons and the dependency parse."""
-    return EventCoder()
+    """PLOVER/CAMEO events from trigger lexicons and the dependency parse (``events.expand``)."""
+    return EventCoder(expand=settings.events.expand)
