@@ -72,12 +72,13 @@ class QuoteSettings(_Section):
 
 
 class EventSettings(_Section):
-    expand: Literal["trigger", "pairs"] = Field(
-        default="trigger",
+    convention: Literal["plover", "cameo"] = Field(
+        default="plover",
         description=(
-            "Records per event: 'trigger' = one per act, compound and mutual sides as one record "
-            "(PLOVER/POLECAT); 'pairs' = one per source-target pair and both directions of mutual "
-            "acts (CAMEO/ICEWS/PETRARCH)."
+            "How acts become event records: 'plover' = one record per act, a compound or mutual "
+            "side coded once (PLOVER/POLECAT); 'cameo' = one record per source-target pair, both "
+            "directions of mutual acts, a named actor's claim of force as an accusation "
+            "(CAMEO/ICEWS/PETRARCH)."
         ),
     )
 

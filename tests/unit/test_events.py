@@ -65,21 +65,21 @@ def test_events_reciprocal_pairs_the_participants(code: Any, text: Any) -> None:
         ("Armenia and Georgia held talks in Tbilisi.", {("ARM", "GEO"), ("GEO", "ARM")}),
     ],
 )
-def test_events_expand_pairs_icews_convention(pipeline: Any, text: Any, expected: Any) -> None:
+def test_events_cameo_convention_pairs(pipeline: Any, text: Any, expected: Any) -> None:
     from communique.extract.events import EventCoder
 
     article = pipeline.process_text(text, date="2018-11-14")
     article.attach_doc(pipeline.nlp(text))
-    events = EventCoder(expand="pairs")(article).events
+    events = EventCoder(convention="cameo")(article).events
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == expected
 
 
 @pytest.fixture(scope="session")
-def code_pairs(pipeline: Any) -> Any:
-    """Process one text and code its events under ``expand="pairs"``; (type, cameo, source, target)."""
+def code_cameo(pipeline: Any) -> Any:
+    """Process one text and code its events under the CAMEO convention; (type, cameo, source, target)."""
     from communique.extract.events import EventCoder
 
-    coder = EventCoder(expand="pairs")
+    coder = EventCoder(convention="cameo")
 
     def run(text: str) -> set[tuple[str, str | None, str | None, str | None]]:
         article = pipeline.process_text(text, date="2018-11-14")
@@ -126,28 +126,49 @@ def code_pairs(pipeline: Any) -> Any:
         ("The Ugandan president paid a visit to Nairobi.", {("CONSULT", "042", "UGA", "KEN")}),
     ],
 )
-def test_events_expand_pairs_fans_out_members_and_mutual_acts(code_pairs: Any, text: Any, expected: Any) -> None:
-    assert code_pairs(text) == expected
+def test_events_cameo_convention_fans_out_members_and_mutual_acts(code_cameo: Any, text: Any, expected: Any) -> None:
+    assert code_cameo(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coded actor leading a claim that force was used accuses its user (CAMEO 112)
+        ("Pakistan claimed that Indian troops had fired on its border posts.", {("ACCUSE", "112", "PAK", "IND")}),
+        ("Ukraine said Russian forces shelled the town overnight.", {("ACCUSE", "112", "UKR", "RUS")}),
+        # not a trailing attribution, an unnamed reporter, or a report of one's own act
+        ("Russian forces shelled the town overnight, Ukrainian officials said.", {"ASSAULT"}),
+        ("Witnesses said that gunmen attacked a police station in Kano.", {"ASSAULT"}),
+        ("Israel said its jets struck targets in Syria.", {"ASSAULT"}),
+    ],
+)
+def test_events_cameo_convention_claim_of_force_is_accusation(code_cameo: Any, text: Any, expected: Any) -> None:
+    found = code_cameo(text)
+    assert found == expected or {e[0] for e in found} == expected
+
+
+def test_events_plover_convention_claim_of_force_is_the_attack(code: Any) -> None:
+    assert {e.type for e in code("Pakistan claimed that Indian troops had fired on its border posts.")} == {"ASSAULT"}
 
 
 @pytest.mark.parametrize(
     "text",
     ["Dutch and Belgian farmers protested against the European Commission.", "Finland held talks with Norway."],
 )
-def test_events_expand_trigger_keeps_one_record_per_act(code: Any, text: Any) -> None:
+def test_events_plover_convention_keeps_one_record_per_act(code: Any, text: Any) -> None:
     assert len(code(text)) == 1
 
 
-def test_events_expand_setting_builds_the_stage() -> None:
+def test_events_convention_setting_builds_the_stage() -> None:
     from communique.config import load_settings
     from communique.errors import ConfigError
     from communique.registry import stages
 
     factory = stages.get("events.rules.v1").factory
-    assert factory(load_settings()).expand == "trigger"
-    assert factory(load_settings(events={"expand": "pairs"})).expand == "pairs"
+    assert factory(load_settings()).convention == "plover"
+    assert factory(load_settings(events={"convention": "cameo"})).convention == "cameo"
     with pytest.raises(ConfigError):
-        load_settings(events={"expand": "dyads"})
+        load_settings(events={"convention": "dyads"})
 
 
 @pytest.mark.parametrize(

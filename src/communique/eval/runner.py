@@ -3,10 +3,10 @@
 The texts go through :meth:`communique.pipeline.Pipeline.run_batch`, the code path of
 ``communique process``, with the stages configured in the settings; whatever extractors are
 registered there at the time are measured (a part whose stage does not exist yet scores 0).
-An event gold set is coded under its coders' convention (:data:`GOLD_EXPAND`): the PETRARCH-2
-GSR has one record per actor pair and both directions of mutual acts, so it runs with
-``events.expand = "pairs"``; the PLOVER GSR has one record per sentence and runs with the
-settings as given (default ``"trigger"``).
+An event gold set is coded under its coders' convention (:data:`GOLD_CONVENTION`): the
+PETRARCH-2 GSR has one record per actor pair and both directions of mutual acts, so it runs
+with ``events.convention = "cameo"``; the PLOVER GSR has one record per sentence and runs with
+the settings as given (default ``"plover"``).
 
 Example:
     >>> from communique.eval import run_eval
@@ -32,14 +32,14 @@ from communique.eval.score import score_events, score_quotes, score_seed_actors,
 from communique.model import Article, Failure
 from communique.pipeline import Pipeline
 
-__all__ = ["DEFAULT_DATASETS", "GOLD_EXPAND", "run_eval"]
+__all__ = ["DEFAULT_DATASETS", "GOLD_CONVENTION", "run_eval"]
 
 # What `communique eval` runs without --dataset: the dev splits and the seed.
 DEFAULT_DATASETS = ("polnear", "plover_gsr", "petr2_gsr", "seed")
-# The ``events.expand`` convention each event gold set was coded with (docs/events.md): the
-# PETRARCH-2 GSR lists every actor pair and both directions of a meeting (COOP_0-style records:
-# six records for a three-party meeting); sets not listed run with the settings as given.
-GOLD_EXPAND = {"petr2_gsr": "pairs"}
+# The ``events.convention`` each event gold set was coded with (docs/events.md): the PETRARCH-2
+# GSR lists every actor pair and both directions of a meeting (six records for a three-party
+# meeting); sets not listed run with the settings as given.
+GOLD_CONVENTION = {"petr2_gsr": "cameo"}
 # Documents per run_batch call: the pipeline's own default batch (2 x nlp batch) keeps
 # memory flat on the 4,700-character PolNeAR articles.
 _BATCH = 64
@@ -110,8 +110,8 @@ def _score_events_dataset(
         else ["Gold PLOVER type from CAMEO via ontologies/cameo_event_codes.tsv (plover_event_2021); 01/02 have none."]
     )
     notes.append("Actors compared as ISO3 country or IGO; predicted events paired to gold by code/type, then actors.")
-    if name in GOLD_EXPAND:
-        notes.append(f"Coded with events.expand = {GOLD_EXPAND[name]!r}, the gold's convention (docs/events.md).")
+    if name in GOLD_CONVENTION:
+        notes.append(f"Coded with events.convention = {GOLD_CONVENTION[name]!r}, the gold's (docs/events.md).")
     return DatasetReport(
         dataset=name,
         docs=len(docs),
@@ -166,15 +166,15 @@ def _baseline_textacy(pipe: Pipeline, name: str, docs: Sequence[GoldDoc]) -> Dat
 
 
 def _with_convention(pipe: Pipeline, name: str) -> Pipeline:
-    """The pipeline that codes ``name`` under its gold's convention (:data:`GOLD_EXPAND`).
+    """The pipeline that codes ``name`` under its gold's convention (:data:`GOLD_CONVENTION`).
 
     Returns ``pipe`` itself when the settings already follow it, else a pipeline with the same
-    stages, the same loaded spaCy model and only ``events.expand`` changed.
+    stages, the same loaded spaCy model and only ``events.convention`` changed.
     """
-    expand = GOLD_EXPAND.get(name)
-    if expand is None or pipe.settings.events.expand == expand:
+    convention = GOLD_CONVENTION.get(name)
+    if convention is None or pipe.settings.events.convention == convention:
         return pipe
-    events = pipe.settings.events.model_copy(update={"expand": expand})
+    events = pipe.settings.events.model_copy(update={"convention": convention})
     settings = pipe.settings.model_copy(update={"events": events})
     return Pipeline(settings, stage_names=list(pipe.stage_names), nlp=pipe.nlp)
 

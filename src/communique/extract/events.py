@@ -19,10 +19,11 @@ How a sentence is coded, in order:
 4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
    object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors are
    candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair the
-   participants; one event per trigger is kept (resolved actors first), or, with
-   ``expand="pairs"`` (setting ``events.expand``), one per coded source-target pair plus the
-   other direction of a mutual act (CAMEO 040/041/044/046 and reciprocal lexicon rows) and the
-   converse of a visit or hosting (042 <-> 043); nominal triggers take the subject of their governing verb ("said at a
+   participants; one event per trigger is kept (resolved actors first, the PLOVER convention),
+   or, with ``convention="cameo"`` (setting ``events.convention``), one per coded
+   source-target pair plus the other direction of a mutual act (CAMEO 040/041/044/046 and
+   reciprocal lexicon rows) and the converse of a visit or hosting (042 <-> 043), and a named
+   actor's claim that force was used is its accusation (112); nominal triggers take the subject of their governing verb ("said at a
    conference") and the actors inside their own phrase. Without a direct actor the roles come
    from the that-clause of a demand, the objects of an open complement, recipients and agents
    on object nouns, a protest's purpose clause and, last, the country of the place of the act;
@@ -383,12 +384,19 @@ _PRAISE_NOUNS = {
 # where most events without any actor (<= 0.45) are noise.
 _BASE_CONFIDENCE = 0.5
 _MAX_EVENTS_PER_TRIGGER = 6
-# Mutual acts under expand="pairs" (docs/events.md "Records"): the CAMEO consultations in which
+# How acts become records (setting events.convention, docs/events.md "Records").
+_CONVENTIONS = ("plover", "cameo")
+# Mutual acts under the CAMEO convention (docs/events.md "Records"): the CAMEO consultations in which
 # each side consults the other (040 consult, 041 by telephone, 044 meet at a third location,
 # 046 negotiate; not 042/043 visit/host, which are converse, nor 045 mediate, which is one-sided),
 # and the types a reciprocal lexicon row keeps its mutual sense in.
 _MUTUAL_CODES = {"040", "041", "044", "046"}
 _MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT", "COERCE"}
+# A named actor claiming force was used accuses its user (CAMEO 112); the verbs of a claim
+# (hand-written; "report" is left out: news media report, parties claim) and the claimed types.
+_CLAIM_CODE = "112"
+_CLAIM_VERBS = {"say", "claim", "state", "assert", "insist", "tell", "allege", "charge"}
+_FORCE_CLAIMED = {"ASSAULT"}
 # CAMEO's two sides of one visit: X visits Y (042) is Y hosting X (043).
 _CONVERSE_CODES = {"042": "043", "043": "042"}
 
@@ -442,15 +450,17 @@ class EventCoder:
     Args:
         lexicon: the trigger lexicons (loaded once per process when omitted).
         min_confidence: events below this confidence are not kept.
-        expand: ``"trigger"`` (default): one event per trigger, with its best-resolved source and
-            target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a consensus"
-            is one event); ``"pairs"``: one event per coded source-target pair, both directions
-            of a mutual act and the converse of a visit, the CAMEO/ICEWS/PETRARCH convention (up
-            to 6 per trigger; :meth:`_other_directions`). The setting ``events.expand``.
+        convention: ``"plover"`` (default): one event per trigger, with its best-resolved source
+            and target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a
+            consensus" is one event); ``"cameo"``: one event per coded source-target pair, both
+            directions of a mutual act and the converse of a visit, the CAMEO/ICEWS/PETRARCH
+            convention (up to 6 per trigger; :meth:`_other_directions`), and a named actor's
+            claim of force as its accusation (:meth:`_claims_of_force`). The setting
+            ``events.convention``.
     """
 
     def __init__(
-        self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, expand: str = "trigger"
+        self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, convention: str = "plover"
     ) -> None:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
@@ -462,9 +472,9 @@ class EventCoder:
         self._sent: Any = None
         self._lower: list[int] = []
         self._lemma: list[int] = []
-        if expand not in ("trigger", "pairs"):
-            raise ValueError(f"unknown expand {expand!r}; choose 'trigger' or 'pairs'")
-        self.expand = expand
+        if convention not in _CONVENTIONS:
+            raise ValueError(f"unknown convention {convention!r}; choose one of {', '.join(_CONVENTIONS)}")
+        self.convention = convention
 
     # -- triggers --------------------------------------------------------------------------
     def _own(self, rules: list[OwnRule], cues: set[str]) -> tuple[OwnRule | None, bool]:
@@ -636,6 +646,66 @@ class EventCoder:
                 continue
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
+
+    def _claims_of_force(self, triggers: list[Trigger], index: dict[int, Mention]) -> list[Trigger]:
+        """A named actor's claim that force was used: "Ukraine said Russian forces shelled
+        Kharkiv", "the US claimed that the militants had attacked Iraq".
+
+        Under the CAMEO convention (``convention="cameo"``) the claim is an accusation (CAMEO
+        112) by the claimant against whoever the clause says used the force, and the reported
+        attack folds into it (:meth:`fold`), as PETRARCH codes a report nested under *say*. Only
+        a claim the claimant leads ("X said (that) ..."); a trailing attribution ("..., police
+        said"), an unnamed or uncoded reporter ("sources said") and a claimant reporting its own
+        side's act ("Israel said its jets struck ...") leave the attack as the event. Under the
+        PLOVER convention the attack is the event (not called).
+        """
+        info = self.lex.cameo(_CLAIM_CODE)
+        out: list[Trigger] = []
+        for trig in triggers:
+            if trig.info.plover not in _FORCE_CLAIMED or info is None:
+                continue
+            clause = self._reported_clause(trig.token)
+            verb = clause.head if clause is not None else None
+            if verb is None or verb.lemma_.lower() not in _CLAIM_VERBS or verb.i > clause.i:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            claimants = [m for m in self._actors_at(subj, index) if self._placed(m)] if subj is not None else []
+            if not claimants or self._own_act(trig.token, claimants[0], index):
+                continue
+            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(
+                c.dep_ == "neg" for c in verb.children
+            ):
+                continue
+            out.append(Trigger(verb, _CLAIM_CODE, info, False, True, "own"))
+        return out
+
+    def _own_act(self, token: Any, claimant: Mention, index: dict[int, Mention]) -> bool:
+        """Whether the act of ``token`` is the claimant's own: a pronoun or possessive for its
+        user ("Israel said it struck ...", "said its troops fired"), or an actor of its side."""
+        subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+        users = [p for c in token.children if c.dep_ == "agent" for p in c.children] if passive else [subj]
+        for user in users:
+            if user is None:
+                continue
+            if user.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in user.children):
+                return True
+            article = self._article
+            if article is not None and any(
+                self._same_side(article, m.actor_id, claimant.actor_id) for m in self._actors_at(user, index)
+            ):
+                return True
+        return False
+
+    def _reported_clause(self, token: Any) -> Any | None:
+        """The clausal complement (``ccomp``) of a verb that ``token`` stands in, if any."""
+        node = token
+        for _ in range(4):
+            if node.dep_ == "ccomp":
+                return node
+            if node.head.i == node.i or self._separate_clause(node):
+                return None
+            node = node.head
+        return None
 
     def _same_type(self, a: str, b: str) -> bool:
         """Whether two CAMEO codes map to the same PLOVER type."""
@@ -1747,7 +1817,9 @@ class EventCoder:
                 if event.id not in seen:
                     seen.add(event.id)
                     events.append(event)
-            triggers = self.fold(self.find_triggers(sent, with_actors, candidates))
+            found = self.find_triggers(sent, with_actors, candidates)
+            claims = self._claims_of_force(found, index) if self.convention == "cameo" else []
+            triggers = self.fold(found + claims)
             coded = [event for trig in triggers for event in self._code(article, sent, trig, index, quotes)]
             for event in self._one_per_act(coded):
                 if event.id not in seen and event.confidence >= self.min_confidence:
@@ -1804,8 +1876,8 @@ class EventCoder:
     def _one_per_act(self, coded: list[EventRecord]) -> list[EventRecord]:
         """One event per act and sentence: events of one type whose sources agree (or are
         unknown) repeat one act ("staged a hunger strike in protest", "a bombing killed ...");
-        the most confident is kept. With ``expand="pairs"`` nothing is merged."""
-        if self.expand == "pairs" or len(coded) < 2:
+        the most confident is kept. Under the CAMEO convention nothing is merged."""
+        if self.convention == "cameo" or len(coded) < 2:
             return coded
         kept: list[EventRecord] = []
 
@@ -2079,7 +2151,7 @@ class EventCoder:
         confidence += 0.05 if trig.source == "own" else -0.05
         confidence -= 0.15 if quote is not None else 0.0
         confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
-        if self.expand == "trigger":
+        if self.convention == "plover":
             return self._records(article, sent, trig, pairs[:1], token, code, confidence)
         pairs = self._resolved_members(pairs)
         mutual, converse = self._other_directions(trig, code, pairs, places)
@@ -2093,7 +2165,7 @@ class EventCoder:
     def _resolved_members(
         pairs: list[tuple[Mention | None, Mention | None]],
     ) -> list[tuple[Mention | None, Mention | None]]:
-        """The pairs of a fanned-out event whose members are coded actors (``expand="pairs"``).
+        """The pairs of a fanned-out event whose members are coded actors (CAMEO convention).
 
         Each member of a compound side is an event of its own, but a member the actor stage left
         unresolved ("Syrian forces clashed with the rioters" beside a coded target) adds a record
@@ -2118,7 +2190,7 @@ class EventCoder:
         pairs: list[tuple[Mention | None, Mention | None]],
         places: list[Mention],
     ) -> tuple[list[tuple[Mention | None, Mention | None]], list[tuple[Mention | None, Mention | None]]]:
-        """The directions a mutual act adds to its pairs under ``expand="pairs"``.
+        """The directions a mutual act adds to its pairs under the CAMEO convention.
 
         CAMEO codes a mutual act once per direction (PLOVER manual 2.0, "Compound and Reciprocal
         Actors"): "X held talks with Y" is X -> Y and Y -> X. Mutual are the consultations other
@@ -2229,5 +2301,5 @@ class EventCoder:
 
 @stages.register("events.rules.v1", requires=["doc", "mentions", "actors"], assigns=["events"])
 def make_event_stage(settings: Any) -> EventCoder:
-    """PLOVER/CAMEO events from trigger lexicons and the dependency parse (``events.expand``)."""
-    return EventCoder(expand=settings.events.expand)
+    """PLOVER/CAMEO events from trigger lexicons and the dependency parse (``events.convention``)."""
+    return EventCoder(convention=settings.events.convention)
