@@ -147,6 +147,57 @@ def test_events_cameo_convention_claim_of_force_is_accusation(code_cameo: Any, t
     assert found == expected or {e[0] for e in found} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressing someone to act is a demand (REQUEST 100); the agent of the passive presses
+        ("Brazil was pressured by Argentina to lower its tariffs.", ("REQUEST", "ARG", "BRA")),
+        # a passive with its by-agent reads its patient as the object ("presented evidence")
+        ("New evidence against Serbia was presented by Croatia at the tribunal.", ("ACCUSE", "HRV", "SRB")),
+        # wanting another to act is an appeal to them; the wanted act is not done
+        ("Germany wants Greece to cut its spending.", ("REQUEST", "DEU", "GRC")),
+        # assurances are promises (AGREE 030)
+        ("Pakistan gave firm assurances to Afghanistan about border security.", ("AGREE", "PAK", "AFG")),
+    ],
+)
+def test_events_request_and_passive_constructions(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_verb_of_undergoing_makes_its_subject_the_target(code: Any) -> None:
+    # "faces pressure from X": X presses the subject; without a giver the subject still undergoes
+    assert ("REQUEST", "BRA", "VEN") in _pairs(code("Venezuela faces pressure from Brazil to hold early elections."))
+    assert ("REQUEST", None, "BRA") in _pairs(code("Brazil faces pressure to hold early elections."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an existential asserts the act; soldiers killed is war (CAMEO 190), not assault (1823)
+        ("There were four Malian soldiers killed near the border with Niger yesterday.", ("190", "MLI")),
+        ("A farmer killed his neighbour in Kenya.", ("1823", "KEN")),
+    ],
+)
+def test_events_existential_and_armed_killing(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.cameo, e.target.country if e.target else None) for e in code(text)}
+
+
+def test_events_participle_on_a_subject_is_no_event(code: Any) -> None:
+    assert not code("Four Malian soldiers killed near the border were buried yesterday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany wants to cut its spending.",  # wanting to act oneself: an intention
+        "Italy might want Spain to share the costs.",  # a hypothetical wish
+        "New evidence against Serbia was presented at the tribunal.",  # no agent, no accuser
+    ],
+)
+def test_events_request_and_passive_constructions_negative(code: Any, text: Any) -> None:
+    assert not [e for e in code(text) if e.type in ("REQUEST", "ACCUSE")]
+
+
 def test_events_plover_convention_claim_of_force_is_the_attack(code: Any) -> None:
     assert {e.type for e in code("Pakistan claimed that Indian troops had fired on its border posts.")} == {"ASSAULT"}
 

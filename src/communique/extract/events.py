@@ -392,6 +392,20 @@ _CONVENTIONS = ("plover", "cameo")
 # and the types a reciprocal lexicon row keeps its mutual sense in.
 _MUTUAL_CODES = {"040", "041", "044", "046"}
 _MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT", "COERCE"}
+# Verbs whose subject undergoes the event noun they govern ("faced sanctions", "received
+# assurances from X", "drew criticism from Y"); hand-written.
+_UNDERGOING = {
+    *("face", "receive", "get", "suffer", "undergo", "endure", "incur", "draw", "attract"),
+    *("win", "earn", "obtain", "secure"),
+}
+# Killing codes that become conventional military force (190) between armed groups (CAMEO 18
+# is unconventional violence, 19 war); the sectors of organised armed groups.
+_GENERIC_KILLING = {"1823"}
+_WAR_CODE = "190"
+_ARMED_SECTORS = {"MIL", "REB"}
+# Verbs of wanting: wanting another to act is an appeal to them (CAMEO 020, REQUEST).
+_WISHING = {"want", "wish"}
+_APPEAL_CODE = "020"
 # A named actor claiming force was used accuses its user (CAMEO 112); the verbs of a claim
 # (hand-written; "report" is left out: news media report, parties claim) and the claimed types.
 _CLAIM_CODE = "112"
@@ -587,6 +601,11 @@ class EventCoder:
                 a.lemma_.lower() == "accord" and a.dep_ == "prep" for a in token.ancestors
             ):
                 continue  # the attribution's own description ("according to a doctor sent to X by Y")
+            if token.pos_ == "VERB" and lemma in _WISHING:
+                appeal = self._appeal_to_another(token)
+                if appeal is not None:
+                    found.append(appeal)
+                    continue
             if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
                 if demand is not None:
@@ -600,7 +619,8 @@ class EventCoder:
                 if own is None and lemma not in self.lex.petr_verbs:
                     continue
                 zone = _argument_tokens(token)
-                cues = {t.lemma_.lower() for t in zone}
+                patient = self._passive_patient(token)
+                cues = {t.lemma_.lower() for t in (*zone, *patient)}
                 if any(c.dep_ == "dobj" for c in token.children):
                     cues.add("@dobj")
                 code, specific, origin, reciprocal = None, False, "own", False
@@ -616,6 +636,9 @@ class EventCoder:
                     if spans:
                         zone = [t for t in zone if not any(lo <= t.i <= hi for lo, hi in spans)]
                     words = [t.lower_ for t in sorted(zone, key=lambda t: t.i) if t.i > token.i]
+                    # the patient of a passive stands where the object would ("evidence against
+                    # X was presented by Y" reads as "presented evidence against X")
+                    words = [t.lower_ for t in patient] + words
                     petr, petr_specific = self._petrarch(token, words, cues)
                     if lemma in _LIGHT and not petr_specific:
                         petr = None  # "continue", "launch", "hold" alone are no events
@@ -646,6 +669,42 @@ class EventCoder:
                 continue
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
+
+    def _undergoers(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors a nominal event is done to when it is the object of a verb of undergoing
+        ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
+            return []
+        subj, passive = self._subject(verb)
+        return self._actors_at(subj, index) if subj is not None and not passive else []
+
+    @staticmethod
+    def _passive_patient(token: Any) -> list[Any]:
+        """The tokens of the subject phrase (the patient) of a passive verb with a by-agent, in
+        order; else none. With its agent the passive restates an active clause ("evidence
+        against X was presented by Y"); without one ("peacekeepers were shipped out") the
+        object's patterns are not read into it."""
+        if not any(c.dep_ == "auxpass" for c in token.children) or not any(c.dep_ == "agent" for c in token.children):
+            return []
+        subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return list(subj.subtree) if subj is not None else []
+
+    def _appeal_to_another(self, token: Any) -> Trigger | None:
+        """Wanting someone else to act is an appeal to them (CAMEO 02, coded REQUEST): "X wants
+        Y to withdraw", "X wished Y to stay". The wanted act folds into it and is not coded as
+        done. Wanting to act oneself ("X wants to withdraw") is an intention (modality)."""
+        for child in token.children:
+            if child.dep_ not in ("ccomp", "xcomp") or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
+                continue
+            own_subject = any(c.dep_ == "nsubj" for c in child.children)
+            if own_subject or any(c.dep_ in ("dobj", "dative") for c in token.children):
+                info = self.lex.cameo(_APPEAL_CODE)
+                if info is not None:
+                    return Trigger(token, _APPEAL_CODE, info, False, True, "own")
+        return None
 
     def _claims_of_force(self, triggers: list[Trigger], index: dict[int, Mention]) -> list[Trigger]:
         """A named actor's claim that force was used: "Ukraine said Russian forces shelled
@@ -758,6 +817,8 @@ class EventCoder:
             if outer is None:
                 continue
             light = outer.token.lemma_.lower() in _LIGHT or (outer.source == "petrarch" and not outer.specific)
+            if outer.code == _APPEAL_CODE and outer.token.lemma_.lower() in _WISHING:
+                light = False  # "wants Y to attack": the appeal is the event, the attack is not done
             if light and trig.source == "own":
                 dropped.add(outer.token.i)
                 trig.folded.extend([outer.token, *outer.folded])
@@ -899,7 +960,9 @@ class EventCoder:
         for _ in range(8):
             if node.head.i == node.i:
                 return True
-            if node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
+            if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
+                pass  # "There were ten soldiers killed in X": the existential asserts the act
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
                 return False
             node = node.head
         return True
@@ -1193,6 +1256,12 @@ class EventCoder:
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
+            undergoers = self._undergoers(token, index)
+            if undergoers:
+                # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
+                # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
+                sources = [m for m in (*sources, *targets) if m not in undergoers]
+                targets = undergoers
         else:
             subj, passive = self._subject(token)
             if subj is None and token.dep_ == "ROOT":
@@ -2241,6 +2310,21 @@ class EventCoder:
             if group is not None:
                 sources.insert(0, group)
 
+    def _armed_conflict(
+        self, code: str, info: CameoCode, source: EventActor, target: EventActor | None
+    ) -> tuple[str, CameoCode]:
+        """A killing between armed forces is war, not assault: CAMEO 18 is unconventional
+        violence, 19 the use of conventional force by organised armed groups. "Soldiers were
+        killed in X" (MIL target) or "the army killed ..." (MIL or REB source) is 190; a
+        killing by a civilian or a mob stays 1823. Both are PLOVER ASSAULT."""
+        if code not in _GENERIC_KILLING:
+            return code, info
+        if source.sector in _ARMED_SECTORS or (target is not None and target.sector in _ARMED_SECTORS):
+            war = self.lex.cameo(_WAR_CODE)
+            if war is not None:
+                return _WAR_CODE, war
+        return code, info
+
     def _records(
         self,
         article: Article,
@@ -2276,6 +2360,7 @@ class EventCoder:
             score = confidence + (0.15 if src is not None else -0.1) + (0.1 if tgt is not None else 0.0)
             source = self._event_actor(article, src)
             target = self._event_actor(article, tgt) if tgt is not None else None
+            code, info = self._armed_conflict(code, info, source, target)
             key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
             out.append(
                 EventRecord(
