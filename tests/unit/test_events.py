@@ -182,6 +182,26 @@ def test_events_existential_and_armed_killing(code: Any, text: Any, expected: An
     assert expected in {(e.cameo, e.target.country if e.target else None) for e in code(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force by civilians or opponents is a riot (145), by soldiers it is not
+        ("Angry Peruvian protesters destroyed a police station in Puno.", "145"),
+        ("Peruvian soldiers destroyed rebel camps near Ayacucho.", "190"),
+    ],
+)
+def test_events_riot_is_force_by_civilians(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {e.cameo for e in code(text)}
+
+
+def test_events_cameo_convention_clash_partner_named_by_place(code_cameo: Any) -> None:
+    # the rioters are not coded, the town places them: each side's part of the clash
+    assert code_cameo("Kenyan police clashed with rioters in Mombasa.") == {
+        ("ASSAULT", "175", "KEN", "KEN"),
+        ("PROTEST", "145", "KEN", "KEN"),
+    }
+
+
 def test_events_participle_on_a_subject_is_no_event(code: Any) -> None:
     assert not code("Four Malian soldiers killed near the border were buried yesterday.")
 

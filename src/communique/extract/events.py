@@ -403,6 +403,10 @@ _UNDERGOING = {
 _GENERIC_KILLING = {"1823"}
 _WAR_CODE = "190"
 _ARMED_SECTORS = {"MIL", "REB"}
+# State force (violent repression, destroying property) by civilians or opponents is a riot.
+_STATE_FORCE = {"175", "1712"}
+_CIVIL_SECTORS = {"CVL", "OPP"}
+_RIOT_CODE = "145"
 # Verbs of wanting: wanting another to act is an appeal to them (CAMEO 020, REQUEST).
 _WISHING = {"want", "wish"}
 _APPEAL_CODE = "020"
@@ -2268,7 +2272,8 @@ class EventCoder:
         clashes) while the code keeps a cooperative or fighting type -- "refused to meet Y" is
         Y's refusal of no one. A visit and its hosting are one act seen from two sides (CAMEO 042
         and 043): "X received Y" adds Y -> X with the converse code. A place of the act ("met in
-        Zurich") is no participant and gets no direction of its own.
+        Zurich") is no participant and gets no direction of its own, unless it stands for a
+        *with* partner the actor stage could not code ("clashed with rioters in the square").
 
         Returns:
             The reversed pairs with the same code, and the reversed pairs for the converse code.
@@ -2278,9 +2283,14 @@ class EventCoder:
         mutual = code in _MUTUAL_CODES or (trig.reciprocal and plover in _MUTUAL_TYPES)
         if not mutual and code not in _CONVERSE_CODES:
             return [], []
+        # a place stands for the partner the trigger names but the actor stage could not code
+        # ("clashed with rioters in the square", "met with officials in Cairo")
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.token.children)
         reverse: list[tuple[Mention | None, Mention | None]] = []
         for a, b in pairs:
-            if a is None or b is None or b in places or self._is_place(b) or (b, a) in pairs:
+            if a is None or b is None or (b, a) in pairs:
+                continue
+            if (b in places or self._is_place(b)) and not (partner and b in places):
                 continue
             if (b, a) not in reverse:
                 reverse.append((b, a))
@@ -2325,6 +2335,16 @@ class EventCoder:
                 return _WAR_CODE, war
         return code, info
 
+    def _riot(self, code: str, info: CameoCode, source: EventActor) -> tuple[str, CameoCode]:
+        """Repression is done by a state; the same force used by civilians or opponents is a
+        riot (CAMEO 145, PLOVER PROTEST riot): "rioters clashed with the police" seen from the
+        rioters' side, "a protester demolished the building". Codes :data:`_STATE_FORCE` only."""
+        if code in _STATE_FORCE and source.sector in _CIVIL_SECTORS:
+            riot = self.lex.cameo(_RIOT_CODE)
+            if riot is not None:
+                return _RIOT_CODE, riot
+        return code, info
+
     def _records(
         self,
         article: Article,
@@ -2361,6 +2381,7 @@ class EventCoder:
             source = self._event_actor(article, src)
             target = self._event_actor(article, tgt) if tgt is not None else None
             code, info = self._armed_conflict(code, info, source, target)
+            code, info = self._riot(code, info, source)
             key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
             out.append(
                 EventRecord(
