@@ -211,6 +211,7 @@ def test_events_participle_on_a_subject_is_no_event(code: Any) -> None:
     [
         "Germany wants to cut its spending.",  # wanting to act oneself: an intention
         "Italy might want Spain to share the costs.",  # a hypothetical wish
+        "Russia wants stability to return to the region.",  # a state of affairs, no one appealed to
         "New evidence against Serbia was presented at the tribunal.",  # no agent, no accuser
     ],
 )

@@ -703,12 +703,22 @@ class EventCoder:
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children
             ):
                 continue
-            own_subject = any(c.dep_ == "nsubj" for c in child.children)
-            if own_subject or any(c.dep_ in ("dobj", "dative") for c in token.children):
+            wanted = [c for c in child.children if c.dep_ == "nsubj"]
+            wanted += [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            if any(self._names_an_actor(w) for w in wanted):
                 info = self.lex.cameo(_APPEAL_CODE)
                 if info is not None:
                     return Trigger(token, _APPEAL_CODE, info, False, True, "own")
         return None
+
+    @staticmethod
+    def _names_an_actor(token: Any) -> bool:
+        """Whether a phrase names someone who can be appealed to: a named entity of an actor
+        kind or a state body ("Greece", "the EU", "the army"), not a state of affairs ("wants
+        stability to return", "wants the fighting to stop")."""
+        return any(
+            t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.lemma_.lower() in _BODY_WORDS for t in token.subtree
+        )
 
     def _claims_of_force(self, triggers: list[Trigger], index: dict[int, Mention]) -> list[Trigger]:
         """A named actor's claim that force was used: "Ukraine said Russian forces shelled
