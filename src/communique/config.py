@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -71,6 +71,18 @@ class QuoteSettings(_Section):
     )
 
 
+class EventSettings(_Section):
+    convention: Literal["plover", "cameo"] = Field(
+        default="plover",
+        description=(
+            "How acts become event records: 'plover' = one record per act, a compound or mutual "
+            "side coded once (PLOVER/POLECAT); 'cameo' = one record per source-target pair, both "
+            "directions of mutual acts, a named actor's claim of force as an accusation "
+            "(CAMEO/ICEWS/PETRARCH)."
+        ),
+    )
+
+
 class Settings(_Section):
     nlp: NlpSettings
     pipeline: PipelineSettings
@@ -78,6 +90,7 @@ class Settings(_Section):
     limits: LimitSettings
     actors: ActorSettings = Field(default_factory=ActorSettings)
     quotes: QuoteSettings = Field(default_factory=QuoteSettings)
+    events: EventSettings = Field(default_factory=EventSettings)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -65,13 +65,182 @@ def test_events_reciprocal_pairs_the_participants(code: Any, text: Any) -> None:
         ("Armenia and Georgia held talks in Tbilisi.", {("ARM", "GEO"), ("GEO", "ARM")}),
     ],
 )
-def test_events_expand_pairs_icews_convention(pipeline: Any, text: Any, expected: Any) -> None:
+def test_events_cameo_convention_pairs(pipeline: Any, text: Any, expected: Any) -> None:
     from communique.extract.events import EventCoder
 
     article = pipeline.process_text(text, date="2018-11-14")
     article.attach_doc(pipeline.nlp(text))
-    events = EventCoder(expand="pairs")(article).events
+    events = EventCoder(convention="cameo")(article).events
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.fixture(scope="session")
+def code_cameo(pipeline: Any) -> Any:
+    """Process one text and code its events under the CAMEO convention; (type, cameo, source, target)."""
+    from communique.extract.events import EventCoder
+
+    coder = EventCoder(convention="cameo")
+
+    def run(text: str) -> set[tuple[str, str | None, str | None, str | None]]:
+        article = pipeline.process_text(text, date="2018-11-14")
+        article.attach_doc(pipeline.nlp(text))
+        return {
+            (e.type, e.cameo, e.source.country, e.target.country if e.target else None)
+            for e in coder(article).events
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated modifiers name one member each
+        (
+            "Dutch and Belgian farmers protested against the European Commission.",
+            {("PROTEST", "140", "NLD", None), ("PROTEST", "140", "BEL", None)},
+        ),
+        (
+            "French and German troops attacked rebel positions in Mali.",
+            {("ASSAULT", "190", "FRA", "MLI"), ("ASSAULT", "190", "DEU", "MLI")},
+        ),
+        # a single modifier is one actor
+        ("French troops attacked rebel positions in Mali.", {("ASSAULT", "190", "FRA", "MLI")}),
+        # mutual acts with a named partner go both ways (CAMEO 046; a reciprocal lexicon row)
+        (
+            "Finland held talks with Norway on fishing quotas.",
+            {("CONSULT", "046", "FIN", "NOR"), ("CONSULT", "046", "NOR", "FIN")},
+        ),
+        (
+            "Chile and Peru signed a trade agreement.",
+            {("SUPPORT", "057", "CHL", "PER"), ("SUPPORT", "057", "PER", "CHL")},
+        ),
+        # one-sided acts do not, nor does a mutual act the outer verb turns into a refusal
+        ("Finland criticized Norway over fishing quotas.", {("ACCUSE", "111", "FIN", "NOR")}),
+        ("Finland refused to meet Norway.", {("REJECT", "125", "FIN", "NOR")}),
+        # a hosting is the converse of a visit (043 <-> 042); a visited place hosts no one
+        (
+            "The Kenyan president received a delegation from Uganda.",
+            {("CONSULT", "043", "KEN", "UGA"), ("CONSULT", "042", "UGA", "KEN")},
+        ),
+        ("The Ugandan president paid a visit to Nairobi.", {("CONSULT", "042", "UGA", "KEN")}),
+    ],
+)
+def test_events_cameo_convention_fans_out_members_and_mutual_acts(code_cameo: Any, text: Any, expected: Any) -> None:
+    assert code_cameo(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coded actor leading a claim that force was used accuses its user (CAMEO 112)
+        ("Pakistan claimed that Indian troops had fired on its border posts.", {("ACCUSE", "112", "PAK", "IND")}),
+        ("Ukraine said Russian forces shelled the town overnight.", {("ACCUSE", "112", "UKR", "RUS")}),
+        # not a trailing attribution, an unnamed reporter, or a report of one's own act
+        ("Russian forces shelled the town overnight, Ukrainian officials said.", {"ASSAULT"}),
+        ("Witnesses said that gunmen attacked a police station in Kano.", {"ASSAULT"}),
+        ("Israel said its jets struck targets in Syria.", {"ASSAULT"}),
+    ],
+)
+def test_events_cameo_convention_claim_of_force_is_accusation(code_cameo: Any, text: Any, expected: Any) -> None:
+    found = code_cameo(text)
+    assert found == expected or {e[0] for e in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressing someone to act is a demand (REQUEST 100); the agent of the passive presses
+        ("Brazil was pressured by Argentina to lower its tariffs.", ("REQUEST", "ARG", "BRA")),
+        # a passive with its by-agent reads its patient as the object ("presented evidence")
+        ("New evidence against Serbia was presented by Croatia at the tribunal.", ("ACCUSE", "HRV", "SRB")),
+        # wanting another to act is an appeal to them; the wanted act is not done
+        ("Germany wants Greece to cut its spending.", ("REQUEST", "DEU", "GRC")),
+        # assurances are promises (AGREE 030)
+        ("Pakistan gave firm assurances to Afghanistan about border security.", ("AGREE", "PAK", "AFG")),
+    ],
+)
+def test_events_request_and_passive_constructions(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_verb_of_undergoing_makes_its_subject_the_target(code: Any) -> None:
+    # "faces pressure from X": X presses the subject; without a giver the subject still undergoes
+    assert ("REQUEST", "BRA", "VEN") in _pairs(code("Venezuela faces pressure from Brazil to hold early elections."))
+    assert ("REQUEST", None, "BRA") in _pairs(code("Brazil faces pressure to hold early elections."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an existential asserts the act; soldiers killed is war (CAMEO 190), not assault (1823)
+        ("There were four Malian soldiers killed near the border with Niger yesterday.", ("190", "MLI")),
+        ("A farmer killed his neighbour in Kenya.", ("1823", "KEN")),
+    ],
+)
+def test_events_existential_and_armed_killing(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.cameo, e.target.country if e.target else None) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force by civilians or opponents is a riot (145), by soldiers it is not
+        ("Angry Peruvian protesters destroyed a police station in Puno.", "145"),
+        ("Peruvian soldiers destroyed rebel camps near Ayacucho.", "190"),
+    ],
+)
+def test_events_riot_is_force_by_civilians(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {e.cameo for e in code(text)}
+
+
+def test_events_cameo_convention_clash_partner_named_by_place(code_cameo: Any) -> None:
+    # the rioters are not coded, the town places them: each side's part of the clash
+    assert code_cameo("Kenyan police clashed with rioters in Mombasa.") == {
+        ("ASSAULT", "175", "KEN", "KEN"),
+        ("PROTEST", "145", "KEN", "KEN"),
+    }
+
+
+def test_events_participle_on_a_subject_is_no_event(code: Any) -> None:
+    assert not code("Four Malian soldiers killed near the border were buried yesterday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany wants to cut its spending.",  # wanting to act oneself: an intention
+        "Italy might want Spain to share the costs.",  # a hypothetical wish
+        "Russia wants stability to return to the region.",  # a state of affairs, no one appealed to
+        "New evidence against Serbia was presented at the tribunal.",  # no agent, no accuser
+    ],
+)
+def test_events_request_and_passive_constructions_negative(code: Any, text: Any) -> None:
+    assert not [e for e in code(text) if e.type in ("REQUEST", "ACCUSE")]
+
+
+def test_events_plover_convention_claim_of_force_is_the_attack(code: Any) -> None:
+    assert {e.type for e in code("Pakistan claimed that Indian troops had fired on its border posts.")} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dutch and Belgian farmers protested against the European Commission.", "Finland held talks with Norway."],
+)
+def test_events_plover_convention_keeps_one_record_per_act(code: Any, text: Any) -> None:
+    assert len(code(text)) == 1
+
+
+def test_events_convention_setting_builds_the_stage() -> None:
+    from communique.config import load_settings
+    from communique.errors import ConfigError
+    from communique.registry import stages
+
+    factory = stages.get("events.rules.v1").factory
+    assert factory(load_settings()).convention == "plover"
+    assert factory(load_settings(events={"convention": "cameo"})).convention == "cameo"
+    with pytest.raises(ConfigError):
+        load_settings(events={"convention": "dyads"})
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,10 @@
 The texts go through :meth:`communique.pipeline.Pipeline.run_batch`, the code path of
 ``communique process``, with the stages configured in the settings; whatever extractors are
 registered there at the time are measured (a part whose stage does not exist yet scores 0).
+An event gold set is coded under its coders' convention (:data:`GOLD_CONVENTION`): the
+PETRARCH-2 GSR has one record per actor pair and both directions of mutual acts, so it runs
+with ``events.convention = "cameo"``; the PLOVER GSR has one record per sentence and runs with
+the settings as given (default ``"plover"``).
 
 Example:
     >>> from communique.eval import run_eval
@@ -28,10 +32,14 @@ from communique.eval.score import score_events, score_quotes, score_seed_actors,
 from communique.model import Article, Failure
 from communique.pipeline import Pipeline
 
-__all__ = ["DEFAULT_DATASETS", "run_eval"]
+__all__ = ["DEFAULT_DATASETS", "GOLD_CONVENTION", "run_eval"]
 
 # What `communique eval` runs without --dataset: the dev splits and the seed.
 DEFAULT_DATASETS = ("polnear", "plover_gsr", "petr2_gsr", "seed")
+# The ``events.convention`` each event gold set was coded with (docs/events.md): the PETRARCH-2
+# GSR lists every actor pair and both directions of a meeting (six records for a three-party
+# meeting); sets not listed run with the settings as given.
+GOLD_CONVENTION = {"petr2_gsr": "cameo"}
 # Documents per run_batch call: the pipeline's own default batch (2 x nlp batch) keeps
 # memory flat on the 4,700-character PolNeAR articles.
 _BATCH = 64
@@ -102,6 +110,8 @@ def _score_events_dataset(
         else ["Gold PLOVER type from CAMEO via ontologies/cameo_event_codes.tsv (plover_event_2021); 01/02 have none."]
     )
     notes.append("Actors compared as ISO3 country or IGO; predicted events paired to gold by code/type, then actors.")
+    if name in GOLD_CONVENTION:
+        notes.append(f"Coded with events.convention = {GOLD_CONVENTION[name]!r}, the gold's (docs/events.md).")
     return DatasetReport(
         dataset=name,
         docs=len(docs),
@@ -155,6 +165,20 @@ def _baseline_textacy(pipe: Pipeline, name: str, docs: Sequence[GoldDoc]) -> Dat
     )
 
 
+def _with_convention(pipe: Pipeline, name: str) -> Pipeline:
+    """The pipeline that codes ``name`` under its gold's convention (:data:`GOLD_CONVENTION`).
+
+    Returns ``pipe`` itself when the settings already follow it, else a pipeline with the same
+    stages, the same loaded spaCy model and only ``events.convention`` changed.
+    """
+    convention = GOLD_CONVENTION.get(name)
+    if convention is None or pipe.settings.events.convention == convention:
+        return pipe
+    events = pipe.settings.events.model_copy(update={"convention": convention})
+    settings = pipe.settings.model_copy(update={"events": events})
+    return Pipeline(settings, stage_names=list(pipe.stage_names), nlp=pipe.nlp)
+
+
 def run_eval(
     datasets: Sequence[str] = DEFAULT_DATASETS,
     limit: int | None = None,
@@ -199,7 +223,7 @@ def run_eval(
         n = (limits or {}).get(name, limit)
         docs = load_dataset(name, limit=n, root=root)
         started = time.perf_counter()
-        articles, failures = _run(pipe, docs)
+        articles, failures = _run(_with_convention(pipe, name), docs)
         if name in ("polnear", "polnear_train"):
             result = _score_quotes_dataset(name, docs, articles, "communique")
         elif name == "seed":

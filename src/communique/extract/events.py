@@ -19,8 +19,11 @@ How a sentence is coded, in order:
 4. **Roles** from the dependency parse: subject -> source, object / dative / prepositional
    object -> target; passive "X was awarded ... by Y" swaps them; coordinated actors are
    candidates and reciprocal triggers ("talks between X and Y", "X and Y agreed") pair the
-   participants; one event per trigger is kept (resolved actors first), or every pair with
-   ``expand="pairs"``; nominal triggers take the subject of their governing verb ("said at a
+   participants; one event per trigger is kept (resolved actors first, the PLOVER convention),
+   or, with ``convention="cameo"`` (setting ``events.convention``), one per coded
+   source-target pair plus the other direction of a mutual act (CAMEO 040/041/044/046 and
+   reciprocal lexicon rows) and the converse of a visit or hosting (042 <-> 043), and a named
+   actor's claim that force was used is its accusation (112); nominal triggers take the subject of their governing verb ("said at a
    conference") and the actors inside their own phrase. Without a direct actor the roles come
    from the that-clause of a demand, the objects of an open complement, recipients and agents
    on object nouns, a protest's purpose clause and, last, the country of the place of the act;
@@ -381,6 +384,39 @@ _PRAISE_NOUNS = {
 # where most events without any actor (<= 0.45) are noise.
 _BASE_CONFIDENCE = 0.5
 _MAX_EVENTS_PER_TRIGGER = 6
+# How acts become records (setting events.convention, docs/events.md "Records").
+_CONVENTIONS = ("plover", "cameo")
+# Mutual acts under the CAMEO convention (docs/events.md "Records"): the CAMEO consultations in which
+# each side consults the other (040 consult, 041 by telephone, 044 meet at a third location,
+# 046 negotiate; not 042/043 visit/host, which are converse, nor 045 mediate, which is one-sided),
+# and the types a reciprocal lexicon row keeps its mutual sense in.
+_MUTUAL_CODES = {"040", "041", "044", "046"}
+_MUTUAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT", "ASSAULT", "COERCE"}
+# Verbs whose subject undergoes the event noun they govern ("faced sanctions", "received
+# assurances from X", "drew criticism from Y"); hand-written.
+_UNDERGOING = {
+    *("face", "receive", "get", "suffer", "undergo", "endure", "incur", "draw", "attract"),
+    *("win", "earn", "obtain", "secure"),
+}
+# Killing codes that become conventional military force (190) between armed groups (CAMEO 18
+# is unconventional violence, 19 war); the sectors of organised armed groups.
+_GENERIC_KILLING = {"1823"}
+_WAR_CODE = "190"
+_ARMED_SECTORS = {"MIL", "REB"}
+# State force (violent repression, destroying property) by civilians or opponents is a riot.
+_STATE_FORCE = {"175", "1712"}
+_CIVIL_SECTORS = {"CVL", "OPP"}
+_RIOT_CODE = "145"
+# Verbs of wanting: wanting another to act is an appeal to them (CAMEO 020, REQUEST).
+_WISHING = {"want", "wish"}
+_APPEAL_CODE = "020"
+# A named actor claiming force was used accuses its user (CAMEO 112); the verbs of a claim
+# (hand-written; "report" is left out: news media report, parties claim) and the claimed types.
+_CLAIM_CODE = "112"
+_CLAIM_VERBS = {"say", "claim", "state", "assert", "insist", "tell", "allege", "charge"}
+_FORCE_CLAIMED = {"ASSAULT"}
+# CAMEO's two sides of one visit: X visits Y (042) is Y hosting X (043).
+_CONVERSE_CODES = {"042": "043", "043": "042"}
 
 
 @dataclass
@@ -432,14 +468,17 @@ class EventCoder:
     Args:
         lexicon: the trigger lexicons (loaded once per process when omitted).
         min_confidence: events below this confidence are not kept.
-        expand: ``"trigger"`` (default): one event per trigger, with its best-resolved source and
-            target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a consensus"
-            is one event); ``"pairs"``: one event per source-target pair and both directions of a
-            reciprocal event, the ICEWS/PETRARCH convention (up to 6 per trigger).
+        convention: ``"plover"`` (default): one event per trigger, with its best-resolved source
+            and target, as PLOVER and POLECAT code ("Israel and the Palestinians reached a
+            consensus" is one event); ``"cameo"``: one event per coded source-target pair, both
+            directions of a mutual act and the converse of a visit, the CAMEO/ICEWS/PETRARCH
+            convention (up to 6 per trigger; :meth:`_other_directions`), and a named actor's
+            claim of force as its accusation (:meth:`_claims_of_force`). The setting
+            ``events.convention``.
     """
 
     def __init__(
-        self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, expand: str = "trigger"
+        self, lexicon: EventLexicon | None = None, min_confidence: float = 0.0, convention: str = "plover"
     ) -> None:
         self.lex = lexicon or load_lexicon()
         self.min_confidence = min_confidence
@@ -451,9 +490,9 @@ class EventCoder:
         self._sent: Any = None
         self._lower: list[int] = []
         self._lemma: list[int] = []
-        if expand not in ("trigger", "pairs"):
-            raise ValueError(f"unknown expand {expand!r}; choose 'trigger' or 'pairs'")
-        self.expand = expand
+        if convention not in _CONVENTIONS:
+            raise ValueError(f"unknown convention {convention!r}; choose one of {', '.join(_CONVENTIONS)}")
+        self.convention = convention
 
     # -- triggers --------------------------------------------------------------------------
     def _own(self, rules: list[OwnRule], cues: set[str]) -> tuple[OwnRule | None, bool]:
@@ -566,6 +605,11 @@ class EventCoder:
                 a.lemma_.lower() == "accord" and a.dep_ == "prep" for a in token.ancestors
             ):
                 continue  # the attribution's own description ("according to a doctor sent to X by Y")
+            if token.pos_ == "VERB" and lemma in _WISHING:
+                appeal = self._appeal_to_another(token)
+                if appeal is not None:
+                    found.append(appeal)
+                    continue
             if token.pos_ == "VERB" and lemma in _REPORTING:
                 demand = self._deontic_demand(token)
                 if demand is not None:
@@ -579,7 +623,8 @@ class EventCoder:
                 if own is None and lemma not in self.lex.petr_verbs:
                     continue
                 zone = _argument_tokens(token)
-                cues = {t.lemma_.lower() for t in zone}
+                patient = self._passive_patient(token)
+                cues = {t.lemma_.lower() for t in (*zone, *patient)}
                 if any(c.dep_ == "dobj" for c in token.children):
                     cues.add("@dobj")
                 code, specific, origin, reciprocal = None, False, "own", False
@@ -595,6 +640,9 @@ class EventCoder:
                     if spans:
                         zone = [t for t in zone if not any(lo <= t.i <= hi for lo, hi in spans)]
                     words = [t.lower_ for t in sorted(zone, key=lambda t: t.i) if t.i > token.i]
+                    # the patient of a passive stands where the object would ("evidence against
+                    # X was presented by Y" reads as "presented evidence against X")
+                    words = [t.lower_ for t in patient] + words
                     petr, petr_specific = self._petrarch(token, words, cues)
                     if lemma in _LIGHT and not petr_specific:
                         petr = None  # "continue", "launch", "hold" alone are no events
@@ -625,6 +673,112 @@ class EventCoder:
                 continue
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
+
+    def _undergoers(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The actors a nominal event is done to when it is the object of a verb of undergoing
+        ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
+        verb = token.head
+        if token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
+            return []
+        subj, passive = self._subject(verb)
+        return self._actors_at(subj, index) if subj is not None and not passive else []
+
+    @staticmethod
+    def _passive_patient(token: Any) -> list[Any]:
+        """The tokens of the subject phrase (the patient) of a passive verb with a by-agent, in
+        order; else none. With its agent the passive restates an active clause ("evidence
+        against X was presented by Y"); without one ("peacekeepers were shipped out") the
+        object's patterns are not read into it."""
+        if not any(c.dep_ == "auxpass" for c in token.children) or not any(c.dep_ == "agent" for c in token.children):
+            return []
+        subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return list(subj.subtree) if subj is not None else []
+
+    def _appeal_to_another(self, token: Any) -> Trigger | None:
+        """Wanting someone else to act is an appeal to them (CAMEO 02, coded REQUEST): "X wants
+        Y to withdraw", "X wished Y to stay". The wanted act folds into it and is not coded as
+        done. Wanting to act oneself ("X wants to withdraw") is an intention (modality)."""
+        for child in token.children:
+            if child.dep_ not in ("ccomp", "xcomp") or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
+                continue
+            wanted = [c for c in child.children if c.dep_ == "nsubj"]
+            wanted += [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            if any(self._names_an_actor(w) for w in wanted):
+                info = self.lex.cameo(_APPEAL_CODE)
+                if info is not None:
+                    return Trigger(token, _APPEAL_CODE, info, False, True, "own")
+        return None
+
+    @staticmethod
+    def _names_an_actor(token: Any) -> bool:
+        """Whether a phrase names someone who can be appealed to: a named entity of an actor
+        kind or a state body ("Greece", "the EU", "the army"), not a state of affairs ("wants
+        stability to return", "wants the fighting to stop")."""
+        return any(
+            t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.lemma_.lower() in _BODY_WORDS for t in token.subtree
+        )
+
+    def _claims_of_force(self, triggers: list[Trigger], index: dict[int, Mention]) -> list[Trigger]:
+        """A named actor's claim that force was used: "Ukraine said Russian forces shelled
+        Kharkiv", "the US claimed that the militants had attacked Iraq".
+
+        Under the CAMEO convention (``convention="cameo"``) the claim is an accusation (CAMEO
+        112) by the claimant against whoever the clause says used the force, and the reported
+        attack folds into it (:meth:`fold`), as PETRARCH codes a report nested under *say*. Only
+        a claim the claimant leads ("X said (that) ..."); a trailing attribution ("..., police
+        said"), an unnamed or uncoded reporter ("sources said") and a claimant reporting its own
+        side's act ("Israel said its jets struck ...") leave the attack as the event. Under the
+        PLOVER convention the attack is the event (not called).
+        """
+        info = self.lex.cameo(_CLAIM_CODE)
+        out: list[Trigger] = []
+        for trig in triggers:
+            if trig.info.plover not in _FORCE_CLAIMED or info is None:
+                continue
+            clause = self._reported_clause(trig.token)
+            verb = clause.head if clause is not None else None
+            if verb is None or verb.lemma_.lower() not in _CLAIM_VERBS or verb.i > clause.i:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            claimants = [m for m in self._actors_at(subj, index) if self._placed(m)] if subj is not None else []
+            if not claimants or self._own_act(trig.token, claimants[0], index):
+                continue
+            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(
+                c.dep_ == "neg" for c in verb.children
+            ):
+                continue
+            out.append(Trigger(verb, _CLAIM_CODE, info, False, True, "own"))
+        return out
+
+    def _own_act(self, token: Any, claimant: Mention, index: dict[int, Mention]) -> bool:
+        """Whether the act of ``token`` is the claimant's own: a pronoun or possessive for its
+        user ("Israel said it struck ...", "said its troops fired"), or an actor of its side."""
+        subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+        users = [p for c in token.children if c.dep_ == "agent" for p in c.children] if passive else [subj]
+        for user in users:
+            if user is None:
+                continue
+            if user.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in user.children):
+                return True
+            article = self._article
+            if article is not None and any(
+                self._same_side(article, m.actor_id, claimant.actor_id) for m in self._actors_at(user, index)
+            ):
+                return True
+        return False
+
+    def _reported_clause(self, token: Any) -> Any | None:
+        """The clausal complement (``ccomp``) of a verb that ``token`` stands in, if any."""
+        node = token
+        for _ in range(4):
+            if node.dep_ == "ccomp":
+                return node
+            if node.head.i == node.i or self._separate_clause(node):
+                return None
+            node = node.head
+        return None
 
     def _same_type(self, a: str, b: str) -> bool:
         """Whether two CAMEO codes map to the same PLOVER type."""
@@ -677,6 +831,8 @@ class EventCoder:
             if outer is None:
                 continue
             light = outer.token.lemma_.lower() in _LIGHT or (outer.source == "petrarch" and not outer.specific)
+            if outer.code == _APPEAL_CODE and outer.token.lemma_.lower() in _WISHING:
+                light = False  # "wants Y to attack": the appeal is the event, the attack is not done
             if light and trig.source == "own":
                 dropped.add(outer.token.i)
                 trig.folded.extend([outer.token, *outer.folded])
@@ -818,7 +974,9 @@ class EventCoder:
         for _ in range(8):
             if node.head.i == node.i:
                 return True
-            if node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
+            if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
+                pass  # "There were ten soldiers killed in X": the existential asserts the act
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
                 return False
             node = node.head
         return True
@@ -940,7 +1098,27 @@ class EventCoder:
                 found = self._placed_by_modifier(found, index)
             if found is not None and found not in out:
                 out.append(found)
+            out.extend(m for m in self._coordinated_modifiers(head, index) if m not in out)
         return out
+
+    @staticmethod
+    def _coordinated_modifiers(head: Any, index: dict[int, Mention]) -> list[Mention]:
+        """The members a coordinated modifier names: "US and British activists" are American
+        activists and British activists, "French and German troops" two armies.
+
+        The parse decides: only modifiers joined by *and*/*or* (``conj``) count; a single
+        modifier ("British activists") or a name the actor stage made one mention ("Bosnian
+        Serbs") stays one actor.
+        """
+        out: list[Mention] = []
+        for child in head.children:
+            if child.dep_ not in ("compound", "amod", "nmod") or not child.conjuncts:
+                continue
+            for member in (child, *child.conjuncts):
+                mention = index.get(member.i)
+                if mention is not None and mention.actor_id and mention not in out:
+                    out.append(mention)
+        return out if len(out) >= 2 else []
 
     def _placed_by_modifier(self, mention: Mention, index: dict[int, Mention]) -> Mention:
         """A name the actor stage left open, modified by a resolved one ("Iraqi Kurds", "Bosnian
@@ -1092,6 +1270,12 @@ class EventCoder:
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
+            undergoers = self._undergoers(token, index)
+            if undergoers:
+                # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
+                # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
+                sources = [m for m in (*sources, *targets) if m not in undergoers]
+                targets = undergoers
         else:
             subj, passive = self._subject(token)
             if subj is None and token.dep_ == "ROOT":
@@ -1716,7 +1900,9 @@ class EventCoder:
                 if event.id not in seen:
                     seen.add(event.id)
                     events.append(event)
-            triggers = self.fold(self.find_triggers(sent, with_actors, candidates))
+            found = self.find_triggers(sent, with_actors, candidates)
+            claims = self._claims_of_force(found, index) if self.convention == "cameo" else []
+            triggers = self.fold(found + claims)
             coded = [event for trig in triggers for event in self._code(article, sent, trig, index, quotes)]
             for event in self._one_per_act(coded):
                 if event.id not in seen and event.confidence >= self.min_confidence:
@@ -1773,8 +1959,8 @@ class EventCoder:
     def _one_per_act(self, coded: list[EventRecord]) -> list[EventRecord]:
         """One event per act and sentence: events of one type whose sources agree (or are
         unknown) repeat one act ("staged a hunger strike in protest", "a bombing killed ...");
-        the most confident is kept. With ``expand="pairs"`` nothing is merged."""
-        if self.expand == "pairs" or len(coded) < 2:
+        the most confident is kept. Under the CAMEO convention nothing is merged."""
+        if self.convention == "cameo" or len(coded) < 2:
             return coded
         kept: list[EventRecord] = []
 
@@ -1975,6 +2161,7 @@ class EventCoder:
         # the fallbacks below also replace a target the actor stage could not resolve
         # ("a hunger strike outside Parliament to demand ... from Algerian government forces")
         unresolved = not any(m.actor_id for m in targets)
+        places: list[Mention] = []  # targets that are the place of the act, not a participant
         if unresolved and not reciprocal and info.plover == "PROTEST":
             # a protest is aimed at whom its demand addresses: "staged a strike to demand the
             # resignation of President X", "blocked roads to protest Y's policies"
@@ -2004,7 +2191,9 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else place)
+                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else place
+                targets.insert(0, place)
+                places.append(place)
         if not targets and not reciprocal and sources:
             # the circumstance names the other side: "declined to resign despite pressure by
             # X", "called off the strike after talks with the government"
@@ -2040,13 +2229,82 @@ class EventCoder:
                         # other side ("Croatia is investigating crimes by Croatian extremists")
                         continue
                     pairs.append((a, b))
-        pairs = pairs[:1] if self.expand == "trigger" else pairs[:_MAX_EVENTS_PER_TRIGGER]
         confidence = _BASE_CONFIDENCE
         confidence += 0.1 if trig.specific else 0.0
         confidence += 0.05 if trig.source == "own" else -0.05
         confidence -= 0.15 if quote is not None else 0.0
         confidence -= 0.05 if token.pos_ in ("NOUN", "PROPN") else 0.0
-        return self._records(article, sent, trig, pairs, token, code, confidence)
+        if self.convention == "plover":
+            return self._records(article, sent, trig, pairs[:1], token, code, confidence)
+        pairs = self._resolved_members(pairs)
+        mutual, converse = self._other_directions(trig, code, pairs, places)
+        pairs = (pairs + mutual)[:_MAX_EVENTS_PER_TRIGGER]
+        records = self._records(article, sent, trig, pairs, token, code, confidence)
+        if converse and code in _CONVERSE_CODES:
+            records += self._records(article, sent, trig, converse, token, _CONVERSE_CODES[code], confidence)
+        return records
+
+    @staticmethod
+    def _resolved_members(
+        pairs: list[tuple[Mention | None, Mention | None]],
+    ) -> list[tuple[Mention | None, Mention | None]]:
+        """The pairs of a fanned-out event whose members are coded actors (CAMEO convention).
+
+        Each member of a compound side is an event of its own, but a member the actor stage left
+        unresolved ("Syrian forces clashed with the rioters" beside a coded target) adds a record
+        without a code; it is kept only when its side has no coded member at all.
+        """
+        if len(pairs) < 2:
+            return pairs
+        coded_sources = any(a is not None and a.actor_id for a, _ in pairs)
+        coded_targets = any(b is not None and b.actor_id for _, b in pairs)
+        kept = [
+            (a, b)
+            for a, b in pairs
+            if not (coded_sources and a is not None and not a.actor_id)
+            and not (coded_targets and b is not None and not b.actor_id)
+        ]
+        return kept or pairs[:1]
+
+    def _other_directions(
+        self,
+        trig: Trigger,
+        code: str,
+        pairs: list[tuple[Mention | None, Mention | None]],
+        places: list[Mention],
+    ) -> tuple[list[tuple[Mention | None, Mention | None]], list[tuple[Mention | None, Mention | None]]]:
+        """The directions a mutual act adds to its pairs under the CAMEO convention.
+
+        CAMEO codes a mutual act once per direction (PLOVER manual 2.0, "Compound and Reciprocal
+        Actors"): "X held talks with Y" is X -> Y and Y -> X. Mutual are the consultations other
+        than visits and mediation (CAMEO 040, 041, 044, 046: each side consults the other) and
+        the acts our lexicon marks reciprocal (talks, agreements, cooperation, ceasefires,
+        clashes) while the code keeps a cooperative or fighting type -- "refused to meet Y" is
+        Y's refusal of no one. A visit and its hosting are one act seen from two sides (CAMEO 042
+        and 043): "X received Y" adds Y -> X with the converse code. A place of the act ("met in
+        Zurich") is no participant and gets no direction of its own, unless it stands for a
+        *with* partner the actor stage could not code ("clashed with rioters in the square").
+
+        Returns:
+            The reversed pairs with the same code, and the reversed pairs for the converse code.
+        """
+        info = self.lex.cameo(code)
+        plover = info.plover if info is not None else None
+        mutual = code in _MUTUAL_CODES or (trig.reciprocal and plover in _MUTUAL_TYPES)
+        if not mutual and code not in _CONVERSE_CODES:
+            return [], []
+        # a place stands for the partner the trigger names but the actor stage could not code
+        # ("clashed with rioters in the square", "met with officials in Cairo")
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.token.children)
+        reverse: list[tuple[Mention | None, Mention | None]] = []
+        for a, b in pairs:
+            if a is None or b is None or (b, a) in pairs:
+                continue
+            if (b in places or self._is_place(b)) and not (partner and b in places):
+                continue
+            if (b, a) not in reverse:
+                reverse.append((b, a))
+        return (reverse, []) if mutual else ([], reverse)
 
     def _home_groups(
         self, token: Any, trig: Trigger, sources: list[Mention], targets: list[Mention], index: dict[int, Mention]
@@ -2071,6 +2329,31 @@ class EventCoder:
             group = self._home_group(subj, home, index) if subj is not None else None
             if group is not None:
                 sources.insert(0, group)
+
+    def _armed_conflict(
+        self, code: str, info: CameoCode, source: EventActor, target: EventActor | None
+    ) -> tuple[str, CameoCode]:
+        """A killing between armed forces is war, not assault: CAMEO 18 is unconventional
+        violence, 19 the use of conventional force by organised armed groups. "Soldiers were
+        killed in X" (MIL target) or "the army killed ..." (MIL or REB source) is 190; a
+        killing by a civilian or a mob stays 1823. Both are PLOVER ASSAULT."""
+        if code not in _GENERIC_KILLING:
+            return code, info
+        if source.sector in _ARMED_SECTORS or (target is not None and target.sector in _ARMED_SECTORS):
+            war = self.lex.cameo(_WAR_CODE)
+            if war is not None:
+                return _WAR_CODE, war
+        return code, info
+
+    def _riot(self, code: str, info: CameoCode, source: EventActor) -> tuple[str, CameoCode]:
+        """Repression is done by a state; the same force used by civilians or opponents is a
+        riot (CAMEO 145, PLOVER PROTEST riot): "rioters clashed with the police" seen from the
+        rioters' side, "a protester demolished the building". Codes :data:`_STATE_FORCE` only."""
+        if code in _STATE_FORCE and source.sector in _CIVIL_SECTORS:
+            riot = self.lex.cameo(_RIOT_CODE)
+            if riot is not None:
+                return _RIOT_CODE, riot
+        return code, info
 
     def _records(
         self,
@@ -2107,6 +2390,8 @@ class EventCoder:
             score = confidence + (0.15 if src is not None else -0.1) + (0.1 if tgt is not None else 0.0)
             source = self._event_actor(article, src)
             target = self._event_actor(article, tgt) if tgt is not None else None
+            code, info = self._armed_conflict(code, info, source, target)
+            code, info = self._riot(code, info, source)
             key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
             out.append(
                 EventRecord(
@@ -2132,5 +2417,5 @@ class EventCoder:
 
 @stages.register("events.rules.v1", requires=["doc", "mentions", "actors"], assigns=["events"])
 def make_event_stage(settings: Any) -> EventCoder:
-    """PLOVER/CAMEO events from trigger lexicons and the dependency parse."""
-    return EventCoder()
+    """PLOVER/CAMEO events from trigger lexicons and the dependency parse (``events.convention``)."""
+    return EventCoder(convention=settings.events.convention)
