@@ -40,11 +40,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
-from communique.extract._quote_model import QuoteModel, candidates, load_quote_model
+from communique.extract._attribution import AttributionRules
+from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article, Offsets, Quote, QuoteType, Speaker
 from communique.registry import stages
@@ -163,6 +164,15 @@ _MIN_CONTENT_WORDS = 2
 # A direct object counts as the statement only when it is this long ("He noted the
 # importance of the fact that ...") rather than a plain object ("He announced it").
 _MIN_DOBJ_TOKENS = 4
+
+
+class _Chooser(Protocol):
+    """What picks attributions among candidates: a score per candidate and the threshold to keep."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    def score(self, candidate: Candidate) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -350,16 +360,25 @@ class _Statement:
 class QuoteExtractor:
     """Find the quotes of one parsed article (the ``quotes.rules.v1`` stage).
 
+    Where the reporting rules found nothing, a chooser picks further attributions among the
+    complements of verbs, nouns and adjectives (:func:`~communique.extract._quote_model.candidates`):
+    the hand-written :class:`~communique.extract._attribution.AttributionRules` by default, or
+    a learned model when one is given.
+
     Args:
         lexicon: the cue verbs (the packaged list by default).
-        model: a model that adds learned attributions where the rules found nothing
-            (:mod:`communique.extract._quote_model`, ``[quotes] model_file``); None for the
-            rules alone (the default: no model ships with the package).
+        model: a learned chooser (:mod:`communique.extract._quote_model`, ``[quotes]
+            model_file``) used instead of the hand-written one; None by default (no model ships).
+        attributions: False for the reporting rules alone, without any chooser (what a model
+            is trained on top of).
     """
 
-    def __init__(self, lexicon: CueLexicon | None = None, model: QuoteModel | None = None) -> None:
+    def __init__(
+        self, lexicon: CueLexicon | None = None, model: QuoteModel | None = None, attributions: bool = True
+    ) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
         self.model: QuoteModel | None = model
+        self.chooser: _Chooser | None = model if model is not None else AttributionRules() if attributions else None
 
     def __call__(self, article: Article) -> Article:
         article.quotes = self.extract(article)
@@ -384,7 +403,7 @@ class QuoteExtractor:
             outer = _Intervals(_merge([(s.start, s.end) for s in labelled]))
             reported = [s for s in reported if outer.find(s.start) is None] + labelled
         statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
-        if self.model is not None:
+        if self.chooser is not None:
             statements += self._learned(doc, text, statements, quoted, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
         return self._attribute(article, statements, paragraphs, quoted)
@@ -848,10 +867,11 @@ class QuoteExtractor:
     def _learned(
         self, doc: Doc, text: str, taken: list[_Statement], quoted: _Intervals, paragraphs: list[tuple[int, int]]
     ) -> list[_Statement]:
-        """Attributions the model finds where no rule statement is ("endorsed Cruz", "critical of
-        the deal"): candidates above the model's threshold, most probable first, that overlap
-        no statement already taken."""
-        assert self.model is not None
+        """Attributions the chooser finds where no rule statement is ("endorsed Cruz", "critical of
+        the deal"): candidates scored at or above its threshold, best first, that overlap no
+        statement already taken."""
+        chooser = self.chooser
+        assert chooser is not None
         covered = _Intervals(_merge([(s.start, s.end) for s in taken]))
         p_starts = [s for s, _ in paragraphs]
         scored: list[tuple[float, int, int, Any]] = []
@@ -866,8 +886,8 @@ class QuoteExtractor:
             start, end = _strip(text, max(p_start, doc[candidate.first].idx), min(p_end, last.idx + len(last.text)))
             if end <= start or covered.overlapping(start, end):
                 continue
-            probability = self.model.probability(candidate.features)
-            if probability >= self.model.threshold:
+            probability = chooser.score(candidate)
+            if probability >= chooser.threshold:
                 scored.append((probability, start, end, candidate))
         found: list[_Statement] = []
         accepted = _Intervals([])
