@@ -104,10 +104,13 @@ class AttributionRules:
         """0 for a candidate the rules reject, else its priority (the whole phrase first)."""
         if not self.listed(candidate) or not self.held(candidate):
             return 0.0
-        doc = candidate.cue.doc
+        cue = candidate.cue
+        if cue.dep_ == "acl" and cue.pos_ in ("VERB", "AUX"):
+            return 0.0  # "a super PAC backing Walsh" describes the noun rather than report it
+        doc = cue.doc
         if candidate.first == candidate.last and doc[candidate.first].pos_ == "PRON":
             return 0.0  # "opposes it": the content is elsewhere
-        if candidate.cue.pos_ == "NOUN" and candidate.kind == "acl":
+        if cue.pos_ == "NOUN" and candidate.kind == "acl":
             if doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
                 return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
@@ -133,5 +136,7 @@ class AttributionRules:
         if cue.pos_ == "NOUN":
             possessed = holder.dep_ == "poss" and holder.head is cue
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
-            return possessed or voiced
+            # "Berg is a critic of the deal": the subject of "be" is the critic.
+            predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
+            return possessed or voiced or predicated
         return True

@@ -681,6 +681,12 @@ class QuoteExtractor:
         first, last = content.left_edge.i, content.right_edge.i
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
+        if content.dep_ in ("pobj", "pcomp"):
+            # "praised the volunteers for their patience", "accused Moscow of stalling": the
+            # object is part of what is said about it.
+            obj = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
+            if obj is not None and obj.pos_ != "PRON":
+                first = obj.left_edge.i
         # The cue and its subject are never part of the content (parataxis parses).
         if first <= token.i <= last:
             if content.i < token.i:
