@@ -295,7 +295,7 @@ def test_quotes_prepositional_and_stance_cues(quotes_of, text: str, content: str
         ),
         (
             "The governor accused the ministry of hiding the true cost of the bridge.",
-            "hiding the true cost of the bridge",
+            "the ministry of hiding the true cost of the bridge",
             "accused",
             "The governor",
         ),

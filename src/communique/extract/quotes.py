@@ -685,7 +685,7 @@ class QuoteExtractor:
             # "praised the volunteers for their patience", "accused Moscow of stalling": the
             # object is part of what is said about it.
             obj = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
-            if obj is not None and obj.pos_ != "PRON":
+            if obj is not None:
                 first = obj.left_edge.i
         # The cue and its subject are never part of the content (parataxis parses).
         if first <= token.i <= last:
