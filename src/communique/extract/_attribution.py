@@ -26,7 +26,7 @@ from communique.extract._quote_model import Candidate, _lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["AttributionCues", "AttributionRules", "load_attribution_cues"]
+__all__ = ["AttributionCues", "AttributionRules", "load_attribution_cues", "parse_attribution_cues"]
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 
@@ -44,12 +44,17 @@ class AttributionCues:
 
 @functools.lru_cache(maxsize=1)
 def load_attribution_cues() -> AttributionCues:
-    """Read ``communique/data/attribution_cues.txt`` (format in its header).
+    """Read (once) the packaged ``communique/data/attribution_cues.txt``."""
+    raw = resources.files("communique.data").joinpath("attribution_cues.txt").read_text(encoding="utf-8")
+    return parse_attribution_cues(raw)
+
+
+def parse_attribution_cues(raw: str) -> AttributionCues:
+    """Parse the lexicon's text (format in the header of ``attribution_cues.txt``).
 
     Raises:
         ValueError: a line is not ``lemma POS | kinds`` with POS one of VERB, NOUN, ADJ.
     """
-    raw = resources.files("communique.data").joinpath("attribution_cues.txt").read_text(encoding="utf-8")
     kinds: dict[tuple[str, str], set[str]] = {}
     for number, line in enumerate(raw.splitlines(), start=1):
         line = line.strip()
@@ -102,11 +107,14 @@ class AttributionRules:
 
     def score(self, candidate: Candidate) -> float:
         """0 for a candidate the rules reject, else its priority (the whole phrase first)."""
-        if not self.listed(candidate) or not self.held(candidate):
-            return 0.0
         cue = candidate.cue
+        adjectival = self.adjectival(candidate)
+        if not (adjectival or self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)):
+            return 0.0
+        if not self.held(candidate, adjectival):
+            return 0.0
         if cue.dep_ == "acl" and cue.pos_ in ("VERB", "AUX"):
-            return 0.0  # "a super PAC backing Walsh" describes the noun rather than report it
+            return 0.0  # "a super PAC backing Walsh" describes the noun rather than reports
         doc = cue.doc
         if candidate.first == candidate.last and doc[candidate.first].pos_ == "PRON":
             return 0.0  # "opposes it": the content is elsewhere
@@ -115,28 +123,26 @@ class AttributionRules:
                 return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
 
-    def listed(self, candidate: Candidate) -> bool:
-        """The lexicon lists the cue with this complement kind (a passive participle may be
-        listed as an adjective: "was convinced that", "is opposed to")."""
+    def adjectival(self, candidate: Candidate) -> bool:
+        """A participle the lexicon lists as an adjective with this complement ("are opposed
+        to", "was convinced that"): its subject holds the stance, passive or not."""
         cue = candidate.cue
-        if self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind):
-            return True
         return cue.tag_ == "VBN" and self.cues.allows(cue.lower_, "ADJ", candidate.kind)
 
     @staticmethod
-    def held(candidate: Candidate) -> bool:
-        """Someone holds the content: a subject that is not the passive's patient ("Trump was
-        endorsed by ..." is not Trump's stance), and for a noun cue its possessor or the
-        subject of a verb that voices it ("Moscow's warning", "she voiced support for")."""
+    def held(candidate: Candidate, adjectival: bool = False) -> bool:
+        """Someone holds the content: a subject that is not the passive's patient ("Walsh was
+        endorsed by ..." is not Walsh's stance, unless ``adjectival``), and for a noun cue its
+        possessor, the subject of a verb that voices it ("Moscow's warning", "she voiced
+        support for") or of "be" ("Berg is a critic of the deal")."""
         cue, holder = candidate.cue, candidate.speaker
         if holder is None:
             return False
-        if holder.dep_ == "nsubjpass" and holder.head is cue:
+        if holder.dep_ == "nsubjpass" and holder.head is cue and not adjectival:
             return False
         if cue.pos_ == "NOUN":
             possessed = holder.dep_ == "poss" and holder.head is cue
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
-            # "Berg is a critic of the deal": the subject of "be" is the critic.
             predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
             return possessed or voiced or predicated
         return True
