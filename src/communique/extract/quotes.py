@@ -24,6 +24,10 @@ The stage reads the spaCy parse and the raw text, in four steps:
    content holds quotation marks, and so is a verb whose complement holds a quoted fragment
    ("called the plan “a disaster”"). Of two nested statements one is kept (the inner one of
    a relay such as "..., BelTA reported", else the outer one).
+   Where none of these found anything, the hand-written attribution rules
+   (:mod:`communique.extract._attribution`, ``data/attribution_cues.txt``) keep the
+   complements of stance, belief and intention words ("endorsed Walsh", "was critical of the
+   deal", "vowed to reopen the terminal"), or a learned model does when one is configured.
 4. **Speakers**: the subject of the cue (or of the verb it hangs from), resolved through
    pronouns, titles and organisations by :class:`~communique.extract.speakers.SpeakerResolver`.
 
