@@ -133,3 +133,26 @@ def test_attribution_lexicon_rejects_a_bad_line() -> None:
     assert parse_attribution_cues("# comment\nendorse VERB | dobj\n").allows("endorse", "VERB", "dobj")
     with pytest.raises(ValueError, match="line 3"):
         parse_attribution_cues("# comment\nendorse VERB | dobj\nendorse | dobj\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "according to" inside the sentence: the statement on both sides of it, in one range
+        (
+            "The new levy, according to the finance ministry, will raise four billion crowns.",
+            "The new levy, according to the finance ministry, will raise four billion crowns",
+            "the finance ministry",
+        ),
+        # a survey opening the sentence is the source of the rest of it
+        ("In a survey published on Monday, most farmers opposed the levy.", "most farmers opposed the levy", "a survey"),
+    ],
+)
+def test_attribution_sentence_sources(attributions_of, text: str, content: str, speaker: str) -> None:
+    (quote,) = attributions_of(text)
+    assert (quote.text, quote.speaker.text) == (content, speaker)
+
+
+def test_attribution_survey_later_in_the_sentence_is_no_source(attributions_of) -> None:
+    # Only a survey or report opening the sentence speaks for the rest of it.
+    assert all(q.speaker.text != "a report" for q in attributions_of("Lund read the figures in a report on Monday."))

@@ -154,6 +154,12 @@ _STANCE_ADJECTIVES = frozenset(
 # Nouns of opinion in "in X's view, ..." and "in the opinion of X, ...".
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words", "mind"})
 
+# Documents that speak for themselves at the head of a sentence ("In a new poll, Walsh leads
+# by four points"): the document is the source of the rest of the sentence. Written by hand.
+_SOURCE_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "audit", "census", "estimate", "forecast", "memo", "filing"}
+)
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -770,9 +776,16 @@ class QuoteExtractor:
 
     def _in_view(self, doc: Doc, token: Token) -> _Statement | None:
         """'In Berg's view, ...', 'in the opinion of the ministry, ...': the rest of the sentence,
-        said by the possessor or the object of "of"."""
+        said by the possessor or the object of "of"; 'In a new poll, ...' opening a sentence:
+        the rest of it, said by the poll (or survey, study, report, ...)."""
         noun = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.lemma_.lower() not in _VIEW_NOUNS:
+        if noun is None:
+            return None
+        if noun.lemma_.lower() in _SOURCE_NOUNS and _opens_sentence(doc, token):
+            # "In a survey published Monday, most farmers opposed the levy": the survey says it.
+            cue_text = doc[token.i : noun.i + 1].text
+            return self._sentence_rest(doc, token, noun, cue_text, noun.idx + len(noun.text))
+        if noun.lemma_.lower() not in _VIEW_NOUNS:
             return None
         target = next((c for c in noun.children if c.dep_ == "poss"), None)
         if target is None:
@@ -791,8 +804,13 @@ class QuoteExtractor:
         phrase_last = max(t.i for t in token.subtree)
         if phrase_first == sent.start or all(t.is_punct for t in doc[sent.start : phrase_first]):
             first, last = phrase_last + 1, sent.end - 1
-        else:
+        elif all(t.is_punct or t.is_space for t in doc[phrase_last + 1 : sent.end]):
             first, last = sent.start, phrase_first - 1
+        else:
+            # "The deficit, according to the budget office, will grow": the statement runs on
+            # both sides of the phrase (PolNeAR's two content pieces around it); one range
+            # covers both.
+            first, last = sent.start, sent.end - 1
         while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
@@ -1340,6 +1358,11 @@ def _across_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in first.doc[first.i : last.i + 1].text
+
+
+def _opens_sentence(doc: Doc, token: Token) -> bool:
+    """Only punctuation (or nothing) comes before ``token`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i])
 
 
 def _according_target(token: Token) -> Token | None:
