@@ -32,7 +32,12 @@ def attributions_of(pipeline):
     ("text", "content", "cue", "speaker"),
     [
         # verb + object: the stance's target
-        ("The farmers' union opposes the new pesticide levy.", "the new pesticide levy", "opposes", "The farmers' union"),
+        (
+            "The farmers' union opposes the new pesticide levy.",
+            "the new pesticide levy",
+            "opposes",
+            "The farmers' union",
+        ),
         # adjective + preposition, through the copula
         (
             "Councillor Ines Moravec was sharply critical of the harbour plan.",
@@ -145,7 +150,11 @@ def test_attribution_lexicon_rejects_a_bad_line() -> None:
             "the finance ministry",
         ),
         # a survey opening the sentence is the source of the rest of it
-        ("In a survey published on Monday, most farmers opposed the levy.", "most farmers opposed the levy", "a survey"),
+        (
+            "In a survey published on Monday, most farmers opposed the levy.",
+            "most farmers opposed the levy",
+            "a survey",
+        ),
     ],
 )
 def test_attribution_sentence_sources(attributions_of, text: str, content: str, speaker: str) -> None:

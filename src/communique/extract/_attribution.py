@@ -118,9 +118,8 @@ class AttributionRules:
         doc = cue.doc
         if candidate.first == candidate.last and doc[candidate.first].pos_ == "PRON":
             return 0.0  # "opposes it": the content is elsewhere
-        if cue.pos_ == "NOUN" and candidate.kind == "acl":
-            if doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
-                return 0.0  # "the statement released on Monday" describes, not reports
+        if cue.pos_ == "NOUN" and candidate.kind == "acl" and doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
+            return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
 
     def adjectival(self, candidate: Candidate) -> bool:

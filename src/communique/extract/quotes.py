@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
+from communique.extract._attribution import AttributionRules
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
-from communique.extract._attribution import AttributionRules
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article, Offsets, Quote, QuoteType, Speaker
