@@ -133,7 +133,8 @@ class AttributionRules:
         """Someone holds the content: a subject that is not the passive's patient ("Walsh was
         endorsed by ..." is not Walsh's stance, unless ``adjectival``), and for a noun cue its
         possessor, the subject of a verb that voices it ("Moscow's warning", "she voiced
-        support for") or of "be" ("Berg is a critic of the deal")."""
+        support for"), of "be" ("Berg is a critic of the deal") or of a verb it is "in" or
+        "with" ("came out in support of")."""
         cue, holder = candidate.cue, candidate.speaker
         if holder is None:
             return False
@@ -143,5 +144,7 @@ class AttributionRules:
             possessed = holder.dep_ == "poss" and holder.head is cue
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
             predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
-            return possessed or voiced or predicated
+            # "came out in support of Walsh", "weighed in with criticism of the deal".
+            phrased = cue.dep_ == "pobj" and cue.head.lower_ in ("in", "with") and cue.head.head.pos_ == "VERB"
+            return possessed or voiced or predicated or phrased
         return True
