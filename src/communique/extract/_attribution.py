@@ -77,7 +77,7 @@ _VOICING_VERBS = frozenset(
         *("echo", "share", "signal", "declare", "state", "register", "air", "lodge", "file", "deliver"),
         *("unveil", "outline", "release", "stress", "emphasize", "emphasise", "make", "have", "hold"),
         *("lend", "throw", "pledge", "promise", "publish", "post", "tweet", "send", "level"),
-        *("take", "launch", "mount", "wage", "lead", "heap", "lavish", "pay", "extend"),
+        *("take", "launch", "mount", "wage", "lead", "heap", "lavish", "pay", "extend", "raise"),
     }
 )
 # Words that open a noun's clause or infinitive content ("the claim that ...", "a vow to ...").
