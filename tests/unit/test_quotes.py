@@ -682,3 +682,21 @@ def test_quotes_learned_model_loads_from_the_settings(tmp_path) -> None:
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(ConfigError, match="bad.json"):
         load_quote_model(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the relaying cue after the statement: the inner statement is what was said
+        ("The mayor plans to close the ferry line, the Gazette reported.", "to close the ferry line", "The mayor"),
+        # the relaying cue first: its clause, with the plan inside, is the paper's statement
+        (
+            "The Gazette reported that the mayor was planning to close the ferry line.",
+            "that the mayor was planning to close the ferry line",
+            "The Gazette",
+        ),
+    ],
+)
+def test_quotes_relay_keeps_the_inner_statement_only_after_it(quotes_of, text: str, content: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.speaker.text) == (content, speaker)

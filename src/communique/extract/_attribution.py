@@ -146,6 +146,12 @@ class AttributionRules:
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
             predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
             # "came out in support of Walsh", "weighed in with criticism of the deal".
-            phrased = cue.dep_ == "pobj" and cue.head.lower_ in ("in", "with") and cue.head.head.pos_ == "VERB"
+            prep = cue.head
+            phrased = (
+                cue.dep_ == "pobj"
+                and prep.lower_ in ("in", "with")
+                and prep.head.pos_ == "VERB"
+                and prep.head.i < prep.i  # not a sentence adjunct ("In the view of X, ...")
+            )
             return possessed or voiced or predicated or phrased
         return True

@@ -1156,10 +1156,11 @@ _RELAY_CUES = frozenset({"report", "write", "quote", "publish", "cite"})
 def _drop_nested(found: list[_Statement]) -> list[_Statement]:
     """Keep one statement of two nested ones (the outer content holds the inner's cue and speaker).
 
-    A relay ("X said Y, BelTA reported") keeps the inner statement: that is what was said, the
-    outer only says who passed it on. Any other nesting ("Smith said she believes ...") keeps
-    the outer one: the speaker's statement, of which the inner clause is part. PolNeAR
-    annotates nested attributions the same way (one relation, never both).
+    A relay ("X said Y, BelTA reported", the relaying cue after the statement) keeps the inner
+    statement: that is what was said, the outer only says who passed it on. Any other nesting
+    ("Smith said she believes ...") keeps the outer one: the speaker's statement, of which the
+    inner clause is part. PolNeAR annotates nested attributions the same way (one relation,
+    never both).
     """
 
     def nests(outer: _Statement, inner: _Statement) -> bool:
@@ -1182,7 +1183,9 @@ def _drop_nested(found: list[_Statement]) -> list[_Statement]:
         for inner in ordered[lo:hi]:
             if id(outer) in dropped or id(inner) in dropped or not nests(outer, inner):
                 continue
-            relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES
+            # A relay comes after what it passes on; "Politico reported that X plans to ..."
+            # is Politico's statement, of which X's plan is a part.
+            relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES and outer.cue.idx >= inner.end
             dropped.add(id(outer) if relay else id(inner))
     return [s for s in found if id(s) not in dropped]
 
