@@ -70,6 +70,13 @@ def attributions_of(pipeline):
             "voiced",
             "Premier Okafor",
         ),
+        # a voicing verb takes its object noun's preposition when the parser hangs it on the verb
+        (
+            "The senator took a swipe at the governor's budget on Monday.",
+            "the governor's budget",
+            "took",
+            "The senator",
+        ),
         # a noun naming its holder by a stance, after "be"
         ("Okafor is a vocal opponent of the rail tunnel.", "the rail tunnel", "opponent", "Okafor"),
         # the rest of the cue's phrase belongs to the content

@@ -110,7 +110,8 @@ class AttributionRules:
         """0 for a candidate the rules reject, else its priority (the whole phrase first)."""
         cue = candidate.cue
         adjectival = self.adjectival(candidate)
-        if not (adjectival or self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)):
+        listed = self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)
+        if not (listed or adjectival or self.voiced_noun(candidate)):
             return 0.0
         if not self.held(candidate, adjectival):
             return 0.0
@@ -122,6 +123,18 @@ class AttributionRules:
         if cue.pos_ == "NOUN" and candidate.kind == "acl" and doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
             return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
+
+    def voiced_noun(self, candidate: Candidate) -> bool:
+        """A voicing verb whose object is a listed noun takes that noun's preposition ("took a
+        swipe at the budget", "expressed support for the plan" when the parser hangs the
+        preposition on the verb)."""
+        cue = candidate.cue
+        if cue.pos_ != "VERB" or _lemma(cue) not in _VOICING_VERBS or not candidate.kind.startswith("prep:"):
+            return False
+        return any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and self.cues.allows(_lemma(c), "NOUN", candidate.kind)
+            for c in cue.children
+        )
 
     def adjectival(self, candidate: Candidate) -> bool:
         """A participle the lexicon lists as an adjective with this complement ("are opposed
