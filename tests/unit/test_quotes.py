@@ -700,3 +700,10 @@ def test_quotes_learned_model_loads_from_the_settings(tmp_path) -> None:
 def test_quotes_relay_keeps_the_inner_statement_only_after_it(quotes_of, text: str, content: str, speaker: str) -> None:
     (quote,) = quotes_of(text)
     assert (quote.text, quote.speaker.text) == (content, speaker)
+
+
+def test_quotes_call_for_a_clause(quotes_of) -> None:
+    # The parser makes "for" the mark of an infinitive clause: that clause is the content.
+    text = "Senator Lund, who won the northern districts, now calls for the two smaller parties to withdraw."
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.cue, quote.speaker.text) == ("the two smaller parties to withdraw", "calls", "Senator Lund")

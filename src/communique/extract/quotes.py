@@ -672,6 +672,10 @@ class QuoteExtractor:
                     content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if content is not None:
                         break
+                if child.dep_ == "advcl" and "prep:for" in allowed and _marked_by(child, "for"):
+                    # "called for his rivals to drop out": the parser makes "for" a clause's mark.
+                    content = child
+                    break
         if content is None and "dobj" in allowed:
             for child in token.children:
                 long_enough = child.right_edge.i - child.left_edge.i + 1 >= _MIN_DOBJ_TOKENS
@@ -689,6 +693,8 @@ class QuoteExtractor:
             # An imperative ("Note: the figures are provisional") reports no one's statement.
             return None
         first, last = content.left_edge.i, content.right_edge.i
+        if content.dep_ == "advcl" and token.doc[first].lower_ == "for":
+            first += 1
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
         if content.dep_ in ("pobj", "pcomp"):
@@ -1361,6 +1367,11 @@ def _across_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in first.doc[first.i : last.i + 1].text
+
+
+def _marked_by(clause: Token, word: str) -> bool:
+    """``clause`` is introduced by the subordinating ``word`` ("for", "that", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
 def _opens_sentence(doc: Doc, token: Token) -> bool:
