@@ -706,4 +706,8 @@ def test_quotes_call_for_a_clause(quotes_of) -> None:
     # The parser makes "for" the mark of an infinitive clause: that clause is the content.
     text = "Senator Lund, who won the northern districts, now calls for the two smaller parties to withdraw."
     (quote,) = quotes_of(text)
-    assert (quote.text, quote.cue, quote.speaker.text) == ("the two smaller parties to withdraw", "calls", "Senator Lund")
+    assert (quote.text, quote.cue, quote.speaker.text) == (
+        "the two smaller parties to withdraw",
+        "calls",
+        "Senator Lund",
+    )
