@@ -70,7 +70,7 @@ def parse(golds: Sequence[GoldDoc]) -> list[Article]:
 
 def examples(golds: Sequence[GoldDoc], articles: Sequence[Article]) -> list[tuple[int, tuple[str, ...], int]]:
     """``(document index, features, label)`` for every candidate that no rule statement overlaps."""
-    rules = QuoteExtractor()
+    rules = QuoteExtractor(attributions=False)
     found: list[tuple[int, tuple[str, ...], int]] = []
     for index, (gold, article) in enumerate(zip(golds, articles, strict=True)):
         predicted = rules.extract(article)
@@ -120,7 +120,7 @@ def score(golds: Sequence[GoldDoc], articles: Sequence[Article], model: QuoteMod
     """The eval's F1 figures for the stage with ``model`` on these documents, and
     ``speaker.matched``: the share of matched quotes with a gold Source whose speaker span
     overlaps it."""
-    extractor = QuoteExtractor(model=model)
+    extractor = QuoteExtractor(model=model, attributions=model is not None)
     predicted = [extractor.extract(a) for a in articles]
     scored = score_quotes([(g.quotes, p, a.text) for g, p, a in zip(golds, predicted, articles, strict=True)])
     figures = {p.name: p.f1 for p in scored.parts if p.kind == "prf"}

@@ -67,7 +67,10 @@ class ActorSettings(_Section):
 class QuoteSettings(_Section):
     model_file: str = Field(
         default="",
-        description=("JSON weights of the learned attributions (scripts/train_quote_model.py); empty = rules alone."),
+        description=(
+            "JSON weights of the learned attributions (scripts/train_quote_model.py), used instead of "
+            "the hand-written attribution rules; empty = the hand-written rules."
+        ),
     )
 
 

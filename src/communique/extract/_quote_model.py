@@ -53,13 +53,18 @@ _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible attribution: the cue token, the content's token range and the speaker."""
+    """A possible attribution: the cue token, the content's token range and the speaker.
+
+    ``kind`` is how the content hangs from the cue ("dobj", "xcomp", "prep:of", ...);
+    ``wide`` marks the variant that runs on to the end of the cue's phrase."""
 
     cue: Token
     first: int
     last: int
     speaker: Token | None
     features: tuple[str, ...]
+    kind: str = ""
+    wide: bool = False
 
 
 def _length_bucket(n: int) -> str:
@@ -261,12 +266,13 @@ def candidates(doc: Doc, taken: Sequence[tuple[int, int]] = (), cues: Collection
                     "cue" if token.i in cues else "new",
                 )
             features = _features(token, root, kind, first, last, speaker) + context
-            found.append(Candidate(token, first, last, speaker, features))
+            found.append(Candidate(token, first, last, speaker, features, kind))
             wide = _wide_end(token, last) if root.i > token.i else last
             if wide > last and not _has_quote_mark(doc[last + 1 : wide + 1].text):
                 # The rest of the cue's phrase too ("endorsed Bush for president"); the model
                 # learns which of the two a cue's content usually is.
-                found.append(Candidate(token, first, wide, speaker, (*features, "wide", f"lwide={_lemma(token)}")))
+                wide_features = (*features, "wide", f"lwide={_lemma(token)}")
+                found.append(Candidate(token, first, wide, speaker, wide_features, kind, wide=True))
     return found
 
 
@@ -277,6 +283,10 @@ class QuoteModel:
 
     weights: dict[str, float]
     threshold: float
+
+    def score(self, candidate: Candidate) -> float:
+        """The model's probability that ``candidate`` is an attribution."""
+        return self.probability(candidate.features)
 
     def probability(self, features: tuple[str, ...]) -> float:
         """The model's probability that a candidate with these features is an attribution."""

@@ -24,6 +24,10 @@ The stage reads the spaCy parse and the raw text, in four steps:
    content holds quotation marks, and so is a verb whose complement holds a quoted fragment
    ("called the plan “a disaster”"). Of two nested statements one is kept (the inner one of
    a relay such as "..., BelTA reported", else the outer one).
+   Where none of these found anything, the hand-written attribution rules
+   (:mod:`communique.extract._attribution`, ``data/attribution_cues.txt``) keep the
+   complements of stance, belief and intention words ("endorsed Walsh", "was critical of the
+   deal", "vowed to reopen the terminal"), or a learned model does when one is configured.
 4. **Speakers**: the subject of the cue (or of the verb it hangs from), resolved through
    pronouns, titles and organisations by :class:`~communique.extract.speakers.SpeakerResolver`.
 
@@ -40,11 +44,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from communique.extract._attribution import AttributionRules
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
-from communique.extract._quote_model import QuoteModel, candidates, load_quote_model
+from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
 from communique.extract.speakers import SpeakerResolver
 from communique.model import Article, Offsets, Quote, QuoteType, Speaker
 from communique.registry import stages
@@ -149,6 +154,12 @@ _STANCE_ADJECTIVES = frozenset(
 # Nouns of opinion in "in X's view, ..." and "in the opinion of X, ...".
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words", "mind"})
 
+# Documents that speak for themselves at the head of a sentence ("In a new poll, Walsh leads
+# by four points"): the document is the source of the rest of the sentence. Written by hand.
+_SOURCE_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "audit", "census", "estimate", "forecast", "memo", "filing"}
+)
+
 # A wire dateline: a place in capitals, optionally the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 
@@ -163,6 +174,15 @@ _MIN_CONTENT_WORDS = 2
 # A direct object counts as the statement only when it is this long ("He noted the
 # importance of the fact that ...") rather than a plain object ("He announced it").
 _MIN_DOBJ_TOKENS = 4
+
+
+class _Chooser(Protocol):
+    """What picks attributions among candidates: a score per candidate and the threshold to keep."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    def score(self, candidate: Candidate) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -350,16 +370,25 @@ class _Statement:
 class QuoteExtractor:
     """Find the quotes of one parsed article (the ``quotes.rules.v1`` stage).
 
+    Where the reporting rules found nothing, a chooser picks further attributions among the
+    complements of verbs, nouns and adjectives (:func:`~communique.extract._quote_model.candidates`):
+    the hand-written :class:`~communique.extract._attribution.AttributionRules` by default, or
+    a learned model when one is given.
+
     Args:
         lexicon: the cue verbs (the packaged list by default).
-        model: a model that adds learned attributions where the rules found nothing
-            (:mod:`communique.extract._quote_model`, ``[quotes] model_file``); None for the
-            rules alone (the default: no model ships with the package).
+        model: a learned chooser (:mod:`communique.extract._quote_model`, ``[quotes]
+            model_file``) used instead of the hand-written one; None by default (no model ships).
+        attributions: False for the reporting rules alone, without any chooser (what a model
+            is trained on top of).
     """
 
-    def __init__(self, lexicon: CueLexicon | None = None, model: QuoteModel | None = None) -> None:
+    def __init__(
+        self, lexicon: CueLexicon | None = None, model: QuoteModel | None = None, attributions: bool = True
+    ) -> None:
         self.lexicon = lexicon or load_cue_lexicon()
         self.model: QuoteModel | None = model
+        self.chooser: _Chooser | None = model if model is not None else AttributionRules() if attributions else None
 
     def __call__(self, article: Article) -> Article:
         article.quotes = self.extract(article)
@@ -384,7 +413,7 @@ class QuoteExtractor:
             outer = _Intervals(_merge([(s.start, s.end) for s in labelled]))
             reported = [s for s in reported if outer.find(s.start) is None] + labelled
         statements = direct + reported + self._fragments(doc, text, fragments, reported + direct, paragraphs)
-        if self.model is not None:
+        if self.chooser is not None:
             statements += self._learned(doc, text, statements, quoted, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
         return self._attribute(article, statements, paragraphs, quoted)
@@ -643,6 +672,10 @@ class QuoteExtractor:
                     content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if content is not None:
                         break
+                if child.dep_ == "advcl" and "prep:for" in allowed and _marked_by(child, "for"):
+                    # "called for his rivals to drop out": the parser makes "for" a clause's mark.
+                    content = child
+                    break
         if content is None and "dobj" in allowed:
             for child in token.children:
                 long_enough = child.right_edge.i - child.left_edge.i + 1 >= _MIN_DOBJ_TOKENS
@@ -660,8 +693,16 @@ class QuoteExtractor:
             # An imperative ("Note: the figures are provisional") reports no one's statement.
             return None
         first, last = content.left_edge.i, content.right_edge.i
+        if content.dep_ == "advcl" and token.doc[first].lower_ == "for":
+            first += 1
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
+        if content.dep_ in ("pobj", "pcomp"):
+            # "praised the volunteers for their patience", "accused Moscow of stalling": the
+            # object is part of what is said about it.
+            obj = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
+            if obj is not None:
+                first = obj.left_edge.i
         # The cue and its subject are never part of the content (parataxis parses).
         if first <= token.i <= last:
             if content.i < token.i:
@@ -741,9 +782,16 @@ class QuoteExtractor:
 
     def _in_view(self, doc: Doc, token: Token) -> _Statement | None:
         """'In Berg's view, ...', 'in the opinion of the ministry, ...': the rest of the sentence,
-        said by the possessor or the object of "of"."""
+        said by the possessor or the object of "of"; 'In a new poll, ...' opening a sentence:
+        the rest of it, said by the poll (or survey, study, report, ...)."""
         noun = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.lemma_.lower() not in _VIEW_NOUNS:
+        if noun is None:
+            return None
+        if noun.lemma_.lower() in _SOURCE_NOUNS and _opens_sentence(doc, token):
+            # "In a survey published Monday, most farmers opposed the levy": the survey says it.
+            cue_text = doc[token.i : noun.i + 1].text
+            return self._sentence_rest(doc, token, noun, cue_text, noun.idx + len(noun.text))
+        if noun.lemma_.lower() not in _VIEW_NOUNS:
             return None
         target = next((c for c in noun.children if c.dep_ == "poss"), None)
         if target is None:
@@ -762,8 +810,13 @@ class QuoteExtractor:
         phrase_last = max(t.i for t in token.subtree)
         if phrase_first == sent.start or all(t.is_punct for t in doc[sent.start : phrase_first]):
             first, last = phrase_last + 1, sent.end - 1
-        else:
+        elif all(t.is_punct or t.is_space for t in doc[phrase_last + 1 : sent.end]):
             first, last = sent.start, phrase_first - 1
+        else:
+            # "The deficit, according to the budget office, will grow": the statement runs on
+            # both sides of the phrase (PolNeAR's two content pieces around it); one range
+            # covers both.
+            first, last = sent.start, sent.end - 1
         while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
@@ -848,10 +901,11 @@ class QuoteExtractor:
     def _learned(
         self, doc: Doc, text: str, taken: list[_Statement], quoted: _Intervals, paragraphs: list[tuple[int, int]]
     ) -> list[_Statement]:
-        """Attributions the model finds where no rule statement is ("endorsed Cruz", "critical of
-        the deal"): candidates above the model's threshold, most probable first, that overlap
-        no statement already taken."""
-        assert self.model is not None
+        """Attributions the chooser finds where no rule statement is ("endorsed Cruz", "critical of
+        the deal"): candidates scored at or above its threshold, best first, that overlap no
+        statement already taken."""
+        chooser = self.chooser
+        assert chooser is not None
         covered = _Intervals(_merge([(s.start, s.end) for s in taken]))
         p_starts = [s for s, _ in paragraphs]
         scored: list[tuple[float, int, int, Any]] = []
@@ -866,8 +920,8 @@ class QuoteExtractor:
             start, end = _strip(text, max(p_start, doc[candidate.first].idx), min(p_end, last.idx + len(last.text)))
             if end <= start or covered.overlapping(start, end):
                 continue
-            probability = self.model.probability(candidate.features)
-            if probability >= self.model.threshold:
+            probability = chooser.score(candidate)
+            if probability >= chooser.threshold:
                 scored.append((probability, start, end, candidate))
         found: list[_Statement] = []
         accepted = _Intervals([])
@@ -1108,10 +1162,11 @@ _RELAY_CUES = frozenset({"report", "write", "quote", "publish", "cite"})
 def _drop_nested(found: list[_Statement]) -> list[_Statement]:
     """Keep one statement of two nested ones (the outer content holds the inner's cue and speaker).
 
-    A relay ("X said Y, BelTA reported") keeps the inner statement: that is what was said, the
-    outer only says who passed it on. Any other nesting ("Smith said she believes ...") keeps
-    the outer one: the speaker's statement, of which the inner clause is part. PolNeAR
-    annotates nested attributions the same way (one relation, never both).
+    A relay ("X said Y, BelTA reported", the relaying cue after the statement) keeps the inner
+    statement: that is what was said, the outer only says who passed it on. Any other nesting
+    ("Smith said she believes ...") keeps the outer one: the speaker's statement, of which the
+    inner clause is part. PolNeAR annotates nested attributions the same way (one relation,
+    never both).
     """
 
     def nests(outer: _Statement, inner: _Statement) -> bool:
@@ -1134,7 +1189,9 @@ def _drop_nested(found: list[_Statement]) -> list[_Statement]:
         for inner in ordered[lo:hi]:
             if id(outer) in dropped or id(inner) in dropped or not nests(outer, inner):
                 continue
-            relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES
+            # A relay comes after what it passes on; "Politico reported that X plans to ..."
+            # is Politico's statement, of which X's plan is a part.
+            relay = outer.cue is not None and outer.cue.lemma_.lower() in _RELAY_CUES and outer.cue.idx >= inner.end
             dropped.add(id(outer) if relay else id(inner))
     return [s for s in found if id(s) not in dropped]
 
@@ -1310,6 +1367,16 @@ def _across_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in first.doc[first.i : last.i + 1].text
+
+
+def _marked_by(clause: Token, word: str) -> bool:
+    """``clause`` is introduced by the subordinating ``word`` ("for", "that", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def _opens_sentence(doc: Doc, token: Token) -> bool:
+    """Only punctuation (or nothing) comes before ``token`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i])
 
 
 def _according_target(token: Token) -> Token | None:

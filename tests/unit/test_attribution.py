@@ -1,0 +1,174 @@
+"""Hand-written attribution rules (communique.extract._attribution): cues beyond "say".
+
+Every sentence here is written for these tests; none comes from a gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract._attribution import load_attribution_cues, parse_attribution_cues
+from communique.extract.quotes import QuoteExtractor
+from communique.model import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def attributions_of(pipeline):
+    """Quotes of a text through the stages before quotes, then the extractor (rules on or off)."""
+
+    def run(text: str, attributions: bool = True) -> list[Quote]:
+        article = Article.from_text(text)
+        pipeline.parse([article])
+        for name, stage in pipeline.stages:
+            if name.startswith("quotes."):
+                break
+            article = stage(article)
+        return QuoteExtractor(attributions=attributions).extract(article)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # verb + object: the stance's target
+        (
+            "The farmers' union opposes the new pesticide levy.",
+            "the new pesticide levy",
+            "opposes",
+            "The farmers' union",
+        ),
+        # adjective + preposition, through the copula
+        (
+            "Councillor Ines Moravec was sharply critical of the harbour plan.",
+            "the harbour plan",
+            "critical",
+            "Councillor Ines Moravec",
+        ),
+        # a participle listed as an adjective holds its subject's stance, passive or not
+        ("Mayor Lund is opposed to the harvest levy.", "the harvest levy", "opposed", "Mayor Lund"),
+        # verb + infinitive
+        ("Mayor Lund vowed to reopen the ferry terminal.", "to reopen the ferry terminal", "vowed", "Mayor Lund"),
+        # adjective + infinitive
+        (
+            "The dockworkers' union is willing to resume talks with the port authority.",
+            "to resume talks with the port authority",
+            "willing",
+            "The dockworkers' union",
+        ),
+        # noun + that-clause, held by its possessor
+        (
+            "Retailers ignored the ministry's warning that fuel prices will climb.",
+            "that fuel prices will climb",
+            "warning",
+            "the ministry's",
+        ),
+        # noun + preposition, voiced by the verb's subject
+        (
+            "Premier Okafor voiced strong support for the rail tunnel.",
+            "strong support for the rail tunnel",
+            "voiced",
+            "Premier Okafor",
+        ),
+        # a voicing verb takes its object noun's preposition when the parser hangs it on the verb
+        (
+            "The senator took a swipe at the governor's budget on Monday.",
+            "the governor's budget",
+            "took",
+            "The senator",
+        ),
+        # a noun naming its holder by a stance, after "be"
+        ("Okafor is a vocal opponent of the rail tunnel.", "the rail tunnel", "opponent", "Okafor"),
+        # the rest of the cue's phrase belongs to the content
+        (
+            "Okafor praised the volunteers for their patience.",
+            "the volunteers for their patience",
+            "praised",
+            "Okafor",
+        ),
+    ],
+)
+def test_attribution_constructions(attributions_of, text: str, content: str, cue: str, speaker: str) -> None:
+    (quote,) = attributions_of(text)
+    assert (quote.type, quote.text, quote.cue, quote.speaker.text) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the passive's subject is the target, not the holder
+        "The mayor was endorsed by the dockworkers.",
+        # a participle describing a noun reports nothing
+        "A lobby group backing the rail tunnel bought new offices.",
+        # a lone pronoun object: the content is elsewhere
+        "The mayor opposes it.",
+        # a noun's participle clause describes the noun
+        "The statement released on Friday listed six projects.",
+        # a noun cue without a possessor or a voicing verb has no reliable holder
+        "The support of the fishermen surprised the council.",
+        # verbs outside the lexicon
+        "Okafor bought the volunteers a new boat.",
+        "The committee met the volunteers at the harbour.",
+    ],
+)
+def test_attribution_negative_cases(attributions_of, text: str) -> None:
+    assert attributions_of(text) == []
+
+
+def test_attribution_rules_can_be_turned_off(attributions_of) -> None:
+    text = "The farmers' union opposes the levy."
+    assert [q.text for q in attributions_of(text)] == ["the levy"]
+    assert attributions_of(text, attributions=False) == []
+
+
+def test_attribution_reporting_rules_come_first(attributions_of) -> None:
+    # A clause after a reporting verb is the rules' statement; no candidate is added inside it.
+    (quote,) = attributions_of("Lund insisted that the council opposes the levy.")
+    assert (quote.text, quote.cue) == ("that the council opposes the levy", "insisted")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "kind", "allowed"),
+    [
+        ("endorse", "VERB", "dobj", True),
+        ("endorse", "VERB", "prep:in", False),
+        ("critical", "ADJ", "prep:of", True),
+        ("warning", "NOUN", "acl", True),
+        ("warning", "VERB", "acl", False),
+    ],
+)
+def test_attribution_lexicon_lookup(lemma: str, pos: str, kind: str, allowed: bool) -> None:
+    assert load_attribution_cues().allows(lemma, pos, kind) is allowed
+
+
+def test_attribution_lexicon_rejects_a_bad_line() -> None:
+    assert parse_attribution_cues("# comment\nendorse VERB | dobj\n").allows("endorse", "VERB", "dobj")
+    with pytest.raises(ValueError, match="line 3"):
+        parse_attribution_cues("# comment\nendorse VERB | dobj\nendorse | dobj\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "according to" inside the sentence: the statement on both sides of it, in one range
+        (
+            "The new levy, according to the finance ministry, will raise four billion crowns.",
+            "The new levy, according to the finance ministry, will raise four billion crowns",
+            "the finance ministry",
+        ),
+        # a survey opening the sentence is the source of the rest of it
+        (
+            "In a survey published on Monday, most farmers opposed the levy.",
+            "most farmers opposed the levy",
+            "a survey",
+        ),
+    ],
+)
+def test_attribution_sentence_sources(attributions_of, text: str, content: str, speaker: str) -> None:
+    (quote,) = attributions_of(text)
+    assert (quote.text, quote.speaker.text) == (content, speaker)
+
+
+def test_attribution_survey_later_in_the_sentence_is_no_source(attributions_of) -> None:
+    # Only a survey or report opening the sentence speaks for the rest of it.
+    assert all(q.speaker.text != "a report" for q in attributions_of("Lund read the figures in a report on Monday."))
