@@ -76,6 +76,16 @@ def test_eval_score_quotes_perfect() -> None:
     assert scores["quotes.type"].accuracy == 1.0
 
 
+def test_eval_score_speaker_matched_counts_a_missing_speaker_as_wrong() -> None:
+    # Both quotes match; one speaker is right, the other quote has none: 1 of 2 matched.
+    scores = parts([quote(INDIRECT, speaker=MINISTER), quote(DIRECT, "direct")])
+    assert scores["speaker.matched"].accuracy == 0.5
+    assert scores["speaker.matched"].n_gold == 2
+    # An unmatched prediction is not judged: only the matched quote's speaker counts.
+    scores = parts([quote(INDIRECT, speaker=MINISTER), quote((0, 3), speaker=SHE)])
+    assert scores["speaker.matched"].accuracy == 1.0 and scores["speaker.matched"].n_gold == 1
+
+
 def test_eval_score_quotes_empty_prediction_scores_zero() -> None:
     scores = parts([])
     assert (scores["quotes"].precision, scores["quotes"].recall, scores["quotes"].f1) == (0.0, 0.0, 0.0)

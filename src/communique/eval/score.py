@@ -14,6 +14,9 @@ Quotes (:func:`score_quotes`)
     from its text with the same quotation-mark rule the gold uses, see :func:`quote_type_of`);
     ``quotes.type`` is the accuracy of the prediction's own ``type`` field on matched quotes.
     ``speaker.span``: a matched prediction whose speaker span overlaps the gold Source span.
+    ``speaker.matched``: the same, as an accuracy over the matched quotes whose gold has a
+    Source (a matched prediction without a speaker counts as wrong): the issue's "speaker
+    correct for N% of matched quotes".
     ``speaker.name``: a matched prediction whose resolved ``speaker.name`` names the gold's
     resolved speaker (PolNeAR: the antecedent of a pronoun Source; seed: the annotated name).
 
@@ -238,11 +241,11 @@ def score_quotes(
 
     Returns:
         Rows ``quotes`` (>= 50% overlap), ``quotes.exact``, ``quotes.any``, ``quotes.direct``,
-        ``quotes.indirect``, ``quotes.mixed``, ``quotes.type``, ``speaker.span``, ``speaker.name``.
+        ``quotes.indirect``, ``quotes.mixed``, ``quotes.type``, ``speaker.span``, ``speaker.matched``, ``speaker.name``.
     """
     overall, strict, exact, anyo = _Counts(), _Counts(), _Counts(), _Counts()
     by_type = {t: _Counts() for t in ("direct", "indirect", "mixed")}
-    span, name, typed = _Counts(), _Counts(), _Counts()
+    span, name, typed, on_matched = _Counts(), _Counts(), _Counts(), _Counts()
     missed: list[tuple[int, ErrorCase]] = []
     spurious: list[tuple[int, ErrorCase]] = []
     wrong_speaker: list[ErrorCase] = []
@@ -278,9 +281,12 @@ def score_quotes(
         for gi, pi in paired.items():
             g, p = gold[gi], pred[pi]
             typed.add(int(p.type == g.type), 0, 1)
+            if g.speaker_spans:
+                on_matched.n_gold += 1
             if g.speaker_spans and p.speaker.start is not None and p.speaker.end is not None:
                 if overlap_ratio(g.speaker_spans, p.speaker.start, p.speaker.end) > 0:
                     span.tp += 1
+                    on_matched.tp += 1
                 elif len(wrong_speaker) < MAX_ERRORS:
                     wrong_speaker.append(
                         ErrorCase(
@@ -355,6 +361,12 @@ def score_quotes(
         *(PartScore.prf(f"quotes.{t}", c.tp, c.n_pred, c.n_gold) for t, c in by_type.items()),
         PartScore.acc("quotes.type", typed.tp, typed.n_gold, note="the quote's own type field, on matched quotes"),
         PartScore.prf("speaker.span", span.tp, span.n_pred, span.n_gold, note="speaker span overlaps the gold Source"),
+        PartScore.acc(
+            "speaker.matched",
+            on_matched.tp,
+            on_matched.n_gold,
+            note="speaker span overlaps the gold Source, on matched quotes that have one",
+        ),
         PartScore.prf(
             "speaker.name", name.tp, name.n_pred, name.n_gold, note="resolved name = gold's resolved speaker"
         ),
