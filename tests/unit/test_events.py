@@ -395,8 +395,27 @@ def test_events_the_one_allowed_is_the_target(code: Any) -> None:
 
 
 def test_events_un_mediator_is_an_igo_target(code: Any) -> None:
-    events = code("Afghan rebel leaders said on Wednesday they would meet UN mediator John Smithson.")
-    assert any(e.target is not None and e.target.sector == "IGO" for e in events)
+    # an official of an IGO is the IGO, coded by the role of the title (PLOVER): GOV
+    events = code("Opposition leaders in Chad met UN envoy Peter Lindqvist in N'Djamena on Tuesday.")
+    assert ("UN", "GOV") in {(e.target.igo, e.target.sector) for e in events if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        # an organ of the IGO named by its head noun
+        ("The Security Council on Friday condemned the coup in Guinea.", "source", ("UN", "GOV")),
+        # the IGO's name on an agent noun takes the noun's sector
+        ("Militiamen ambushed a convoy of UN peacekeepers outside Goma.", "target", ("UN", "MIL")),
+        ("Kosovo police detained two EU officials at the crossing.", "target", ("EU", "GOV")),
+        # negative: the organisation acting as a whole keeps IGO, whatever words its name has
+        ("The European Union imposed new sanctions on Belarus.", "source", ("EU", "IGO")),
+        ("The World Bank suspended loans to Malawi.", "source", ("WB", "IGO")),
+    ],
+)
+def test_events_igo_actor_sector_by_role(code: Any, text: Any, side: Any, expected: Any) -> None:
+    actors = [getattr(e, side) for e in code(text)]
+    assert expected in {(a.igo, a.sector) for a in actors if a is not None}
 
 
 @pytest.mark.parametrize(

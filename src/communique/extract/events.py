@@ -170,6 +170,21 @@ _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
 _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 # Nouns of a state body a person's name can qualify ("the Bush administration").
 _BODY_WORDS = {"administration", "government", "cabinet", "regime", "army", "police", "forces", "ministry"}
+# Organs of an intergovernmental organisation named by their head noun ("the Security
+# Council", "the UN General Assembly", "the European Commission") and the sector the PLOVER
+# coders give them: an IGO is coded by the role of its part that acts, GOV for its councils and
+# executives. Hand-written; the IGO's own name is never read for a sector ("European Union"
+# and "World Bank" name no role).
+_IGO_ORGANS = {
+    "council": "GOV",
+    "secretariat": "GOV",
+    "commission": "GOV",
+    "committee": "GOV",
+    "assembly": "LEG",
+    "parliament": "LEG",
+    "court": "JUD",
+    "tribunal": "JUD",
+}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -1843,6 +1858,8 @@ class EventCoder:
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention)
+        if actor.igo:
+            sector = self._igo_role(article, mention, actor) or sector
         if actor.kind == "person" and actor.country and not actor.igo:
             # "the Bush administration", "Putin's government": the body the person's name
             # qualifies, a sector of the person's country
@@ -1852,6 +1869,45 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _igo_role(article: Article, mention: Mention, actor: Actor) -> str | None:
+        """The sector of an IGO actor by the role of its part that acts, as PLOVER codes it.
+
+        An official of the organisation has the sector of their title, GOV for civilian
+        titles ("UN Secretary-General Kofi Annan" -> GOV, "the UN force commander" -> MIL); an
+        organ named by its head noun has the organ's (``_IGO_ORGANS``: "the Security Council"
+        -> GOV); the organisation's name on an agent noun has that noun's ("UN peacekeepers",
+        "NATO troops" -> MIL, "EU officials" -> GOV). None when the organisation acts as a
+        whole ("the United Nations said"): its sector stays IGO.
+
+        Args:
+            article: the article, parsed.
+            mention: the mention of the IGO or of its official.
+            actor: the resolved actor (its ``igo`` is set).
+
+        Returns:
+            A sector code other than IGO, or None.
+        """
+        from communique.extract import resolve
+
+        if actor.kind == "person":
+            sector = resolve.title_sector((actor.title or "").replace("-", " ").split())
+            return sector if sector not in (None, "IGO") else "GOV"
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        organ = _IGO_ORGANS.get(root.lemma_.lower())
+        if organ is not None:
+            return organ
+        head = root.head
+        if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
+            # the words between the name and its noun belong to the noun ("UN military personnel")
+            words = [t.lower_ for t in root.doc[span.end : head.i] if t.dep_ in ("amod", "compound")]
+            sector = resolve.title_sector([*words, head.lower_])
+            return sector if sector != "IGO" else None
+        return None
 
     @staticmethod
     def _named_body(article: Article, mention: Mention) -> str | None:
