@@ -226,6 +226,23 @@ def test_actors_person_the_dictionary_cannot_date_keeps_the_country(run, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # an unknown office holder in an article about one country is of that country
+        ("Judge Maria Lopez opened an inquiry into 12 Peruvian officials on Friday.", "Maria Lopez", "PER"),
+        ("Rebels in Chad rejected an appeal from President Idris Debbi to disarm.", "Idris Debbi", "TCD"),
+        # negative: an outward-facing office is often the visitor
+        ("Foreign Minister Ahmed Karimov arrived in Kenya for talks on Monday.", "Ahmed Karimov", None),
+        # negative: two countries named, or no title
+        ("General Paul Osei flew from Ghana to Togo on Sunday.", "Paul Osei", None),
+        ("Maria Lopez opened a bakery in Peru.", "Maria Lopez", None),
+    ],
+)
+def test_actors_unknown_office_holder_of_the_sole_country(run, text: str, name: str, country) -> None:
+    assert _person(run(text), name).country == country
+
+
+@pytest.mark.parametrize(
     ("date", "code"),
     [("2012-06-01", "USAGOV"), ("2019-06-01", "USAELI")],
 )

@@ -574,6 +574,8 @@ class _Run:
             sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
         if found is None and not country and not igo:
             country = self._undated_country(name, titled=bool(title_tokens))
+        if found is None and not country and not igo:
+            country = self._sole_country(title_tokens, sector)
         if found is not None:
             country = country or found.country
             if not igo and found.igo:
@@ -669,6 +671,29 @@ class _Run:
         # two bearers at least: one dictionary person of a common name ("King Faisal" -> a
         # Maldivian minister) is too thin a clue
         return best if best is not None and votes[best] >= 2 and 2 * votes[best] > len(unique) else None
+
+    def _sole_country(self, title_tokens: list[Any], sector: str | None) -> str | None:
+        """The country of an unknown office holder in an article that names one country only.
+
+        "Judge Ana Ruiz charged 12 Peruvian officials", "rebels in Chad rejected an appeal from
+        President Idriss Deby" (a spelling the dictionary lacks): a state office named without
+        its country is of the country the article is about. Not for outward-facing titles
+        (``_OUTWARD_TITLES``: a foreign minister or an envoy is often the visitor), not for
+        former office holders, nor when the article names no country or several.
+
+        Args:
+            title_tokens: the person's title, as tokens (empty: untitled, never placed).
+            sector: the sector the title gives.
+
+        Returns:
+            ISO3, or None.
+        """
+        if not title_tokens or sector not in resolve.STATE_SECTORS:
+            return None
+        if any(t.lower_ in _OUTWARD_TITLES or t.lower_ in _FORMER for t in title_tokens):
+            return None
+        countries = self.countries()
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
         """(IGO short name, country ISO3, affiliation name) named inside a title.
@@ -1355,6 +1380,11 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
 
 
 # Title words that mark a former office holder (CAMEO sector ELI).
+# Title words of offices that act abroad: their holder is often the visitor, not of the country
+# the article is about ("Foreign Minister X arrived in Kenya"). Hand-written.
+_OUTWARD_TITLES = frozenset(
+    {"foreign", "ambassador", "envoy", "emissary", "diplomat", "consul", "external", "special", "visiting"}
+)
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then-former", "ousted", "deposed", "toppled", "exiled"})
 # Lower-case words kept before a capitalised title ("former President").
 _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})
