@@ -751,3 +751,25 @@ def test_events_demonym_inside_a_misread_organisation(code: Any) -> None:
     # the tagger reads "Radical Dutch" as an organisation; its demonym still qualifies the noun
     events = code("Angry Dutch farmers said on Thursday they would blockade Rotterdam.")
     assert ("NLD", "AGR") in {(e.source.country, e.source.sector) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "stance", "expected"),
+    [
+        # a country named as a stance is not the group's nationality; the group is placed
+        # where it acts, like any unnamed group
+        ("Anti-American protesters stormed the embassy in Islamabad.", "source", "USA", ("PAK", "OPP")),
+        ("Pro-Russian separatists shelled a checkpoint in eastern Ukraine on Sunday.", "source", "RUS", None),
+    ],
+)
+def test_events_pro_and_anti_name_no_nationality(code: Any, text: Any, side: Any, stance: Any, expected: Any) -> None:
+    actors = [getattr(e, side) for e in code(text)]
+    assert actors
+    assert stance not in {a.country for a in actors if a is not None}
+    if expected is not None:
+        assert expected in {(a.country, a.sector) for a in actors if a is not None}
+
+
+def test_events_nationality_without_stance_is_kept(code: Any) -> None:
+    events = code("Russian troops shelled a checkpoint in eastern Ukraine on Sunday.")
+    assert ("RUS", "MIL") in {(e.source.country, e.source.sector) for e in events}

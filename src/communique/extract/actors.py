@@ -383,7 +383,10 @@ class ActorStage:
             if actor is not None:
                 run.assign(mention, actor)
 
-        article.actors = list(run.actors.values())
+        # 7: a country named as a stance is no nationality ("pro-Russian separatists")
+        dropped = _drop_stance_countries(article, run.actors)
+        referenced = {m.actor_id for m in article.mentions if m.actor_id}
+        article.actors = [a for a in run.actors.values() if a.id not in dropped or a.id in referenced]
         article.mentions.sort(key=lambda m: (m.start, -m.end))
         return article
 
@@ -897,6 +900,46 @@ def _phrase_table(user_file: str | None) -> _PhraseTable:
 _NAMED_THINGS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
 # Verbs whose subject country is where a named event happens ("Azerbaijan hosts the Forum").
 _HOST_VERBS = frozenset({"host", "hold", "organize", "organise", "stage", "convene", "launch"})
+
+
+# "pro-" / "anti-" right before a country word or at the start of the mention: a stance.
+_STANCE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)\s*[-\u2013]\s*$")
+_STANCE_START = re.compile(r"(?i)^(?:pro|anti)\s*[-\u2013]")
+
+
+def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[str]:
+    """Drop the mentions that name a country as a stance, not a nationality.
+
+    "pro-Russian separatists in Ukraine", "an anti-Syrian journalist in Beirut", "anti-American
+    protesters": the group sides with or against the country and is not of it (PLOVER and
+    CAMEO code it by where it is, which the event stage finds for unnamed groups). People and
+    IGOs are left alone ("anti-corruption chief" names no country anyway). The mentions go:
+    the group is then an unnamed one.
+
+    Args:
+        article: the article, its mentions resolved.
+        actors: the actors resolved so far, by id.
+
+    Returns:
+        The ids of the actors whose mentions were unresolved.
+    """
+    dropped: set[str] = set()
+    kept: list[Mention] = []
+    for mention in article.mentions:
+        actor = actors.get(mention.actor_id or "")
+        before = article.text[max(0, mention.start - 8) : mention.start]
+        if (
+            actor is not None
+            and actor.country
+            and actor.kind != "person"
+            and not actor.igo
+            and (_STANCE_BEFORE.search(before) or _STANCE_START.match(mention.text))
+        ):
+            dropped.add(actor.id)
+            continue
+        kept.append(mention)
+    article.mentions = kept
+    return dropped
 
 
 def _named_thing(doc: Any, mention: Mention, run: _Run) -> Actor | None:
