@@ -773,3 +773,16 @@ def test_events_pro_and_anti_name_no_nationality(code: Any, text: Any, side: Any
 def test_events_nationality_without_stance_is_kept(code: Any) -> None:
     events = code("Russian troops shelled a checkpoint in eastern Ukraine on Sunday.")
     assert ("RUS", "MIL") in {(e.source.country, e.source.sector) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country names the place of a group noun the participle hangs on: the group's sector
+        ("The agency will send food to refugees fleeing the fighting in Chad.", ("TCD", "REF")),
+        # negative: a country that is the target itself keeps no sector
+        ("Germany imposed fresh sanctions on Iran over its missile tests.", ("IRN", None)),
+    ],
+)
+def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

@@ -185,6 +185,10 @@ _IGO_ORGANS = {
     "court": "JUD",
     "tribunal": "JUD",
 }
+# The walk from a country up to the group noun whose place it names ("refugees fleeing the
+# war in Liberia": Liberia -> war -> fleeing -> refugees is 3 steps; 4 leaves one spare).
+_ENCLOSING_HOPS = 4
+_ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -1857,7 +1861,7 @@ class EventCoder:
             return EventActor(actor_id=mention.actor_id, name=mention.text)
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
-            sector = self._group_sector(article, mention)
+            sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
         if actor.kind == "person" and actor.country and not actor.igo:
@@ -1869,6 +1873,54 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _enclosing_group_sector(article: Article, mention: Mention) -> str | None:
+        """The sector of the group a country is the place of, when the country stands for it.
+
+        A country named inside the phrase of a group noun ("refugees fleeing the war in
+        Liberia", "the militias of southern Lebanon", "villagers near the border with Chad")
+        is the group's country, and the group's noun gives the sector (REF, REB, CVL). The
+        walk goes up through in/of/from/near phrases, the nouns they hang on and participles
+        that modify a noun ("fleeing"), at most ``_ENCLOSING_HOPS`` steps, and stops at any
+        other verb: the event's own trigger is never a group.
+
+        Args:
+            article: the article, parsed.
+            mention: the country mention that is the event's actor.
+
+        Returns:
+            A sector code, or None when no group noun encloses the country.
+        """
+        from communique.extract import resolve
+
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        for _ in range(_ENCLOSING_HOPS):
+            head = token.head
+            if head is token:
+                return None
+            if token.dep_ == "pobj" and head.lower_ in _ENCLOSING_PREPS:
+                token = head.head
+            elif token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
+                token = head.head
+            elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+                token = head
+            else:
+                return None
+            if token.pos_ != "NOUN":
+                if token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+                    continue
+                return None
+            lemma = token.lemma_.lower()
+            if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
+                return "CVL"
+            sector = resolve.title_sector([token.lower_]) or resolve.title_sector([lemma])
+            if sector is not None:
+                return sector
+        return None
 
     @staticmethod
     def _igo_role(article: Article, mention: Mention, actor: Actor) -> str | None:
