@@ -361,3 +361,18 @@ def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
     article.attach_doc(nlp(article.text))
     stage(SpacyMentions()(article))
     assert _person(article, "Ana Kowalczyk").code == "POLGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        # a people without a state of its own is read as a demonym of its country
+        ("Yoruba chiefs gathered in the palace on Friday.", "Yoruba", "NGA"),
+        ("Police detained dozens of Uighurs in the city.", "Uighurs", "CHN"),
+        # negative: peoples spread over several countries stay open
+        ("Kurdish fighters held the ridge overnight.", "Kurdish", None),
+    ],
+)
+def test_actors_stateless_peoples_are_of_their_country(run, text: str, mention: str, actor_id) -> None:
+    ids = _ids(run(text), mention)
+    assert (actor_id in ids) if actor_id else not (ids - {None})

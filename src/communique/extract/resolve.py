@@ -5,6 +5,8 @@ shipped in ``communique/data`` plus an optional user file (``[actors] user_file`
 
 - ``countries.tsv`` / ``countries_extra.tsv``: country names, aliases, demonyms, capitals and
   seats of government used as stand-ins ("the Kremlin" → RUS, sector GOV);
+- ``ethnic_groups.tsv``: peoples without a state of their own, read as demonyms of the
+  country nearly all of them live in ("Yoruba" → NGA);
 - ``igos.tsv``: intergovernmental organisations with short names, aliases and parent IGOs;
 - ``institutions.tsv``: named national institutions ("US Senate" → USA LEG);
 - ``leaders.tsv`` / ``leaders_extra.tsv``: people with date-restricted roles
@@ -447,7 +449,8 @@ def _build(user_file: str | None) -> ActorDictionary:
             continue
         _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
         d.country_kind[_key(row["alias"])] = row["kind"]
-    for row in _read_tsv(_data("countries_extra.tsv")):
+    extra = [*_read_tsv(_data("countries_extra.tsv")), *_read_tsv(_data("ethnic_groups.tsv"))]
+    for row in extra:
         if row["kind"] == "standin":
             _add(d.standins, d, row["alias"], (row["iso3"], row["sector"] or "GOV"))  # type: ignore[arg-type]
         else:
