@@ -786,3 +786,16 @@ def test_events_nationality_without_stance_is_kept(code: Any) -> None:
 )
 def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive withdrawal with no agent: the ones withdrawn retreat
+        ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", None)),
+        # negative: another passive keeps its subject as the target
+        ("Chadian troops were attacked near the border on Monday.", ("ASSAULT", None, "TCD")),
+    ],
+)
+def test_events_passive_retreat_subject_is_the_source(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))

@@ -1136,6 +1136,10 @@ class EventCoder:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             sources.extend(self._actors_at(pobj, index))
+                if not sources and trig.info.plover == "RETREAT":
+                    # "guerrillas have been demobilized", "troops were pulled out of X": with no
+                    # agent named, the ones withdrawn are the ones who retreat (PLOVER's source)
+                    sources, targets = subj_mentions, [m for m in targets if m not in subj_mentions]
             else:
                 sources.extend(subj_mentions)
             # the trigger's own objects first; then, for a demand or accusation, the subject of
