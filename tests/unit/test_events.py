@@ -799,3 +799,9 @@ def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, 
 )
 def test_events_passive_retreat_subject_is_the_source(code: Any, text: Any, expected: Any) -> None:
     assert expected in _pairs(code(text))
+
+
+def test_events_reporter_under_a_misparsed_reduced_relative(code: Any) -> None:
+    # the parser makes "working" the clausal subject of "said": the sayer is the Red Cross
+    events = code("The Red Cross working in Yemen said both sides must stop shelling homes.")
+    assert ("REQUEST", "NGO") in {(e.type, e.source.sector) for e in events}

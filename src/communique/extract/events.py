@@ -415,6 +415,21 @@ class Trigger:
     folded: list[Any] = field(default_factory=list)
 
 
+def _gerund_subject(subject: Any) -> Any:
+    """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Syria said",
+    the parser makes "working" the clausal subject of "said" and "Red Cross" the subject of
+    "working"; the one who says is the Red Cross. Any other subject is returned as it is (a
+    real gerund clause, "Working abroad is hard", has no subject of its own).
+
+    Example:
+        >>> _gerund_subject(None) is None
+        True
+    """
+    if subject is None or subject.dep_ != "csubj" or subject.tag_ != "VBG":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+
+
 def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
     """The trigger's argument zone: dependents down to ``depth`` levels, without the subject side."""
     out: list[Any] = []
@@ -848,7 +863,8 @@ class EventCoder:
         node = token
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
-                return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "csubj")), None)
+                return _gerund_subject(subject) if subject is not None else None
             if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
                 return None
             node = node.head
@@ -1014,7 +1030,7 @@ class EventCoder:
                 if child.dep_ in ("nsubj", "csubj"):
                     if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
-                    return child, shared_passive
+                    return _gerund_subject(child), shared_passive
                 if child.dep_ == "nsubjpass":
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
                     # subject, not something done to it (no by-agent)
