@@ -805,3 +805,18 @@ def test_events_reporter_under_a_misparsed_reduced_relative(code: Any) -> None:
     # the parser makes "working" the clausal subject of "said": the sayer is the Red Cross
     events = code("The Red Cross working in Yemen said both sides must stop shelling homes.")
     assert ("REQUEST", "NGO") in {(e.type, e.source.sector) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force on a place falls on the group whose place it is, with the group's sector
+        ("Spanish police raided a small extremist network in Catalonia on Thursday.", ("ESP", "REB")),
+        # negative: force on a place with no group falls on its people
+        ("Syrian troops imposed a curfew in Aleppo on Friday.", ("SYR", "CVL")),
+        # agent words: pirates are criminals
+        ("Police arrested two Somali pirates in Kenya.", ("SOM", "CRM")),
+    ],
+)
+def test_events_group_placed_by_its_phrase_keeps_its_sector(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

@@ -1470,14 +1470,17 @@ class EventCoder:
         return actor is not None and actor.kind == "location" and bool(actor.country)
 
     def _people_of_place(self, place: Mention) -> Mention:
-        """The civilians (CVL) of the country of a place mention (a town or a country)."""
+        """The civilians (CVL) of the country of a place mention (a town or a country); the
+        group whose place it names when there is one ("banned the largest extremist
+        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`)."""
         article = self._article
         actor = article.actor(place.actor_id) if article is not None else None
         if article is None or actor is None or not actor.country:
             return place
         from communique.extract import resolve
 
-        return self._mention_of(resolve.sector_actor(actor.country, "CVL"), place.start, place.end, label=place.label)
+        sector = self._enclosing_group_sector(article, place) or "CVL"
+        return self._mention_of(resolve.sector_actor(actor.country, sector), place.start, place.end, label=place.label)
 
     def _placed(self, mention: Mention) -> bool:
         """Whether a mention's actor has a country or an IGO (a person without one has not)."""
@@ -1937,7 +1940,9 @@ class EventCoder:
             lemma = token.lemma_.lower()
             if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
                 return "CVL"
-            sector = resolve.title_sector([token.lower_]) or resolve.title_sector([lemma])
+            # the noun's own modifiers belong to it ("the largest extremist organization")
+            words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+            sector = resolve.title_sector([*words, token.lower_]) or resolve.title_sector([lemma])
             if sector is not None:
                 return sector
         return None
