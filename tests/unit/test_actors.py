@@ -229,8 +229,8 @@ def test_actors_person_the_dictionary_cannot_date_keeps_the_country(run, text: s
     ("text", "name", "country"),
     [
         # an unknown office holder in an article about one country is of that country
-        ("Judge Maria Lopez opened an inquiry into 12 Peruvian officials on Friday.", "Maria Lopez", "PER"),
-        ("Rebels in Chad rejected an appeal from President Idris Debbi to disarm.", "Idris Debbi", "TCD"),
+        ("Judge Maria Lopez has fined a mining company for polluting rivers in Peru.", "Maria Lopez", "PER"),
+        ("President Idris Debbi visited flood victims in eastern Chad on Sunday.", "Idris Debbi", "TCD"),
         # negative: an outward-facing office is often the visitor
         ("Foreign Minister Ahmed Karimov arrived in Kenya for talks on Monday.", "Ahmed Karimov", None),
         # negative: two countries named, or no title
