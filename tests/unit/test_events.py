@@ -820,3 +820,16 @@ def test_events_reporter_under_a_misparsed_reduced_relative(code: Any) -> None:
 )
 def test_events_group_placed_by_its_phrase_keeps_its_sector(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a non-state group drawn from an organisation: its country, the group's own sector
+        ("Workers from Petrobras protested outside the ministry in Brasilia.", ("BRA", "LAB")),
+        # negative: a state-role noun keeps the organisation's own code
+        ("Leaders of the Muslim Brotherhood met the president in Cairo.", ("EGY", "OPP")),
+    ],
+)
+def test_events_group_from_an_organisation_takes_its_noun_sector(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text, date="2012-03-01")}

@@ -1887,6 +1887,12 @@ class EventCoder:
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
+        elif actor.kind in ("organization", "person") and actor.country:
+            group = self._member_group_sector(article, mention)
+            if group is not None and group != sector:
+                return EventActor(
+                    actor_id=f"{actor.country}:{group}", name=mention.text, country=actor.country, sector=group
+                )
         if actor.kind == "person" and actor.country and not actor.igo:
             # "the Bush administration", "Putin's government": the body the person's name
             # qualifies, a sector of the person's country
@@ -1896,6 +1902,36 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _member_group_sector(article: Article, mention: Mention) -> str | None:
+        """The sector of a non-state group drawn from an organisation or a person's following.
+
+        "activists from the Fatah party" -> OPP, "workers of the state bus company" -> LAB,
+        "students from Cairo University" -> EDU: the group is of the organisation's country,
+        with the sector of its own noun. Nouns of state roles ("leaders of Hamas", "officials of
+        the party") and nouns without a sector ("members of", "supporters of") leave the
+        organisation's own code.
+
+        Args:
+            article: the article, parsed.
+            mention: the organisation or person mention that is the event's actor.
+
+        Returns:
+            A sector code outside ``resolve.STATE_SECTORS``, or None.
+        """
+        from communique.extract import resolve
+
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "from") or token.head.head.pos_ != "NOUN":
+            return None
+        noun = token.head.head
+        words = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        sector = resolve.title_sector([*words, noun.lower_]) or resolve.title_sector([noun.lemma_.lower()])
+        return sector if sector is not None and sector not in resolve.STATE_SECTORS else None
 
     @staticmethod
     def _enclosing_group_sector(article: Article, mention: Mention) -> str | None:
