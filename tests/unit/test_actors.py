@@ -376,3 +376,17 @@ def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
 def test_actors_stateless_peoples_are_of_their_country(run, text: str, mention: str, actor_id) -> None:
     ids = _ids(run(text), mention)
     assert (actor_id in ids) if actor_id else not (ids - {None})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the country a titled name is "of" places it, over a namesake of another country
+        ("King Hassan of Morocco opened the new port at Tangier.", "Hassan", "MAR"),
+        ("Prime Minister Kofi Mensah of Ghana arrived in Lagos on Friday.", "Kofi Mensah", "GHA"),
+        # negative: an "of" phrase that is no country leaves the name as it is
+        ("Kofi Mensah of the finance committee arrived in Lagos on Friday.", "Kofi Mensah", None),
+    ],
+)
+def test_actors_name_of_a_country(run, text: str, name: str, country) -> None:
+    assert _person(run(text, date="2001-01-01"), name).country == country

@@ -833,3 +833,16 @@ def test_events_group_placed_by_its_phrase_keeps_its_sector(code: Any, text: Any
 )
 def test_events_group_from_an_organisation_takes_its_noun_sector(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text, date="2012-03-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "was quoted as saying he ...": the pronoun is the one quoted
+        ("The Jordanian king was quoted as saying he would visit Iraq next month.", ("JOR", "IRQ")),
+        # the plain reporting verb keeps working
+        ("The Jordanian king said he would visit Iraq next month.", ("JOR", "IRQ")),
+    ],
+)
+def test_events_pronoun_of_a_quoted_reporter(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.target.country if e.target else None) for e in code(text)}

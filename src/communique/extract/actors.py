@@ -570,6 +570,13 @@ class _Run:
                     title = doc[appos.start + 1 : appos.end].text
         found = self._dictionary_person(name, titled=bool(title_tokens))
         igo, country, affiliation = self._affiliation(title_tokens)
+        of_country = self._of_country(doc, tokens[-1].i + 1)
+        if of_country is not None and not country and not igo:
+            # "King Hassan of Morocco": the country the name is "of"; a dictionary person of
+            # another country is someone else with the same name
+            country = of_country
+            if found is not None and found.country and found.country != of_country:
+                found = None
         sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
         if igo:
             sector = "IGO"
@@ -674,6 +681,27 @@ class _Run:
         # two bearers at least: one dictionary person of a common name ("King Faisal" -> a
         # Maldivian minister) is too thin a clue
         return best if best is not None and votes[best] >= 2 and 2 * votes[best] > len(unique) else None
+
+    def _of_country(self, doc: Any, i: int) -> str | None:
+        """The country of an "of" phrase right after a name ("King Hassan of Morocco",
+        "President Lula of Brazil"), from the mention resolved there; None otherwise.
+
+        Args:
+            doc: the parsed article.
+            i: the index of the token after the name.
+
+        Returns:
+            ISO3, or None.
+        """
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return None
+        start = doc[i + 1].idx if doc[i + 1].lower_ != "the" or i + 2 >= len(doc) else doc[i + 2].idx
+        for mention in self.article.mentions:
+            if mention.start == start and mention.actor_id:
+                actor = self.actors.get(mention.actor_id)
+                if actor is not None and actor.kind == "country" and actor.country:
+                    return actor.country
+        return None
 
     def _sole_country(self, title_tokens: list[Any], sector: str | None) -> str | None:
         """The country of an unknown office holder in an article that names one country only.

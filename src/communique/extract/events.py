@@ -415,6 +415,29 @@ class Trigger:
     folded: list[Any] = field(default_factory=list)
 
 
+def _reporting_subject(verb: Any) -> Any | None:
+    """The one who reports with ``verb``: its subject, or for a reporting verb without one the
+    subject of the verb it complements ("X was quoted as saying he ...": X, the passive subject
+    of "quoted"; "X went on to say ..."). At most two steps up, through "as" phrases and open
+    complements.
+
+    Example:
+        >>> _reporting_subject(None) is None
+        True
+    """
+    node = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
+        if subject is not None:
+            return _gerund_subject(subject)
+        if node.dep_ not in ("pcomp", "prep", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _gerund_subject(subject: Any) -> Any:
     """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Syria said",
     the parser makes "working" the clausal subject of "said" and "Red Cross" the subject of
@@ -863,8 +886,7 @@ class EventCoder:
         node = token
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
-                subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "csubj")), None)
-                return _gerund_subject(subject) if subject is not None else None
+                return _reporting_subject(node.head)
             if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
                 return None
             node = node.head
