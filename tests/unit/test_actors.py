@@ -390,3 +390,17 @@ def test_actors_stateless_peoples_are_of_their_country(run, text: str, mention: 
 )
 def test_actors_name_of_a_country(run, text: str, name: str, country) -> None:
     assert _person(run(text, date="2001-01-01"), name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # a capital's namesake town in the one country the article names
+        ("Rival gangs fought in Tripoli, the second city of Lebanon, on Monday.", "LOC:LBN:tripoli"),
+        # negative: the capital's own country named, or none at all
+        ("Libyan militias clashed in Tripoli on Monday.", "LOC:LBY:tripoli"),
+        ("Gunmen attacked a hotel in Tripoli on Monday.", "LOC:LBY:tripoli"),
+    ],
+)
+def test_actors_capital_namesake_in_the_named_country(run, text: str, actor_id: str) -> None:
+    assert actor_id in _ids(run(text), "Tripoli")

@@ -244,6 +244,7 @@ class ActorStage:
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         text = article.text
         georgia = _georgia_reading(text)
+        run.named = _named_countries(matches, d)
 
         # 1 + 2: dictionary matches and institutions
         for match in matches:
@@ -412,6 +413,10 @@ class ActorStage:
             if georgia == "unknown":
                 return None, "GPE"
         if kind == "capital":
+            namesake = _namesake_town(span.text, iso3, run.named)
+            if namesake is not None:
+                # "Tripoli" in an article about Lebanon and not Libya: the Lebanese city
+                return resolve.location_actor(span.text, namesake), "GPE"
             # a capital that acts stands for the government; one where things happen is a place,
             # and so is the dateline ("SEOUL (Reuters) -")
             if _acts(span) and not _dateline(span):
@@ -437,6 +442,8 @@ class _Run:
         self.tokens: dict[str, list[tuple[int, str]]] = {}
         self.titles: list[tuple[int, str, str]] = []  # (char offset, title key words, actor id)
         self.doc_surnames: set[str] = set()
+        # countries the article names by name or demonym (not by a city), set before matching
+        self.named: set[str] = set()
 
     def _index(self, key: str, offset: int, actor_id: str) -> None:
         entries = self.tokens.setdefault(key, [])
@@ -1098,6 +1105,28 @@ def _looks_demonym(span: Any) -> bool:
 
 
 _CAPITALS: dict[str, str] = {}
+
+
+def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
+    """The countries an article names by their name or demonym (capitals and other cities
+    excluded: they are what this set helps to place)."""
+    named = set()
+    for match in matches:
+        if match.category != "country" or d.country_kind.get(match.key) == "capital":
+            continue
+        iso3 = d.country_names[match.key]
+        if not _is_city_alias(match.key, iso3):
+            named.add(iso3)
+    return named
+
+
+def _namesake_town(name: str, iso3: str, named: set[str]) -> str | None:
+    """The country of a town named like a capital, when the article names that country and
+    not the capital's own ("Tripoli" with Lebanon named and Libya not: LBN); else None."""
+    if not named or iso3 in named:
+        return None
+    found = resolve.place(name, named)
+    return found[1] if found is not None and found[1] != iso3 and found[1] in named else None
 
 
 def _is_capital(key: str, iso3: str) -> bool:
