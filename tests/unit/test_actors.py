@@ -404,3 +404,18 @@ def test_actors_name_of_a_country(run, text: str, name: str, country) -> None:
 )
 def test_actors_capital_namesake_in_the_named_country(run, text: str, actor_id: str) -> None:
     assert actor_id in _ids(run(text), "Tripoli")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # an unknown organisation named after a country is of that country
+        ("The Ghana Football Association suspended two referees on Monday.", "The Ghana Football Association", "GHA"),
+        # negative: a country that is also a given name starts many a company's name
+        ("Jordan Smith Associates won the building contract.", "Jordan Smith Associates", None),
+    ],
+)
+def test_actors_organisation_named_after_a_country(run, text: str, mention: str, country) -> None:
+    article = run(text)
+    actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
+    assert {a.country for a in actors if a is not None} == ({country} if country else set())

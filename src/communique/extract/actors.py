@@ -347,6 +347,12 @@ class ActorStage:
             org = resolve.lookup(mention.text, date=date, dictionary=d)
             if org is not None and org.country and org.sector and org.id == f"{org.country}:{org.sector}":
                 run.assign(mention, org)
+            elif org is not None and org.kind == "country" and org.country and _named_after_country(mention.text, d):
+                # "the Ghana Football Association", "Montenegro Municipality Association": an
+                # organisation of the country it is named after, its sector unknown
+                named = resolve.organization_actor(_strip_article(mention.text), org.country, "", org.country)
+                named.sector = None
+                run.assign(mention, named)
 
         # 5: remaining places
         for mention in list(article.mentions):
@@ -1105,6 +1111,20 @@ def _looks_demonym(span: Any) -> bool:
 
 
 _CAPITALS: dict[str, str] = {}
+
+
+def _named_after_country(text: str, d: ActorDictionary) -> bool:
+    """A name of two words or more whose first word is a country's name or demonym and whose
+    last is a capitalised word ("Ghana Football Association"; not "Uganda" alone, nor a name
+    starting with a country that is also a given name, "Jordan Smith Associates")."""
+    words = _strip_article(text).split()
+    return (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and _key(words[0]) in d.country_names
+        and _key(words[0]) not in _GIVEN_NAMES
+        and d.country_kind.get(_key(words[0])) in ("name", "alias", "demonym")
+    )
 
 
 def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
