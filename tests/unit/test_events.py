@@ -846,3 +846,17 @@ def test_events_group_from_an_organisation_takes_its_noun_sector(code: Any, text
 )
 def test_events_pronoun_of_a_quoted_reporter(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.target.country if e.target else None) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a complaint to an audience about another actor's act targets that actor
+        ("Ukraine complained to the OSCE on Friday about Russian shelling of its villages.", ("UKR", "RUS")),
+        # negative: nobody else named in the complaint, the addressee stays the target
+        ("Japan complained to China about the arrest of its diplomats.", ("JPN", "CHN")),
+    ],
+)
+def test_events_complaint_targets_the_one_complained_about(code: Any, text: Any, expected: Any) -> None:
+    events = [e for e in code(text) if e.type == "ACCUSE"]
+    assert expected in {(e.source.country, e.target.country if e.target else None) for e in events}

@@ -1222,6 +1222,8 @@ class EventCoder:
                                 targets.extend(m for m in self._actors_at(subj, index) if m not in targets)
             if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
+            if trig.info.plover == "ACCUSE" and targets and not passive:
+                targets = self._complained_about(token, index, sources) or targets
             if passive and not sources:
                 # "were killed in Turkish artillery fire", "died in an air strike by government
                 # forces": the attack names the agent
@@ -1244,6 +1246,35 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _complained_about(self, token: Any, index: dict[int, Mention], sources: list[Mention]) -> list[Mention]:
+        """The one a complaint addressed to someone else is about: "complained to the United
+        Nations over Israeli air raids" -> Israel, the CAMEO and PLOVER target (the addressee
+        is only the audience). Empty unless the verb has both a "to" addressee and an
+        over/about/against phrase naming a resolved actor ("complained to China about the
+        arrests" keeps China).
+
+        Args:
+            token: the ACCUSE trigger (a verb).
+            index: mentions by token index.
+            sources: the event's sources (never its target).
+
+        Returns:
+            The actors the complaint is about, or an empty list.
+        """
+        preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+        if not any(p.lower_ == "to" for p in preps):
+            return []
+        found: list[Mention] = []
+        for prep in preps:
+            if prep.lower_ not in ("over", "about", "against"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(
+                        m for m in self._actors_at(pobj, index, deep=True) if m.actor_id and m not in sources
+                    )
+        return found
 
     @staticmethod
     def _stranded_subject(token: Any) -> Any | None:
