@@ -860,3 +860,17 @@ def test_events_pronoun_of_a_quoted_reporter(code: Any, text: Any, expected: Any
 def test_events_complaint_targets_the_one_complained_about(code: Any, text: Any, expected: Any) -> None:
     events = [e for e in code(text) if e.type == "ACCUSE"]
     assert expected in {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "owner", "expected"),
+    [
+        # an ally of a country is of the place it is in, not of the country it sides with
+        ("Gunmen ambushed a convoy of Russia's militia allies inside Ukraine.", "target", "RUS", ("UKR", "REB")),
+        ("Iran's proxies in Yemen fired missiles at Saudi Arabia.", "source", "IRN", ("YEM", None)),
+    ],
+)
+def test_events_ally_of_a_country_is_not_of_it(code: Any, text: Any, side: Any, owner: Any, expected: Any) -> None:
+    actors = [getattr(e, side) for e in code(text)]
+    assert owner not in {a.country for a in actors if a is not None}
+    assert expected in {(a.country, a.sector) for a in actors if a is not None}

@@ -952,7 +952,8 @@ def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[st
     """Drop the mentions that name a country as a stance, not a nationality.
 
     "pro-Russian separatists in Ukraine", "an anti-Syrian journalist in Beirut", "anti-American
-    protesters": the group sides with or against the country and is not of it (PLOVER and
+    protesters", "Iran's proxies in Yemen": the group sides with or against the country and is
+    not of it (PLOVER and
     CAMEO code it by where it is, which the event stage finds for unnamed groups). People and
     IGOs are left alone ("anti-corruption chief" names no country anyway). The mentions go:
     the group is then an unnamed one.
@@ -968,19 +969,56 @@ def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[st
     kept: list[Mention] = []
     for mention in article.mentions:
         actor = actors.get(mention.actor_id or "")
-        before = article.text[max(0, mention.start - 8) : mention.start]
-        if (
-            actor is not None
-            and actor.country
-            and actor.kind != "person"
-            and not actor.igo
-            and (_STANCE_BEFORE.search(before) or _STANCE_START.match(mention.text))
-        ):
-            dropped.add(actor.id)
+        if actor is None or not actor.country or actor.kind == "person" or actor.igo:
+            kept.append(mention)
             continue
-        kept.append(mention)
+        before = article.text[max(0, mention.start - 8) : mention.start]
+        ally = _ally_noun(article, mention)
+        if not (_STANCE_BEFORE.search(before) or _STANCE_START.match(mention.text) or ally is not None):
+            kept.append(mention)
+            continue
+        dropped.add(actor.id)
+        home = _ally_home(article, ally, actors) if ally is not None and actor.sector else None
+        if home is not None:
+            # "Israel's militia ally in southern Lebanon": the militia is of where it is
+            placed = resolve.sector_actor(home, actor.sector or "")
+            actors.setdefault(placed.id, placed)
+            mention.actor_id = placed.id
+            kept.append(mention)
     article.mentions = kept
     return dropped
+
+
+# Nouns of a party that sides with another: "Israel's militia ally", "Iran's proxies in Yemen".
+_ALLY_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
+
+
+def _ally_noun(article: Article, mention: Mention) -> Any | None:
+    """The ally noun a mention qualifies ("Israel's militia ally", "Iran's proxies"): a group
+    that sides with the country, not of it; None otherwise."""
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.pos_ == "NOUN":
+        if root.head.lemma_.lower() in _ALLY_NOUNS:
+            return root.head
+    return None
+
+
+def _ally_home(article: Article, ally: Any, actors: dict[str, Actor]) -> str | None:
+    """The country where an ally is, from the place phrase on its noun ("ally in southern
+    Lebanon" -> LBN); None without one."""
+    for prep in ally.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside"):
+            continue
+        for token in prep.subtree:
+            for mention in article.mentions:
+                if mention.start <= token.idx < mention.end and mention.actor_id in actors:
+                    actor = actors[mention.actor_id]
+                    if actor.country and actor.kind in ("country", "location"):
+                        return actor.country
+    return None
 
 
 def _named_thing(doc: Any, mention: Mention, run: _Run) -> Actor | None:
