@@ -874,3 +874,22 @@ def test_events_ally_of_a_country_is_not_of_it(code: Any, text: Any, side: Any, 
     actors = [getattr(e, side) for e in code(text)]
     assert owner not in {a.country for a in actors if a is not None}
     assert expected in {(a.country, a.sector) for a in actors if a is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        # a town named as the place of a group noun gives the group's sector
+        ("Militias in Misrata and Zawiya agreed to a truce.", "Misrata", "REB"),
+        # negative: a town that is no group's place has none
+        ("Heavy rain flooded the streets of Misrata.", "Misrata", None),
+    ],
+)
+def test_events_town_of_a_group_takes_its_sector(
+    pipeline: Any, nlp: Any, text: Any, place: Any, expected: Any
+) -> None:
+    coder = dict(pipeline.stages)["events.rules.v1"]
+    article = pipeline.process_text(text, date="2015-05-01")
+    article.attach_doc(nlp(article.text))
+    (mention,) = [m for m in article.mentions if m.text == place]
+    assert coder._event_actor(article, mention).sector == expected

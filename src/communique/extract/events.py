@@ -1938,6 +1938,8 @@ class EventCoder:
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
+        elif sector is None and actor.kind == "location":
+            sector = self._enclosing_group_sector(article, mention)  # "rival militias in Tripoli"
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
         elif actor.kind in ("organization", "person") and actor.country:
