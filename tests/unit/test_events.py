@@ -488,8 +488,9 @@ def test_events_territory_coded_as_a_sector_is_a_place(code: Any) -> None:
         ("Kenyan police used tear gas to disperse student protesters on Friday.", "target", ("KEN", "OPP")),
         ("The Peruvian government rejected demands from striking workers.", "target", ("PER", "LAB")),
         ("Bolivian authorities arrested 30 members of a banned movement.", "target", ("BOL", None)),
-        # an unnamed group addresses a state body: the group is of that state
-        ("Tribal elders have demanded that the Chadian government free the detainees.", "source", ("TCD", None)),
+        # an unnamed group addresses a state body: the group is of that state (elders are
+        # elites, ELI, as the PLOVER coders give them)
+        ("Tribal elders have demanded that the Chadian government free the detainees.", "source", ("TCD", "ELI")),
         (
             "Hundreds of refugees staged a hunger strike in protest of the Nepalese government's new rules.",
             "source",
