@@ -190,7 +190,7 @@ _IGO_ORGANS = {
 _ENCLOSING_HOPS = 4
 _ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
-_MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
+_MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "curbs against Japanese cars", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
