@@ -886,9 +886,7 @@ def test_events_ally_of_a_country_is_not_of_it(code: Any, text: Any, side: Any, 
         ("Heavy rain flooded the streets of Misrata.", "Misrata", None),
     ],
 )
-def test_events_town_of_a_group_takes_its_sector(
-    pipeline: Any, nlp: Any, text: Any, place: Any, expected: Any
-) -> None:
+def test_events_town_of_a_group_takes_its_sector(pipeline: Any, nlp: Any, text: Any, place: Any, expected: Any) -> None:
     coder = dict(pipeline.stages)["events.rules.v1"]
     article = pipeline.process_text(text, date="2015-05-01")
     article.attach_doc(nlp(article.text))

@@ -1000,9 +1000,9 @@ def _ally_noun(article: Article, mention: Mention) -> Any | None:
     if span is None:
         return None
     root = span.root
-    if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.pos_ == "NOUN":
-        if root.head.lemma_.lower() in _ALLY_NOUNS:
-            return root.head
+    head = root.head
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in _ALLY_NOUNS:
+        return head
     return None
 
 

@@ -1271,9 +1271,7 @@ class EventCoder:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    found.extend(
-                        m for m in self._actors_at(pobj, index, deep=True) if m.actor_id and m not in sources
-                    )
+                    found.extend(m for m in self._actors_at(pobj, index, deep=True) if m.actor_id and m not in sources)
         return found
 
     @staticmethod
@@ -2016,9 +2014,9 @@ class EventCoder:
             head = token.head
             if head is token:
                 return None
-            if token.dep_ == "pobj" and head.lower_ in _ENCLOSING_PREPS:
-                token = head.head
-            elif token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
+            into_noun = token.dep_ == "pobj" and head.lower_ in _ENCLOSING_PREPS
+            into_participle = token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN")
+            if into_noun or into_participle:
                 token = head.head
             elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
                 token = head
