@@ -419,3 +419,24 @@ def test_actors_organisation_named_after_a_country(run, text: str, mention: str,
     article = run(text)
     actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
     assert {a.country for a in actors if a is not None} == ({country} if country else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a party or front the dictionary lacks, in an article about one country
+        ("The Sudanese government banned the Democratic Unity Party on Monday.", "the Democratic Unity Party", "SDN"),
+        # an organisation's name ending "of <country>"
+        (
+            "Troops clashed with the Popular Liberation Front of Chad overnight.",
+            "the Popular Liberation Front of Chad",
+            "TCD",
+        ),
+        # negative: two countries named, the party stays open
+        ("Egypt and Libya condemned the Democratic Unity Party.", "the Democratic Unity Party", None),
+    ],
+)
+def test_actors_unknown_party_of_the_article_country(run, text: str, mention: str, country) -> None:
+    article = run(text)
+    actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
+    assert {a.country for a in actors if a is not None} == ({country} if country else set())

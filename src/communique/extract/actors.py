@@ -347,6 +347,20 @@ class ActorStage:
             org = resolve.lookup(mention.text, date=date, dictionary=d)
             if org is not None and org.country and org.sector and org.id == f"{org.country}:{org.sector}":
                 run.assign(mention, org)
+            elif (org is None or org.kind == "country") and _of_country_name(mention.text, d) is not None:
+                # "the Popular Front for the Liberation of Chad": the country the name is "of"
+                home = _of_country_name(mention.text, d) or ""
+                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
+                named.sector = None
+                run.assign(mention, named)
+            elif org is None and _domestic_body_name(mention.text) and len(run.all_countries()) == 1:
+                # "President Bouteflika said he would lift the ban on the Islamic Salvation
+                # Front": a party, front or movement the dictionary lacks, in an article about
+                # one country, is of that country
+                (home,) = run.all_countries()
+                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
+                named.sector = None
+                run.assign(mention, named)
             elif org is not None and org.kind == "country" and org.country and _named_after_country(mention.text, d):
                 # "the Ghana Football Association", "Montenegro Municipality Association": an
                 # organisation of the country it is named after, its sector unknown
@@ -470,6 +484,11 @@ class _Run:
     def countries(self) -> set[str]:
         """The countries the article's resolved actors name so far."""
         return {a.country for a in self.actors.values() if a.country and a.kind == "country"}
+
+    def all_countries(self) -> set[str]:
+        """The countries of all the article's resolved actors so far (people, bodies and places
+        too), IGOs apart."""
+        return {a.country for a in self.actors.values() if a.country and not a.igo}
 
     # mentions and actors
 
@@ -1149,6 +1168,38 @@ def _looks_demonym(span: Any) -> bool:
 
 
 _CAPITALS: dict[str, str] = {}
+
+
+# Last words of the names of domestic political bodies: parties, fronts, movements, armed
+# groups. A name ending so is of the country its article is about (NGOs, usually named
+# "... Watch", "... International", "... Foundation", are not: they report on others).
+# Hand-written.
+_DOMESTIC_BODY_WORDS = frozenset(
+    {"front", "party", "movement", "army", "brigade", "brigades", "alliance", "congress", "coalition", "militia"}
+)
+
+
+def _of_country_name(text: str, d: ActorDictionary) -> str | None:
+    """The country an organisation's name ends "of" ("the Liberation Front of Chad",
+    "Movement for the Salvation of Niger"); None otherwise."""
+    words = _strip_article(text).split()
+    if len(words) < 3 or words[-2].lower() != "of" or not words[0][:1].isupper():
+        return None
+    key = _key(words[-1])
+    if d.country_kind.get(key) not in ("name", "alias"):
+        return None
+    return d.country_names.get(key)
+
+
+def _domestic_body_name(text: str) -> bool:
+    """A capitalised name of two words or more ending in a domestic body word ("Islamic
+    Salvation Front", "the Progressive Labour Party")."""
+    words = _strip_article(text).split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in words)
+        and words[-1].lower() in _DOMESTIC_BODY_WORDS
+    )
 
 
 def _named_after_country(text: str, d: ActorDictionary) -> bool:
