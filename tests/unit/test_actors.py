@@ -406,6 +406,12 @@ def test_actors_capital_namesake_in_the_named_country(run, text: str, actor_id: 
     assert actor_id in _ids(run(text), "Tripoli")
 
 
+def test_actors_small_namesake_town_is_not_the_capital(run) -> None:
+    # Moscow, Idaho is too small to be the Moscow of an American article
+    article = run("An American senator will fly to Moscow next week for arms talks.")
+    assert "LOC:RUS:moscow" in _ids(article, "Moscow")
+
+
 @pytest.mark.parametrize(
     ("text", "mention", "country"),
     [

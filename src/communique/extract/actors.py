@@ -1229,13 +1229,22 @@ def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
     return named
 
 
+# A capital's namesake is read as the town only from this size up: "Tripoli" in Lebanon
+# (about 230,000) is a city in the news, "Moscow" in Idaho or "Paris" in Texas (about 25,000)
+# is not, and a US article on a visit to Moscow names no Russia when it says "Soviet".
+_NAMESAKE_POPULATION = 100_000
+
+
 def _namesake_town(name: str, iso3: str, named: set[str]) -> str | None:
-    """The country of a town named like a capital, when the article names that country and
+    """The country of a city named like a capital, when the article names that country and
     not the capital's own ("Tripoli" with Lebanon named and Libya not: LBN); else None."""
     if not named or iso3 in named:
         return None
-    found = resolve.place(name, named)
-    return found[1] if found is not None and found[1] != iso3 and found[1] in named else None
+    for line in resolve._place_lines(" ".join(name.split()).casefold()):
+        _key_column, _name, country, _lat, _lon, population = line.split("\t")
+        if country in named and country != iso3 and int(population) >= _NAMESAKE_POPULATION:
+            return country
+    return None
 
 
 def _is_capital(key: str, iso3: str) -> bool:
