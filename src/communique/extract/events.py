@@ -440,7 +440,7 @@ def _reporting_subject(verb: Any) -> Any | None:
 
 def _gerund_subject(subject: Any) -> Any:
     """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Syria said",
-    the parser makes "working" the clausal subject of "said" and "Red Cross" the subject of
+    the parser makes "working" the (clausal) subject of "said" and "Red Cross" the subject of
     "working"; the one who says is the Red Cross. Any other subject is returned as it is (a
     real gerund clause, "Working abroad is hard", has no subject of its own).
 
@@ -448,7 +448,7 @@ def _gerund_subject(subject: Any) -> Any:
         >>> _gerund_subject(None) is None
         True
     """
-    if subject is None or subject.dep_ != "csubj" or subject.tag_ != "VBG":
+    if subject is None or subject.dep_ not in ("csubj", "nsubj") or subject.tag_ != "VBG":
         return subject
     return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
 
