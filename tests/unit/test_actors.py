@@ -446,3 +446,15 @@ def test_actors_unknown_party_of_the_article_country(run, text: str, mention: st
     article = run(text)
     actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
     assert {a.country for a in actors if a is not None} == ({country} if country else set())
+
+
+@pytest.mark.parametrize(
+    ("date", "actor_id"),
+    [
+        # a town of a state that seceded later belonged to the older state before
+        ("2005-03-01", "LOC:SDN:juba"),
+        ("2015-03-01", "LOC:SSD:juba"),
+    ],
+)
+def test_actors_town_of_a_later_state_on_the_article_date(run, date: str, actor_id: str) -> None:
+    assert actor_id in _ids(run("Rebels shelled the town of Juba on Sunday, killing 20 people.", date=date), "Juba")

@@ -493,6 +493,10 @@ class _Run:
     # mentions and actors
 
     def add_actor(self, actor: Actor) -> Actor:
+        if actor.kind == "location" and actor.country:
+            held = resolve.country_on(actor.country, self.date)
+            if held != actor.country:
+                actor = resolve.location_actor(actor.name, held)  # "Juba" before 2011: Sudan
         known = self.actors.get(actor.id)
         if known is None:
             self.actors[actor.id] = actor
