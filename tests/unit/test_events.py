@@ -796,6 +796,8 @@ def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, 
         ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", None)),
         # negative: another passive keeps its subject as the target
         ("Chadian troops were attacked near the border on Monday.", ("ASSAULT", None, "TCD")),
+        # negative: a thing handed over to someone is no retreating actor
+        ("The pilot's remains were handed over to Turkish officials at the border.", ("RETREAT", None, "TUR")),
     ],
 )
 def test_events_passive_retreat_subject_is_the_source(code: Any, text: Any, expected: Any) -> None:
@@ -822,6 +824,8 @@ def test_events_reporter_under_a_misparsed_reduced_relative(code: Any, text: Any
         ("Spanish police raided a small extremist network in Catalonia on Thursday.", ("ESP", "REB")),
         # negative: force on a place with no group falls on its people
         ("Syrian troops imposed a curfew in Aleppo on Friday.", ("SYR", "CVL")),
+        # negative: a modifier makes no group of a thing ("terrorist attacks")
+        ("Insurgents carried out terrorist attacks in Baghdad on Monday.", ("IRQ", "CVL")),
         # agent words: pirates are criminals
         ("Police arrested two Somali pirates in Kenya.", ("SOM", "CRM")),
     ],

@@ -185,6 +185,9 @@ _IGO_ORGANS = {
     "court": "JUD",
     "tribunal": "JUD",
 }
+# Nouns of an organised group that take their sector from their modifiers ("an extremist
+# network", "a rebel faction", "the student union"). Hand-written.
+_GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "faction", "movement", "wing", "unit"}
 # The walk from a country up to the group noun whose place it names ("refugees fleeing the
 # war in Liberia": Liberia -> war -> fleeing -> refugees is 3 steps; 4 leaves one spare).
 _ENCLOSING_HOPS = 4
@@ -413,6 +416,31 @@ class Trigger:
     specific: bool  # a cue or pattern matched (not just the bare lemma)
     source: str  # "own" or "petrarch"
     folded: list[Any] = field(default_factory=list)
+
+
+# Verbs of a withdrawal whose passive subject is the one who retreats ("troops were pulled
+# out", "the militia was disbanded"); a thing handed over or exchanged is no retreating actor.
+_WITHDRAWAL_VERBS = {
+    "withdraw",
+    "pull",
+    "demobilize",
+    "demobilise",
+    "disarm",
+    "disband",
+    "evacuate",
+    "redeploy",
+    "recall",
+    "ship",
+    "relocate",
+}
+
+
+def _withdrawn(verb: Any) -> bool:
+    """A passive withdrawal with no recipient: "were pulled out of X", not "was handed over to
+    X" (a transfer, whose giver is unnamed)."""
+    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+        return False
+    return not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children)
 
 
 def _reporting_subject(verb: Any) -> Any | None:
@@ -1174,7 +1202,7 @@ class EventCoder:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             sources.extend(self._actors_at(pobj, index))
-                if not sources and trig.info.plover == "RETREAT":
+                if not sources and trig.info.plover == "RETREAT" and _withdrawn(token):
                     # "guerrillas have been demobilized", "troops were pulled out of X": with no
                     # agent named, the ones withdrawn are the ones who retreat (PLOVER's source)
                     sources, targets = subj_mentions, [m for m in targets if m not in subj_mentions]
@@ -2004,7 +2032,6 @@ class EventCoder:
         Returns:
             A sector code, or None when no group noun encloses the country.
         """
-        from communique.extract import resolve
 
         span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -2026,15 +2053,31 @@ class EventCoder:
                 if token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
                     continue
                 return None
-            lemma = token.lemma_.lower()
-            if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
-                return "CVL"
-            # the noun's own modifiers belong to it ("the largest extremist organization")
-            words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
-            sector = resolve.title_sector([*words, token.lower_]) or resolve.title_sector([lemma])
+            sector = EventCoder._group_noun_sector(token)
             if sector is not None:
                 return sector
         return None
+
+    @staticmethod
+    def _group_noun_sector(noun: Any) -> str | None:
+        """The sector of a noun that names a group of people, with its modifiers: "refugees" ->
+        REF, "rebel commanders" -> REB, "an extremist network" -> REB; None for a noun that
+        names no group ("attacks", "war"), whatever its modifiers ("terrorist attacks")."""
+        from communique.extract import resolve
+
+        lemma = noun.lemma_.lower()
+        if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
+            return "CVL"
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        own = resolve.title_sector([noun.lower_]) or resolve.title_sector([lemma])
+        if own is not None:
+            # the modifiers' multiword titles ("rebel commanders") come first
+            return resolve.title_sector([*(c.lower_ for c in mods), noun.lower_]) or own
+        if lemma not in _GROUP_NOUNS:
+            return None
+        if any(c.lemma_.lower() in _REBEL_NOUNS or c.lemma_.lower() == "terrorist" for c in mods):
+            return "REB"  # "the largest extremist organization", "a terrorist cell"
+        return resolve.title_sector([*(c.lower_ for c in mods), noun.lower_])
 
     @staticmethod
     def _igo_role(article: Article, mention: Mention, actor: Actor) -> str | None:
