@@ -903,3 +903,17 @@ def test_events_town_of_a_group_takes_its_sector(pipeline: Any, nlp: Any, text: 
     article.attach_doc(nlp(article.text))
     (mention,) = [m for m in article.mentions if m.text == place]
     assert coder._event_actor(article, mention).sector == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "when" clause places the act: the force falls on that country's people
+        ("Two gunmen killed 12 people late Sunday when they opened fire in a market in Kandahar.", "AFG"),
+        # negative: a place the clause only comes from is not where the act happened
+        ("Gunmen killed a retired teacher when he returned from Kandahar.", None),
+    ],
+)
+def test_events_when_clause_places_the_act(code: Any, text: Any, expected: Any) -> None:
+    targets = {e.target.country for e in code(text) if e.type == "ASSAULT" and e.target is not None}
+    assert (expected in targets) if expected else "AFG" not in targets

@@ -1750,8 +1750,8 @@ class EventCoder:
         """The country of a place the act happens in or is directed to, as a mention of it.
 
         The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
-        trigger, a folded trigger, its open complement, its object, or -- for a noun trigger --
-        the verb that governs it; the first place with a country wins.
+        trigger, a folded trigger, its open complement, a "when" clause on it, its object, or --
+        for a noun trigger -- the verb that governs it; the first place with a country wins.
         """
         article = self._article
         if article is None:
@@ -1759,6 +1759,14 @@ class EventCoder:
         heads = [token, *folded, *self._complements(token)]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
             heads.append(token.head.head if token.dep_ == "pobj" else token.head)
+        # a clause telling when the act happened tells where too: "killed 12 people when they
+        # opened fire in a market in Kandahar"
+        heads += [
+            c
+            for c in token.children
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ == "when")
+        ]
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
         # the one acted on with a preposition, placed by its own phrase: "clashed with rioters
         # in the Egyptian capital"
