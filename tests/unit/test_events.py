@@ -917,3 +917,16 @@ def test_events_town_of_a_group_takes_its_sector(pipeline: Any, nlp: Any, text: 
 def test_events_when_clause_places_the_act(code: Any, text: Any, expected: Any) -> None:
     targets = {e.target.country for e in code(text) if e.type == "ASSAULT" and e.target is not None}
     assert (expected in targets) if expected else "AFG" not in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ethnic group named by a demonym and its noun is of where it lives, keeping its sector
+        ("Ethnic Uzbek militants based in Afghanistan attacked a border post.", ("AFG", "REB")),
+        # negative: without "ethnic", the demonym is the nationality
+        ("Serb fighters attacked a border post in Croatia.", ("SRB", "REB")),
+    ],
+)
+def test_events_ethnic_group_of_where_it_lives(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text)}

@@ -1415,17 +1415,28 @@ class EventCoder:
         """
         article = self._article
         actor = article.actor(mention.actor_id) if article is not None else None
-        if article is None or actor is None or actor.kind != "country" or mention.label != "NORP":
+        if article is None or actor is None:
+            return mention
+        # "ethnic Albanian guerrillas operating in Macedonia": the actor stage made the demonym
+        # and its noun one body of the demonym's country; an ethnic group is of where it lives
+        group = (
+            mention.label == "INSTITUTION"
+            and actor.sector is not None
+            and actor.id == f"{actor.country}:{actor.sector}"
+        )
+        if not group and (actor.kind != "country" or mention.label != "NORP"):
             return mention
         span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return mention
-        word = span.root
+        word = span[0] if group else span.root
         # the people noun: the demonym itself ("Albanians") or the noun it modifies ("Albanian guerrillas")
         head = word.head if word.dep_ in ("amod", "compound", "nmod") and word.head.pos_ == "NOUN" else word
         if head is word and word.tag_ not in ("NNPS", "NNS"):
             return mention
         ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children)
+        if group and not ethnic:
+            return mention
         if head is not word and not ethnic:
             return mention  # "Brazilian men in Guyana", "French mediation in ...": not a people at home
         if head is not word:
@@ -1440,7 +1451,7 @@ class EventCoder:
             preps += [
                 c
                 for acl in head.children
-                if acl.dep_ == "acl" and acl.tag_ == "VBG"
+                if acl.dep_ == "acl" and acl.tag_ in ("VBG", "VBN")  # "operating in", "based in"
                 for c in acl.children
                 if c.dep_ == "prep" and c.lower_ in ("in", "inside", "throughout")
             ]
@@ -1461,7 +1472,8 @@ class EventCoder:
             return mention
         from communique.extract import resolve
 
-        return self._mention_of(resolve.sector_actor(place, "CVL"), mention.start, mention.end)
+        sector = (actor.sector if group else None) or "CVL"
+        return self._mention_of(resolve.sector_actor(place, sector), mention.start, mention.end)
 
     def _unidentified_attackers(self, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention | None:
         """The unidentified armed forces (sector UAF) of the place of an attack, or None.
