@@ -930,3 +930,16 @@ def test_events_when_clause_places_the_act(code: Any, text: Any, expected: Any) 
 )
 def test_events_ethnic_group_of_where_it_lives(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official reporting an act of their own country speaks for it
+        ("Trade Minister Le Van Binh said Vietnam is committed to cutting tariffs.", ("VNM", "GOV")),
+        # negative: a reporter outside the state leaves the country as it is
+        ("Journalist Anna Ivanova said Vietnam is committed to cutting tariffs.", ("VNM", None)),
+    ],
+)
+def test_events_official_speaks_for_the_country(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.source.country, e.source.sector) for e in code(text)}

@@ -1270,10 +1270,40 @@ class EventCoder:
                         giver = self._organisation_in(child)
                         if giver is not None and giver not in targets:
                             sources.append(giver)
+        if len(sources) == 1 and token.pos_ in ("VERB", "AUX", "ADJ"):
+            # "Minister X said Vietnam is committed to ...": the official who speaks for the country
+            sources = [self._speaking_official(token, sources[0], index) or sources[0]]
         if not targets and len(sources) >= 2 and (trig.reciprocal or trig.info.plover == "CONSULT"):
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _speaking_official(self, token: Any, source: Mention, index: dict[int, Mention]) -> Mention | None:
+        """The official or state body that reports an act of its own country ("Planning Minister
+        X said Vietnam is committed to ...", "the Foreign Ministry said Russia will respond"):
+        the country acts through the one who speaks for it, so the source takes its sector.
+
+        Args:
+            token: the trigger.
+            source: the event's one source, used only when it is a bare country.
+            index: mentions by token index.
+
+        Returns:
+            The reporter's mention, or None (another source, no reporter, another country, or a
+            reporter outside the state's bodies).
+        """
+        article = self._article
+        actor = article.actor(source.actor_id) if article is not None else None
+        if article is None or actor is None or actor.kind != "country" or actor.sector:
+            return None
+        reporter = self._reporter(token)
+        if reporter is None:
+            return None
+        for found in self._actors_at(reporter, index):
+            speaker = article.actor(found.actor_id)
+            if speaker is not None and speaker.country == actor.country and speaker.sector in _HOME_SECTORS | {"MIL"}:
+                return found
+        return None
 
     def _complained_about(self, token: Any, index: dict[int, Mention], sources: list[Mention]) -> list[Mention]:
         """The one a complaint addressed to someone else is about: "complained to the United
