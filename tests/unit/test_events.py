@@ -943,3 +943,15 @@ def test_events_ethnic_group_of_where_it_lives(code: Any, text: Any, expected: A
 )
 def test_events_official_speaks_for_the_country(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.source.country, e.source.sector) for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed passive subject is the one acted on, placed where the act happened
+        ("A local reporter was shot dead outside his home in Kandahar on Monday.", ("AFG", "MED")),
+        ("Several students were arrested in Cairo after the protest.", ("EGY", "EDU")),
+    ],
+)
+def test_events_unnamed_passive_subject_is_a_placed_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

@@ -1192,7 +1192,14 @@ class EventCoder:
                 owned = self._reporters_body(subj, token, index)
                 if owned is not None:
                     subj_mentions = [owned]
-            if subj is not None and not subj_mentions and not passive and subj.pos_ == "NOUN":
+            if (
+                subj is not None
+                and not subj_mentions
+                and subj.pos_ == "NOUN"
+                and (not passive or subj.dep_ == "nsubjpass")
+            ):
+                # an unnamed group, the actor or (passive subject) the one acted on: "a journalist
+                # was killed in a car bomb in Beirut" -> LBN MED
                 group = self._located_group(subj, token, trig.folded, index)
                 if group is not None:
                     subj_mentions = [group]
