@@ -939,6 +939,8 @@ def test_events_ethnic_group_of_where_it_lives(code: Any, text: Any, expected: A
         ("Trade Minister Le Van Binh said Vietnam is committed to cutting tariffs.", ("VNM", "GOV")),
         # negative: a reporter outside the state leaves the country as it is
         ("Journalist Anna Ivanova said Vietnam is committed to cutting tariffs.", ("VNM", None)),
+        # negative: a demonym on a group is no country acting through its officials
+        ("Japanese chip makers have agreed to cut exports, Trade Minister Kenji Sato said.", ("JPN", None)),
     ],
 )
 def test_events_official_speaks_for_the_country(code: Any, text: Any, expected: Any) -> None:

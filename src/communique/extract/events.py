@@ -1292,7 +1292,7 @@ class EventCoder:
 
         Args:
             token: the trigger.
-            source: the event's one source, used only when it is a bare country.
+            source: the event's one source, used only when it names a bare country.
             index: mentions by token index.
 
         Returns:
@@ -1301,8 +1301,8 @@ class EventCoder:
         """
         article = self._article
         actor = article.actor(source.actor_id) if article is not None else None
-        if article is None or actor is None or actor.kind != "country" or actor.sector:
-            return None
+        if article is None or actor is None or actor.kind != "country" or actor.sector or source.label != "GPE":
+            return None  # a demonym on a group ("Japanese manufacturers") is no country acting
         reporter = self._reporter(token)
         if reporter is None:
             return None
