@@ -957,3 +957,17 @@ def test_events_official_speaks_for_the_country(code: Any, text: Any, expected: 
 )
 def test_events_unnamed_passive_subject_is_a_placed_target(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group loyal to a named actor is of that actor's country, with its own noun's sector
+        ("Forces loyal to Muammar Gaddafi shelled the port on Sunday.", ("LBY", "MIL")),
+        # negative: loyal to nobody named with a country, the group stays open
+        ("Fighters loyal to the old regime shelled the port on Sunday.", (None, None)),
+    ],
+)
+def test_events_group_loyal_to_an_actor(code: Any, text: Any, expected: Any) -> None:
+    sources = {(e.source.country, e.source.sector) for e in code(text, date="2011-04-01")}
+    assert expected in sources

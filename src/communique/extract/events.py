@@ -1199,8 +1199,8 @@ class EventCoder:
                 and (not passive or subj.dep_ == "nsubjpass")
             ):
                 # an unnamed group, the actor or (passive subject) the one acted on: "a journalist
-                # was killed in a car bomb in Beirut" -> LBN MED
-                group = self._located_group(subj, token, trig.folded, index)
+                # was killed in a car bomb in Beirut" -> LBN MED; "forces loyal to X" are X's
+                group = self._loyal_group(subj, index) or self._located_group(subj, token, trig.folded, index)
                 if group is not None:
                     subj_mentions = [group]
             if passive:
@@ -1284,6 +1284,43 @@ class EventCoder:
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _loyal_group(self, noun: Any, index: dict[int, Mention]) -> Mention | None:
+        """A group loyal to a named actor is of that actor's country, with the sector of its own
+        noun: "forces loyal to Muammar Gaddafi" -> LBY MIL, "militias loyal to the cleric X" ->
+        the cleric's country, REB. None when the noun has no "loyal to" or the actor no country.
+
+        Args:
+            noun: the group noun (a subject).
+            index: mentions by token index.
+
+        Returns:
+            A mention of the group bound to a country or country-sector actor, or None.
+        """
+        article = self._article
+        if article is None:
+            return None
+        from communique.extract import resolve
+
+        for amod in noun.children:
+            if amod.dep_ != "amod" or amod.lemma_.lower() != "loyal":
+                continue
+            for prep in amod.children:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for pobj in prep.children:
+                    for found in self._actors_at(pobj, index):
+                        actor = article.actor(found.actor_id)
+                        if actor is None or not actor.country or actor.igo:
+                            continue
+                        sector = self._group_noun_sector(noun)
+                        placed = (
+                            resolve.sector_actor(actor.country, sector)
+                            if sector
+                            else resolve.country_actor(actor.country)
+                        )
+                        return self._mention_of(placed, noun.left_edge.idx, noun.idx + len(noun.text))
+        return None
 
     def _speaking_official(self, token: Any, source: Mention, index: dict[int, Mention]) -> Mention | None:
         """The official or state body that reports an act of its own country ("Planning Minister
