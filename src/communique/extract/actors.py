@@ -990,13 +990,15 @@ def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[st
     """
     dropped: set[str] = set()
     kept: list[Mention] = []
+    # one text search spares the parse walk in the many articles without an ally noun
+    allies = _ALLY_WORDS.search(article.text) is not None
     for mention in article.mentions:
         actor = actors.get(mention.actor_id or "")
         if actor is None or not actor.country or actor.kind == "person" or actor.igo:
             kept.append(mention)
             continue
         before = article.text[max(0, mention.start - 8) : mention.start]
-        ally = _ally_noun(article, mention)
+        ally = _ally_noun(article, mention) if allies else None
         if not (_STANCE_BEFORE.search(before) or _STANCE_START.match(mention.text) or ally is not None):
             kept.append(mention)
             continue
@@ -1014,6 +1016,7 @@ def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[st
 
 # Nouns of a party that sides with another: "Israel's militia ally", "Iran's proxies in Yemen".
 _ALLY_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
+_ALLY_WORDS = re.compile(r"\b(?:all(?:y|ies)|prox(?:y|ies)|clients?|surrogates?)\b", re.IGNORECASE)
 
 
 def _ally_noun(article: Article, mention: Mention) -> Any | None:
