@@ -971,3 +971,16 @@ def test_events_unnamed_passive_subject_is_a_placed_target(code: Any, text: Any,
 def test_events_group_loyal_to_an_actor(code: Any, text: Any, expected: Any) -> None:
     sources = {(e.source.country, e.source.sector) for e in code(text, date="2011-04-01")}
     assert expected in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people named as a community is of where it lives, like an ethnic group
+        ("Police in Estonia arrested leaders of the Russian minority in Tallinn.", ("EST", "CVL")),
+        # negative: a demonym on other nouns stays the nationality
+        ("Germany expelled two Turkish diplomats.", ("TUR", "GOV")),
+    ],
+)
+def test_events_community_of_where_it_lives(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

@@ -185,6 +185,9 @@ _IGO_ORGANS = {
     "court": "JUD",
     "tribunal": "JUD",
 }
+# Nouns of a people living as a community somewhere: "the Turkish community in Germany" is of
+# Germany, as an "ethnic" group is (PLOVER codes ethnic groups by where they live).
+_COMMUNITY_NOUNS = {"population", "community", "minority", "diaspora"}
 # Nouns of an organised group that take their sector from their modifiers ("an extremist
 # network", "a rebel faction", "the student union"). Hand-written.
 _GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "faction", "movement", "wing", "unit"}
@@ -1508,7 +1511,11 @@ class EventCoder:
         head = word.head if word.dep_ in ("amod", "compound", "nmod") and word.head.pos_ == "NOUN" else word
         if head is word and word.tag_ not in ("NNPS", "NNS"):
             return mention
-        ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children)
+        # "ethnic Albanians", and a people named as a community living somewhere ("the Albanian
+        # population of the province", "the Russian minority in Estonia")
+        ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children) or (
+            head is not word and head.lemma_.lower() in _COMMUNITY_NOUNS
+        )
         if group and not ethnic:
             return mention
         if head is not word and not ethnic:
@@ -1517,7 +1524,8 @@ class EventCoder:
             from communique.extract import resolve
 
             lemma = head.lemma_.lower()
-            if not (resolve.title_sector([head.lower_]) or lemma in _PEOPLE_NOUNS or lemma in _REBEL_NOUNS):
+            people = lemma in _PEOPLE_NOUNS or lemma in _REBEL_NOUNS or lemma in _COMMUNITY_NOUNS
+            if not (people or resolve.title_sector([head.lower_])):
                 return mention
         place = None
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "throughout")]
