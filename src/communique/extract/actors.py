@@ -354,15 +354,15 @@ class ActorStage:
                 named.sector = None
                 run.assign(mention, named)
             elif org is None and _domestic_body_name(mention.text) and len(run.all_countries()) == 1:
-                # "President Bouteflika said he would lift the ban on the Islamic Salvation
-                # Front": a party, front or movement the dictionary lacks, in an article about
-                # one country, is of that country
+                # "the Sudanese government banned the Democratic Unity Party": a party, front or
+                # movement the dictionary lacks, in an article about one country, is of that
+                # country
                 (home,) = run.all_countries()
                 named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
                 named.sector = None
                 run.assign(mention, named)
             elif org is not None and org.kind == "country" and org.country and _named_after_country(mention.text, d):
-                # "the Ghana Football Association", "Montenegro Municipality Association": an
+                # "the Ghana Football Association", "Uganda Wildlife Authority": an
                 # organisation of the country it is named after, its sector unknown
                 named = resolve.organization_actor(_strip_article(mention.text), org.country, "", org.country)
                 named.sector = None
@@ -608,7 +608,7 @@ class _Run:
         igo, country, affiliation = self._affiliation(title_tokens)
         of_country = self._of_country(doc, tokens[-1].i + 1)
         if of_country is not None and not country and not igo:
-            # "King Hassan of Morocco": the country the name is "of"; a dictionary person of
+            # "Prime Minister Kofi Mensah of Ghana": the country the name is "of"; a dictionary person of
             # another country is someone else with the same name
             country = of_country
             if found is not None and found.country and found.country != of_country:
@@ -719,7 +719,7 @@ class _Run:
         return best if best is not None and votes[best] >= 2 and 2 * votes[best] > len(unique) else None
 
     def _of_country(self, doc: Any, i: int) -> str | None:
-        """The country of an "of" phrase right after a name ("King Hassan of Morocco",
+        """The country of an "of" phrase right after a name ("Prime Minister Kofi Mensah of Ghana",
         "President Lula of Brazil"), from the mention resolved there; None otherwise.
 
         Args:
@@ -1005,7 +1005,7 @@ def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[st
         dropped.add(actor.id)
         home = _ally_home(article, ally, actors) if ally is not None and actor.sector else None
         if home is not None:
-            # "Israel's militia ally in southern Lebanon": the militia is of where it is
+            # "Russia's militia allies inside Ukraine": the militia is of where it is
             placed = resolve.sector_actor(home, actor.sector or "")
             actors.setdefault(placed.id, placed)
             mention.actor_id = placed.id
@@ -1200,7 +1200,7 @@ def _of_country_name(text: str, d: ActorDictionary) -> str | None:
 
 def _domestic_body_name(text: str) -> bool:
     """A capitalised name of two words or more ending in a domestic body word ("Islamic
-    Salvation Front", "the Progressive Labour Party")."""
+    Liberation Front", "the Progressive Labour Party")."""
     words = _strip_article(text).split()
     return (
         len(words) >= 2

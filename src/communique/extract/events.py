@@ -192,7 +192,7 @@ _COMMUNITY_NOUNS = {"population", "community", "minority", "diaspora"}
 # network", "a rebel faction", "the student union"). Hand-written.
 _GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "faction", "movement", "wing", "unit"}
 # The walk from a country up to the group noun whose place it names ("refugees fleeing the
-# war in Liberia": Liberia -> war -> fleeing -> refugees is 3 steps; 4 leaves one spare).
+# floods in Pakistan": Pakistan -> floods -> fleeing -> refugees is 3 steps; 4 leaves one spare).
 _ENCLOSING_HOPS = 4
 _ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
@@ -470,7 +470,7 @@ def _reporting_subject(verb: Any) -> Any | None:
 
 
 def _gerund_subject(subject: Any) -> Any:
-    """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Syria said",
+    """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Mali said",
     the parser makes "working" the (clausal) subject of "said" and "Red Cross" the subject of
     "working"; the one who says is the Red Cross. Any other subject is returned as it is (a
     real gerund clause, "Working abroad is hard", has no subject of its own).
@@ -1281,7 +1281,7 @@ class EventCoder:
                         if giver is not None and giver not in targets:
                             sources.append(giver)
         if len(sources) == 1 and token.pos_ in ("VERB", "AUX", "ADJ"):
-            # "Minister X said Vietnam is committed to ...": the official who speaks for the country
+            # "Minister X said Chile would lift the tariffs": the official who speaks for the country
             sources = [self._speaking_official(token, sources[0], index) or sources[0]]
         if not targets and len(sources) >= 2 and (trig.reciprocal or trig.info.plover == "CONSULT"):
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
@@ -1327,7 +1327,7 @@ class EventCoder:
 
     def _speaking_official(self, token: Any, source: Mention, index: dict[int, Mention]) -> Mention | None:
         """The official or state body that reports an act of its own country ("Planning Minister
-        X said Vietnam is committed to ...", "the Foreign Ministry said Russia will respond"):
+        X said Chile would lift the tariffs", "the Foreign Ministry said Russia will respond"):
         the country acts through the one who speaks for it, so the source takes its sector.
 
         Args:
@@ -1353,8 +1353,8 @@ class EventCoder:
         return None
 
     def _complained_about(self, token: Any, index: dict[int, Mention], sources: list[Mention]) -> list[Mention]:
-        """The one a complaint addressed to someone else is about: "complained to the United
-        Nations over Israeli air raids" -> Israel, the CAMEO and PLOVER target (the addressee
+        """The one a complaint addressed to someone else is about: "complained to the OSCE
+        about Russian shelling" -> Russia, the CAMEO and PLOVER target (the addressee
         is only the audience). Empty unless the verb has both a "to" addressee and an
         over/about/against phrase naming a resolved actor ("complained to China about the
         arrests" keeps China).
@@ -1494,7 +1494,7 @@ class EventCoder:
         actor = article.actor(mention.actor_id) if article is not None else None
         if article is None or actor is None:
             return mention
-        # "ethnic Albanian guerrillas operating in Macedonia": the actor stage made the demonym
+        # "ethnic Uzbek militants based in Afghanistan": the actor stage made the demonym
         # and its noun one body of the demonym's country; an ethnic group is of where it lives
         group = (
             mention.label == "INSTITUTION"
@@ -2067,7 +2067,7 @@ class EventCoder:
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
         elif sector is None and actor.kind == "location":
-            sector = self._enclosing_group_sector(article, mention)  # "rival militias in Tripoli"
+            sector = self._enclosing_group_sector(article, mention)  # "militias in Misrata"
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
         elif actor.kind in ("organization", "person") and actor.country:
@@ -2090,7 +2090,7 @@ class EventCoder:
     def _member_group_sector(article: Article, mention: Mention) -> str | None:
         """The sector of a non-state group drawn from an organisation or a person's following.
 
-        "activists from the Fatah party" -> OPP, "workers of the state bus company" -> LAB,
+        "workers from Petrobras" -> LAB, "activists from the ruling party" -> OPP,
         "students from Cairo University" -> EDU: the group is of the organisation's country,
         with the sector of its own noun. Nouns of state roles ("leaders of Hamas", "officials of
         the party") and nouns without a sector ("members of", "supporters of") leave the
@@ -2120,8 +2120,8 @@ class EventCoder:
     def _enclosing_group_sector(article: Article, mention: Mention) -> str | None:
         """The sector of the group a country is the place of, when the country stands for it.
 
-        A country named inside the phrase of a group noun ("refugees fleeing the war in
-        Liberia", "the militias of southern Lebanon", "villagers near the border with Chad")
+        A country named inside the phrase of a group noun ("refugees fleeing the floods in
+        Pakistan", "the militias of eastern Congo", "herders near the border with Chad")
         is the group's country, and the group's noun gives the sector (REF, REB, CVL). The
         walk goes up through in/of/from/near phrases, the nouns they hang on and participles
         that modify a noun ("fleeing"), at most ``_ENCLOSING_HOPS`` steps, and stops at any
@@ -2178,7 +2178,7 @@ class EventCoder:
         if lemma not in _GROUP_NOUNS:
             return None
         if any(c.lemma_.lower() in _REBEL_NOUNS or c.lemma_.lower() == "terrorist" for c in mods):
-            return "REB"  # "the largest extremist organization", "a terrorist cell"
+            return "REB"  # "a small extremist network", "a terrorist cell"
         return resolve.title_sector([*(c.lower_ for c in mods), noun.lower_])
 
     @staticmethod
@@ -2186,7 +2186,7 @@ class EventCoder:
         """The sector of an IGO actor by the role of its part that acts, as PLOVER codes it.
 
         An official of the organisation has the sector of their title, GOV for civilian
-        titles ("UN Secretary-General Kofi Annan" -> GOV, "the UN force commander" -> MIL); an
+        titles ("UN envoy Peter Lindqvist" -> GOV, "the UN force commander" -> MIL); an
         organ named by its head noun has the organ's (``_IGO_ORGANS``: "the Security Council"
         -> GOV); the organisation's name on an agent noun has that noun's ("UN peacekeepers",
         "NATO troops" -> MIL, "EU officials" -> GOV). None when the organisation acts as a
