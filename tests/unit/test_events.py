@@ -984,3 +984,17 @@ def test_events_group_loyal_to_an_actor(code: Any, text: Any, expected: Any) -> 
 )
 def test_events_community_of_where_it_lives(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital as the place of a protest stands for the government
+        ("Thousands of angry farmers marched in Nairobi on Monday.", ("KEN", "GOV")),
+        # negative: another town is the country, and force on the capital falls on its people
+        ("Thousands of angry farmers marched in Mombasa on Monday.", ("KEN", None)),
+        ("Rebels shelled Kabul overnight.", ("AFG", "CVL")),
+    ],
+)
+def test_events_capital_as_place_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}

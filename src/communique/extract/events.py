@@ -438,6 +438,20 @@ _WITHDRAWAL_VERBS = {
 }
 
 
+def _is_capital_of(text: str, iso3: str) -> bool:
+    """Whether a place name is the dictionary's capital of ``iso3`` (a leading "the" aside).
+
+    Example:
+        >>> _is_capital_of("Kabul", "AFG"), _is_capital_of("Kandahar", "AFG")
+        (True, False)
+    """
+    from communique.extract import resolve
+
+    d = resolve.load_dictionary()
+    key = resolve._key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return d.country_kind.get(key) == "capital" and d.country_names.get(key) == iso3
+
+
 def _withdrawn(verb: Any) -> bool:
     """A passive withdrawal with no recipient: "were pulled out of X", not "was handed over to
     X" (a transfer, whose giver is unnamed)."""
@@ -1655,6 +1669,25 @@ class EventCoder:
         sector = self._enclosing_group_sector(article, place) or "CVL"
         return self._mention_of(resolve.sector_actor(actor.country, sector), place.start, place.end, label=place.label)
 
+    def _seat_of(self, place: Mention) -> Mention:
+        """A capital named as the place of a non-forceful act is its country's government, as
+        the PLOVER coders read it ("shut down the capital", "opened an embassy in X"); any other
+        place mention is returned as it is.
+
+        Args:
+            place: a place-target mention from :meth:`_place_target` (bound to the country).
+
+        Returns:
+            A mention bound to the country's GOV actor, or ``place``.
+        """
+        article = self._article
+        actor = article.actor(place.actor_id) if article is not None else None
+        if article is None or actor is None or not actor.country or not _is_capital_of(place.text, actor.country):
+            return place
+        from communique.extract import resolve
+
+        return self._mention_of(resolve.sector_actor(actor.country, "GOV"), place.start, place.end, label=place.label)
+
     def _placed(self, mention: Mention) -> bool:
         """Whether a mention's actor has a country or an IGO (a person without one has not)."""
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
@@ -2371,7 +2404,7 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else place)
+                targets.insert(0, self._people_of_place(place) if info.plover in _FORCE_TYPES else self._seat_of(place))
         if not targets and not reciprocal and sources:
             # the circumstance names the other side: "declined to resign despite pressure by
             # X", "called off the strike after talks with the government"
