@@ -226,6 +226,23 @@ def test_actors_person_the_dictionary_cannot_date_keeps_the_country(run, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # an unknown office holder in an article about one country is of that country
+        ("Judge Maria Lopez has fined a mining company for polluting rivers in Peru.", "Maria Lopez", "PER"),
+        ("President Idris Debbi visited flood victims in eastern Chad on Sunday.", "Idris Debbi", "TCD"),
+        # negative: an outward-facing office is often the visitor
+        ("Foreign Minister Ahmed Karimov arrived in Kenya for talks on Monday.", "Ahmed Karimov", None),
+        # negative: two countries named, or no title
+        ("General Paul Osei flew from Ghana to Togo on Sunday.", "Paul Osei", None),
+        ("Maria Lopez opened a bakery in Peru.", "Maria Lopez", None),
+    ],
+)
+def test_actors_unknown_office_holder_of_the_sole_country(run, text: str, name: str, country) -> None:
+    assert _person(run(text), name).country == country
+
+
+@pytest.mark.parametrize(
     ("date", "code"),
     [("2012-06-01", "USAGOV"), ("2019-06-01", "USAELI")],
 )
@@ -344,3 +361,100 @@ def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
     article.attach_doc(nlp(article.text))
     stage(SpacyMentions()(article))
     assert _person(article, "Ana Kowalczyk").code == "POLGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        # a people without a state of its own is read as a demonym of its country
+        ("Yoruba chiefs gathered in the palace on Friday.", "Yoruba", "NGA"),
+        ("Police detained dozens of Uighurs in the city.", "Uighurs", "CHN"),
+        # negative: peoples spread over several countries stay open
+        ("Kurdish fighters held the ridge overnight.", "Kurdish", None),
+    ],
+)
+def test_actors_stateless_peoples_are_of_their_country(run, text: str, mention: str, actor_id) -> None:
+    ids = _ids(run(text), mention)
+    assert (actor_id in ids) if actor_id else not (ids - {None})
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the country a titled name is "of" places it, over a namesake of another country
+        ("King Hassan of Morocco opened the new port at Tangier.", "Hassan", "MAR"),
+        ("Prime Minister Kofi Mensah of Ghana arrived in Lagos on Friday.", "Kofi Mensah", "GHA"),
+        # negative: an "of" phrase that is no country leaves the name as it is
+        ("Kofi Mensah of the finance committee arrived in Lagos on Friday.", "Kofi Mensah", None),
+    ],
+)
+def test_actors_name_of_a_country(run, text: str, name: str, country) -> None:
+    assert _person(run(text, date="2001-01-01"), name).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # a capital's namesake town in the one country the article names
+        ("Rival gangs fought in Tripoli, the second city of Lebanon, on Monday.", "LOC:LBN:tripoli"),
+        # negative: the capital's own country named, or none at all
+        ("Libyan militias clashed in Tripoli on Monday.", "LOC:LBY:tripoli"),
+        ("Gunmen attacked a hotel in Tripoli on Monday.", "LOC:LBY:tripoli"),
+    ],
+)
+def test_actors_capital_namesake_in_the_named_country(run, text: str, actor_id: str) -> None:
+    assert actor_id in _ids(run(text), "Tripoli")
+
+
+def test_actors_small_namesake_town_is_not_the_capital(run) -> None:
+    # Moscow, Idaho is too small to be the Moscow of an American article
+    article = run("An American senator will fly to Moscow next week for arms talks.")
+    assert "LOC:RUS:moscow" in _ids(article, "Moscow")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # an unknown organisation named after a country is of that country
+        ("The Ghana Football Association suspended two referees on Monday.", "The Ghana Football Association", "GHA"),
+        # negative: a country that is also a given name starts many a company's name
+        ("Jordan Smith Associates won the building contract.", "Jordan Smith Associates", None),
+    ],
+)
+def test_actors_organisation_named_after_a_country(run, text: str, mention: str, country) -> None:
+    article = run(text)
+    actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
+    assert {a.country for a in actors if a is not None} == ({country} if country else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a party or front the dictionary lacks, in an article about one country
+        ("The Sudanese government banned the Democratic Unity Party on Monday.", "the Democratic Unity Party", "SDN"),
+        # an organisation's name ending "of <country>"
+        (
+            "Troops clashed with the Popular Liberation Front of Chad overnight.",
+            "the Popular Liberation Front of Chad",
+            "TCD",
+        ),
+        # negative: two countries named, the party stays open
+        ("Egypt and Libya condemned the Democratic Unity Party.", "the Democratic Unity Party", None),
+    ],
+)
+def test_actors_unknown_party_of_the_article_country(run, text: str, mention: str, country) -> None:
+    article = run(text)
+    actors = [article.actor(m.actor_id) for m in article.mentions if m.text == mention and m.actor_id]
+    assert {a.country for a in actors if a is not None} == ({country} if country else set())
+
+
+@pytest.mark.parametrize(
+    ("date", "actor_id"),
+    [
+        # a town of a state that seceded later belonged to the older state before
+        ("2005-03-01", "LOC:SDN:juba"),
+        ("2015-03-01", "LOC:SSD:juba"),
+    ],
+)
+def test_actors_town_of_a_later_state_on_the_article_date(run, date: str, actor_id: str) -> None:
+    assert actor_id in _ids(run("Rebels shelled the town of Juba on Sunday, killing 20 people.", date=date), "Juba")

@@ -9,7 +9,13 @@ import pytest
 
 from communique.errors import ConfigError
 from communique.eval.gold import _antecedents, cameo_to_plover, data_dir, load_dataset, phoenix_country
-from communique.eval.plover_map import CURRENT_TYPES, PLOVER_0_5_TO_CURRENT, check_against_ontology, map_plover_0_5
+from communique.eval.plover_map import (
+    CURRENT_TYPES,
+    PLOVER_0_5_TO_CURRENT,
+    check_against_ontology,
+    map_plover_0_5,
+    map_plover_sector,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +47,11 @@ def test_eval_gold_phoenix_country(code: str | None, key: str | None) -> None:
 )
 def test_eval_gold_plover_map(old: str, mode: str | None, expected: tuple[str, str | None]) -> None:
     assert map_plover_0_5(old, mode) == expected
+
+
+@pytest.mark.parametrize(("old", "expected"), [("JRN", "MED"), ("MED", "HLT"), ("GOV", "GOV"), (None, None)])
+def test_eval_gold_plover_sector_map(old: str | None, expected: str | None) -> None:
+    assert map_plover_sector(old) == expected
 
 
 def test_eval_gold_plover_map_targets_are_current_types() -> None:

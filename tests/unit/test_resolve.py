@@ -253,3 +253,11 @@ def test_resolve_place_prefers_the_articles_countries(name: str, countries: tupl
 def test_resolve_small_town_outside_the_articles_countries_is_left_out() -> None:
     # Gabala (Azerbaijan, ~12,000 people) is not trusted in an article about Brazil only
     assert resolve.place("Gabala", ("BRA",)) is None
+
+
+@pytest.mark.parametrize(
+    ("iso3", "date", "held"),
+    [("SSD", "2005-01-01", "SDN"), ("SSD", "2011-07-09", "SSD"), ("ERI", "1990-05-01", "ETH"), ("FRA", None, "FRA")],
+)
+def test_resolve_country_on_a_date_before_secession(iso3: str, date: str | None, held: str) -> None:
+    assert resolve.country_on(iso3, date) == held

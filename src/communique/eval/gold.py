@@ -35,7 +35,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from communique.errors import ConfigError, InputError
-from communique.eval.plover_map import map_plover_0_5
+from communique.eval.plover_map import map_plover_0_5, map_plover_sector
 
 __all__ = [
     "DATASETS",
@@ -377,8 +377,13 @@ def _load_plover(path: Path) -> list[GoldDoc]:
                     source=tuple(k for k in (phoenix_country(c) for c in gold["source"]) if k),
                     target=tuple(k for k in (phoenix_country(c) for c in gold["target"]) if k),
                     # The first actor's sector: compound actors in this file share one sector.
-                    source_sector=next((_sector_of(a.get("sector")) for a in sources if a.get("sector")), None),
-                    target_sector=next((_sector_of(a.get("sector")) for a in targets if a.get("sector")), None),
+                    # in the CAMEO codes our sectors use (0.5b1 JRN is CAMEO MED; see plover_map)
+                    source_sector=map_plover_sector(
+                        next((_sector_of(a.get("sector")) for a in sources if a.get("sector")), None)
+                    ),
+                    target_sector=map_plover_sector(
+                        next((_sector_of(a.get("sector")) for a in targets if a.get("sector")), None)
+                    ),
                 )
             )
         docs.append(GoldDoc(id=record["id"], text=record["text"], date=record.get("date"), events=tuple(events)))

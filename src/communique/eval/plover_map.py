@@ -33,7 +33,14 @@ from pathlib import Path
 
 from communique.errors import ConfigError
 
-__all__ = ["CURRENT_TYPES", "PLOVER_0_5_TO_CURRENT", "check_against_ontology", "map_plover_0_5"]
+__all__ = [
+    "CURRENT_TYPES",
+    "PLOVER_0_5_SECTORS",
+    "PLOVER_0_5_TO_CURRENT",
+    "check_against_ontology",
+    "map_plover_0_5",
+    "map_plover_sector",
+]
 
 # The 16 current PLOVER event types, in the manual's order (plover_ontology.json).
 CURRENT_TYPES = (
@@ -84,6 +91,25 @@ def map_plover_0_5(code: str, mode: str | None = None) -> tuple[str, str | None]
         valid = ", ".join(sorted(PLOVER_0_5_TO_CURRENT))
         raise ConfigError(f"unknown PLOVER event name {code!r}; known names: {valid}") from None
     return current, (mode or implied)
+
+
+# 0.5b1 agent sectors whose code means something else in the CAMEO actor codebook our
+# sectors follow (docs/actor-codes.md). The GSR gives JRN to journalists, newspapers and web
+# sites and MED to doctors, the Red Cross and the Red Crescent; in CAMEO MED is the media and
+# health is its own sector (ours: HLT). Every other 0.5b1 sector is a CAMEO one unchanged.
+PLOVER_0_5_SECTORS: dict[str, str] = {"JRN": "MED", "MED": "HLT"}
+
+
+def map_plover_sector(sector: str | None) -> str | None:
+    """Map a PLOVER 0.5b1 agent sector to the CAMEO sector code of the same meaning.
+
+    Example:
+        >>> map_plover_sector("JRN"), map_plover_sector("MED"), map_plover_sector("GOV")
+        ('MED', 'HLT', 'GOV')
+    """
+    if sector is None:
+        return None
+    return PLOVER_0_5_SECTORS.get(sector, sector)
 
 
 def check_against_ontology(path: str | os.PathLike[str]) -> None:

@@ -244,6 +244,7 @@ class ActorStage:
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         text = article.text
         georgia = _georgia_reading(text)
+        run.named = _named_countries(matches, d)
 
         # 1 + 2: dictionary matches and institutions
         for match in matches:
@@ -346,6 +347,26 @@ class ActorStage:
             org = resolve.lookup(mention.text, date=date, dictionary=d)
             if org is not None and org.country and org.sector and org.id == f"{org.country}:{org.sector}":
                 run.assign(mention, org)
+            elif (org is None or org.kind == "country") and _of_country_name(mention.text, d) is not None:
+                # "the Popular Front for the Liberation of Chad": the country the name is "of"
+                home = _of_country_name(mention.text, d) or ""
+                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
+                named.sector = None
+                run.assign(mention, named)
+            elif org is None and _domestic_body_name(mention.text) and len(run.all_countries()) == 1:
+                # "the Sudanese government banned the Democratic Unity Party": a party, front or
+                # movement the dictionary lacks, in an article about one country, is of that
+                # country
+                (home,) = run.all_countries()
+                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
+                named.sector = None
+                run.assign(mention, named)
+            elif org is not None and org.kind == "country" and org.country and _named_after_country(mention.text, d):
+                # "the Ghana Football Association", "Uganda Wildlife Authority": an
+                # organisation of the country it is named after, its sector unknown
+                named = resolve.organization_actor(_strip_article(mention.text), org.country, "", org.country)
+                named.sector = None
+                run.assign(mention, named)
 
         # 5: remaining places
         for mention in list(article.mentions):
@@ -383,7 +404,10 @@ class ActorStage:
             if actor is not None:
                 run.assign(mention, actor)
 
-        article.actors = list(run.actors.values())
+        # 7: a country named as a stance is no nationality ("pro-Russian separatists")
+        dropped = _drop_stance_countries(article, run.actors)
+        referenced = {m.actor_id for m in article.mentions if m.actor_id}
+        article.actors = [a for a in run.actors.values() if a.id not in dropped or a.id in referenced]
         article.mentions.sort(key=lambda m: (m.start, -m.end))
         return article
 
@@ -409,6 +433,10 @@ class ActorStage:
             if georgia == "unknown":
                 return None, "GPE"
         if kind == "capital":
+            namesake = _namesake_town(span.text, iso3, run.named)
+            if namesake is not None:
+                # "Tripoli" in an article about Lebanon and not Libya: the Lebanese city
+                return resolve.location_actor(span.text, namesake), "GPE"
             # a capital that acts stands for the government; one where things happen is a place,
             # and so is the dateline ("SEOUL (Reuters) -")
             if _acts(span) and not _dateline(span):
@@ -434,6 +462,8 @@ class _Run:
         self.tokens: dict[str, list[tuple[int, str]]] = {}
         self.titles: list[tuple[int, str, str]] = []  # (char offset, title key words, actor id)
         self.doc_surnames: set[str] = set()
+        # countries the article names by name or demonym (not by a city), set before matching
+        self.named: set[str] = set()
 
     def _index(self, key: str, offset: int, actor_id: str) -> None:
         entries = self.tokens.setdefault(key, [])
@@ -455,9 +485,18 @@ class _Run:
         """The countries the article's resolved actors name so far."""
         return {a.country for a in self.actors.values() if a.country and a.kind == "country"}
 
+    def all_countries(self) -> set[str]:
+        """The countries of all the article's resolved actors so far (people, bodies and places
+        too), IGOs apart."""
+        return {a.country for a in self.actors.values() if a.country and not a.igo}
+
     # mentions and actors
 
     def add_actor(self, actor: Actor) -> Actor:
+        if actor.kind == "location" and actor.country:
+            held = resolve.country_on(actor.country, self.date)
+            if held != actor.country:
+                actor = resolve.location_actor(actor.name, held)  # "Juba" before 2011: Sudan
         known = self.actors.get(actor.id)
         if known is None:
             self.actors[actor.id] = actor
@@ -567,6 +606,13 @@ class _Run:
                     title = doc[appos.start + 1 : appos.end].text
         found = self._dictionary_person(name, titled=bool(title_tokens))
         igo, country, affiliation = self._affiliation(title_tokens)
+        of_country = self._of_country(doc, tokens[-1].i + 1)
+        if of_country is not None and not country and not igo:
+            # "Prime Minister Kofi Mensah of Ghana": the country the name is "of"; a dictionary person of
+            # another country is someone else with the same name
+            country = of_country
+            if found is not None and found.country and found.country != of_country:
+                found = None
         sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
         if igo:
             sector = "IGO"
@@ -574,6 +620,8 @@ class _Run:
             sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
         if found is None and not country and not igo:
             country = self._undated_country(name, titled=bool(title_tokens))
+        if found is None and not country and not igo:
+            country = self._sole_country(title_tokens, sector)
         if found is not None:
             country = country or found.country
             if not igo and found.igo:
@@ -669,6 +717,50 @@ class _Run:
         # two bearers at least: one dictionary person of a common name ("King Faisal" -> a
         # Maldivian minister) is too thin a clue
         return best if best is not None and votes[best] >= 2 and 2 * votes[best] > len(unique) else None
+
+    def _of_country(self, doc: Any, i: int) -> str | None:
+        """The country of an "of" phrase right after a name ("Prime Minister Kofi Mensah of Ghana",
+        "President Lula of Brazil"), from the mention resolved there; None otherwise.
+
+        Args:
+            doc: the parsed article.
+            i: the index of the token after the name.
+
+        Returns:
+            ISO3, or None.
+        """
+        if i + 1 >= len(doc) or doc[i].lower_ != "of":
+            return None
+        start = doc[i + 1].idx if doc[i + 1].lower_ != "the" or i + 2 >= len(doc) else doc[i + 2].idx
+        for mention in self.article.mentions:
+            if mention.start == start and mention.actor_id:
+                actor = self.actors.get(mention.actor_id)
+                if actor is not None and actor.kind == "country" and actor.country:
+                    return actor.country
+        return None
+
+    def _sole_country(self, title_tokens: list[Any], sector: str | None) -> str | None:
+        """The country of an unknown office holder in an article that names one country only.
+
+        "Judge Ana Ruiz charged 12 Peruvian officials", "rebels in Chad rejected an appeal from
+        President Idriss Deby" (a spelling the dictionary lacks): a state office named without
+        its country is of the country the article is about. Not for outward-facing titles
+        (``_OUTWARD_TITLES``: a foreign minister or an envoy is often the visitor), not for
+        former office holders, nor when the article names no country or several.
+
+        Args:
+            title_tokens: the person's title, as tokens (empty: untitled, never placed).
+            sector: the sector the title gives.
+
+        Returns:
+            ISO3, or None.
+        """
+        if not title_tokens or sector not in resolve.STATE_SECTORS:
+            return None
+        if any(t.lower_ in _OUTWARD_TITLES or t.lower_ in _FORMER for t in title_tokens):
+            return None
+        countries = self.countries()
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _affiliation(self, title_tokens: list[Any]) -> tuple[str | None, str | None, str | None]:
         """(IGO short name, country ISO3, affiliation name) named inside a title.
@@ -874,6 +966,87 @@ _NAMED_THINGS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
 _HOST_VERBS = frozenset({"host", "hold", "organize", "organise", "stage", "convene", "launch"})
 
 
+# "pro-" / "anti-" right before a country word or at the start of the mention: a stance.
+_STANCE_BEFORE = re.compile(r"(?i)\b(?:pro|anti)\s*[-\u2013]\s*$")
+_STANCE_START = re.compile(r"(?i)^(?:pro|anti)\s*[-\u2013]")
+
+
+def _drop_stance_countries(article: Article, actors: dict[str, Actor]) -> set[str]:
+    """Drop the mentions that name a country as a stance, not a nationality.
+
+    "pro-Russian separatists in Ukraine", "an anti-Syrian journalist in Beirut", "anti-American
+    protesters", "Iran's proxies in Yemen": the group sides with or against the country and is
+    not of it (PLOVER and
+    CAMEO code it by where it is, which the event stage finds for unnamed groups). People and
+    IGOs are left alone ("anti-corruption chief" names no country anyway). The mentions go:
+    the group is then an unnamed one.
+
+    Args:
+        article: the article, its mentions resolved.
+        actors: the actors resolved so far, by id.
+
+    Returns:
+        The ids of the actors whose mentions were unresolved.
+    """
+    dropped: set[str] = set()
+    kept: list[Mention] = []
+    # one text search spares the parse walk in the many articles without an ally noun
+    allies = _ALLY_WORDS.search(article.text) is not None
+    for mention in article.mentions:
+        actor = actors.get(mention.actor_id or "")
+        if actor is None or not actor.country or actor.kind == "person" or actor.igo:
+            kept.append(mention)
+            continue
+        before = article.text[max(0, mention.start - 8) : mention.start]
+        ally = _ally_noun(article, mention) if allies else None
+        if not (_STANCE_BEFORE.search(before) or _STANCE_START.match(mention.text) or ally is not None):
+            kept.append(mention)
+            continue
+        dropped.add(actor.id)
+        home = _ally_home(article, ally, actors) if ally is not None and actor.sector else None
+        if home is not None:
+            # "Russia's militia allies inside Ukraine": the militia is of where it is
+            placed = resolve.sector_actor(home, actor.sector or "")
+            actors.setdefault(placed.id, placed)
+            mention.actor_id = placed.id
+            kept.append(mention)
+    article.mentions = kept
+    return dropped
+
+
+# Nouns of a party that sides with another: "Israel's militia ally", "Iran's proxies in Yemen".
+_ALLY_NOUNS = frozenset({"ally", "proxy", "client", "surrogate"})
+_ALLY_WORDS = re.compile(r"\b(?:all(?:y|ies)|prox(?:y|ies)|clients?|surrogates?)\b", re.IGNORECASE)
+
+
+def _ally_noun(article: Article, mention: Mention) -> Any | None:
+    """The ally noun a mention qualifies ("Israel's militia ally", "Iran's proxies"): a group
+    that sides with the country, not of it; None otherwise."""
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_.lower() in _ALLY_NOUNS:
+        return head
+    return None
+
+
+def _ally_home(article: Article, ally: Any, actors: dict[str, Actor]) -> str | None:
+    """The country where an ally is, from the place phrase on its noun ("ally in southern
+    Lebanon" -> LBN); None without one."""
+    for prep in ally.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside"):
+            continue
+        for token in prep.subtree:
+            for mention in article.mentions:
+                if mention.start <= token.idx < mention.end and mention.actor_id in actors:
+                    actor = actors[mention.actor_id]
+                    if actor.country and actor.kind in ("country", "location"):
+                        return actor.country
+    return None
+
+
 def _named_thing(doc: Any, mention: Mention, run: _Run) -> Actor | None:
     """A named event, programme or law (``OTH:<slug>``, kind "other").
 
@@ -1002,6 +1175,83 @@ def _looks_demonym(span: Any) -> bool:
 
 
 _CAPITALS: dict[str, str] = {}
+
+
+# Last words of the names of domestic political bodies: parties, fronts, movements, armed
+# groups. A name ending so is of the country its article is about (NGOs, usually named
+# "... Watch", "... International", "... Foundation", are not: they report on others).
+# Hand-written.
+_DOMESTIC_BODY_WORDS = frozenset(
+    {"front", "party", "movement", "army", "brigade", "brigades", "alliance", "congress", "coalition", "militia"}
+)
+
+
+def _of_country_name(text: str, d: ActorDictionary) -> str | None:
+    """The country an organisation's name ends "of" ("the Liberation Front of Chad",
+    "Movement for the Salvation of Niger"); None otherwise."""
+    words = _strip_article(text).split()
+    if len(words) < 3 or words[-2].lower() != "of" or not words[0][:1].isupper():
+        return None
+    key = _key(words[-1])
+    if d.country_kind.get(key) not in ("name", "alias"):
+        return None
+    return d.country_names.get(key)
+
+
+def _domestic_body_name(text: str) -> bool:
+    """A capitalised name of two words or more ending in a domestic body word ("Islamic
+    Liberation Front", "the Progressive Labour Party")."""
+    words = _strip_article(text).split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in words)
+        and words[-1].lower() in _DOMESTIC_BODY_WORDS
+    )
+
+
+def _named_after_country(text: str, d: ActorDictionary) -> bool:
+    """A name of two words or more whose first word is a country's name or demonym and whose
+    last is a capitalised word ("Ghana Football Association"; not "Uganda" alone, nor a name
+    starting with a country that is also a given name, "Jordan Smith Associates")."""
+    words = _strip_article(text).split()
+    return (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and _key(words[0]) in d.country_names
+        and _key(words[0]) not in _GIVEN_NAMES
+        and d.country_kind.get(_key(words[0])) in ("name", "alias", "demonym")
+    )
+
+
+def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
+    """The countries an article names by their name or demonym (capitals and other cities
+    excluded: they are what this set helps to place)."""
+    named = set()
+    for match in matches:
+        if match.category != "country" or d.country_kind.get(match.key) == "capital":
+            continue
+        iso3 = d.country_names[match.key]
+        if not _is_city_alias(match.key, iso3):
+            named.add(iso3)
+    return named
+
+
+# A capital's namesake is read as the town only from this size up: "Tripoli" in Lebanon
+# (about 230,000) is a city in the news, "Moscow" in Idaho or "Paris" in Texas (about 25,000)
+# is not, and a US article on a visit to Moscow names no Russia when it says "Soviet".
+_NAMESAKE_POPULATION = 100_000
+
+
+def _namesake_town(name: str, iso3: str, named: set[str]) -> str | None:
+    """The country of a city named like a capital, when the article names that country and
+    not the capital's own ("Tripoli" with Lebanon named and Libya not: LBN); else None."""
+    if not named or iso3 in named:
+        return None
+    for line in resolve._place_lines(" ".join(name.split()).casefold()):
+        _key_column, _name, country, _lat, _lon, population = line.split("\t")
+        if country in named and country != iso3 and int(population) >= _NAMESAKE_POPULATION:
+            return country
+    return None
 
 
 def _is_capital(key: str, iso3: str) -> bool:
@@ -1355,6 +1605,11 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
 
 
 # Title words that mark a former office holder (CAMEO sector ELI).
+# Title words of offices that act abroad: their holder is often the visitor, not of the country
+# the article is about ("Foreign Minister X arrived in Kenya"). Hand-written.
+_OUTWARD_TITLES = frozenset(
+    {"foreign", "ambassador", "envoy", "emissary", "diplomat", "consul", "external", "special", "visiting"}
+)
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then-former", "ousted", "deposed", "toppled", "exiled"})
 # Lower-case words kept before a capitalised title ("former President").
 _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})

@@ -173,8 +173,33 @@ _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
 _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 # Nouns of a state body a person's name can qualify ("the Bush administration").
 _BODY_WORDS = {"administration", "government", "cabinet", "regime", "army", "police", "forces", "ministry"}
+# Organs of an intergovernmental organisation named by their head noun ("the Security
+# Council", "the UN General Assembly", "the European Commission") and the sector the PLOVER
+# coders give them: an IGO is coded by the role of its part that acts, GOV for its councils and
+# executives. Hand-written; the IGO's own name is never read for a sector ("European Union"
+# and "World Bank" name no role).
+_IGO_ORGANS = {
+    "council": "GOV",
+    "secretariat": "GOV",
+    "commission": "GOV",
+    "committee": "GOV",
+    "assembly": "LEG",
+    "parliament": "LEG",
+    "court": "JUD",
+    "tribunal": "JUD",
+}
+# Nouns of a people living as a community somewhere: "the Turkish community in Germany" is of
+# Germany, as an "ethnic" group is (PLOVER codes ethnic groups by where they live).
+_COMMUNITY_NOUNS = {"population", "community", "minority", "diaspora"}
+# Nouns of an organised group that take their sector from their modifiers ("an extremist
+# network", "a rebel faction", "the student union"). Hand-written.
+_GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "faction", "movement", "wing", "unit"}
+# The walk from a country up to the group noun whose place it names ("refugees fleeing the
+# floods in Pakistan": Pakistan -> floods -> fleeing -> refugees is 3 steps; 4 leaves one spare).
+_ENCLOSING_HOPS = 4
+_ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
-_MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "elder", "fundamentalist"}
+_MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "curbs against Japanese cars", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
@@ -430,6 +455,83 @@ class Trigger:
     specific: bool  # a cue or pattern matched (not just the bare lemma)
     source: str  # "own" or "petrarch"
     folded: list[Any] = field(default_factory=list)
+
+
+# Verbs of a withdrawal whose passive subject is the one who retreats ("troops were pulled
+# out", "the militia was disbanded"); a thing handed over or exchanged is no retreating actor.
+_WITHDRAWAL_VERBS = {
+    "withdraw",
+    "pull",
+    "demobilize",
+    "demobilise",
+    "disarm",
+    "disband",
+    "evacuate",
+    "redeploy",
+    "recall",
+    "ship",
+    "relocate",
+}
+
+
+def _is_capital_of(text: str, iso3: str) -> bool:
+    """Whether a place name is the dictionary's capital of ``iso3`` (a leading "the" aside).
+
+    Example:
+        >>> _is_capital_of("Kabul", "AFG"), _is_capital_of("Kandahar", "AFG")
+        (True, False)
+    """
+    from communique.extract import resolve
+
+    d = resolve.load_dictionary()
+    key = resolve._key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return d.country_kind.get(key) == "capital" and d.country_names.get(key) == iso3
+
+
+def _withdrawn(verb: Any) -> bool:
+    """A passive withdrawal with no recipient: "were pulled out of X", not "was handed over to
+    X" (a transfer, whose giver is unnamed)."""
+    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+        return False
+    return not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children)
+
+
+def _reporting_subject(verb: Any) -> Any | None:
+    """The one who reports with ``verb``: its subject, or for a reporting verb without one the
+    subject of the verb it complements ("X was quoted as saying he ...": X, the passive subject
+    of "quoted"; "X went on to say ..."). At most two steps up, through "as" phrases and open
+    complements.
+
+    Example:
+        >>> _reporting_subject(None) is None
+        True
+    """
+    node = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
+        if subject is not None:
+            return _gerund_subject(subject)
+        if node.dep_ not in ("pcomp", "prep", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _gerund_subject(subject: Any) -> Any:
+    """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Mali said",
+    the parser makes "working" the (clausal) subject of "said" and "Red Cross" the subject of
+    "working"; the one who says is the Red Cross. Any other subject is returned as it is (a
+    real gerund clause, "Working abroad is hard", has no subject of its own).
+
+    Example:
+        >>> _gerund_subject(None) is None
+        True
+    """
+    if subject is None or subject.dep_ not in ("csubj", "nsubj") or subject.tag_ != "VBG":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
 
 
 def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
@@ -987,7 +1089,7 @@ class EventCoder:
         node = token
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING:
-                return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                return _reporting_subject(node.head)
             if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
                 return None
             node = node.head
@@ -1173,7 +1275,7 @@ class EventCoder:
                 if child.dep_ in ("nsubj", "csubj"):
                     if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
-                    return child, shared_passive
+                    return _gerund_subject(child), shared_passive
                 if child.dep_ == "nsubjpass":
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
                     # subject, not something done to it (no by-agent)
@@ -1291,8 +1393,15 @@ class EventCoder:
                 owned = self._reporters_body(subj, token, index)
                 if owned is not None:
                     subj_mentions = [owned]
-            if subj is not None and not subj_mentions and not passive and subj.pos_ == "NOUN":
-                group = self._located_group(subj, token, trig.folded, index)
+            if (
+                subj is not None
+                and not subj_mentions
+                and subj.pos_ == "NOUN"
+                and (not passive or subj.dep_ == "nsubjpass")
+            ):
+                # an unnamed group, the actor or (passive subject) the one acted on: "a journalist
+                # was killed in a car bomb in Beirut" -> LBN MED; "forces loyal to X" are X's
+                group = self._loyal_group(subj, index) or self._located_group(subj, token, trig.folded, index)
                 if group is not None:
                     subj_mentions = [group]
             if passive:
@@ -1301,6 +1410,10 @@ class EventCoder:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             sources.extend(self._actors_at(pobj, index))
+                if not sources and trig.info.plover == "RETREAT" and _withdrawn(token):
+                    # "guerrillas have been demobilized", "troops were pulled out of X": with no
+                    # agent named, the ones withdrawn are the ones who retreat (PLOVER's source)
+                    sources, targets = subj_mentions, [m for m in targets if m not in subj_mentions]
             else:
                 sources.extend(subj_mentions)
             # the trigger's own objects first; then, for a demand or accusation, the subject of
@@ -1345,6 +1458,8 @@ class EventCoder:
                                 targets.extend(m for m in self._actors_at(subj, index) if m not in targets)
             if len(zone_heads) == 1 and not targets and trig.info.plover in _CLAUSE_TARGET_TYPES:
                 targets.extend(m for m in self._clause_subjects(token, index) if m not in sources)
+            if trig.info.plover == "ACCUSE" and targets and not passive:
+                targets = self._complained_about(token, index, sources) or targets
             if passive and not sources:
                 # "were killed in Turkish artillery fire", "died in an air strike by government
                 # forces": the attack names the agent
@@ -1363,10 +1478,104 @@ class EventCoder:
                         giver = self._organisation_in(child)
                         if giver is not None and giver not in targets:
                             sources.append(giver)
+        if len(sources) == 1 and token.pos_ in ("VERB", "AUX", "ADJ"):
+            # "Minister X said Chile would lift the tariffs": the official who speaks for the country
+            sources = [self._speaking_official(token, sources[0], index) or sources[0]]
         if not targets and len(sources) >= 2 and (trig.reciprocal or trig.info.plover == "CONSULT"):
             # meetings are mutual whichever verb reports them ("X and Y attended a summit")
             reciprocal = True
         return sources, targets, reciprocal
+
+    def _loyal_group(self, noun: Any, index: dict[int, Mention]) -> Mention | None:
+        """A group loyal to a named actor is of that actor's country, with the sector of its own
+        noun: "forces loyal to Muammar Gaddafi" -> LBY MIL, "militias loyal to the cleric X" ->
+        the cleric's country, REB. None when the noun has no "loyal to" or the actor no country.
+
+        Args:
+            noun: the group noun (a subject).
+            index: mentions by token index.
+
+        Returns:
+            A mention of the group bound to a country or country-sector actor, or None.
+        """
+        article = self._article
+        if article is None:
+            return None
+        from communique.extract import resolve
+
+        for amod in noun.children:
+            if amod.dep_ != "amod" or amod.lemma_.lower() != "loyal":
+                continue
+            for prep in amod.children:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for pobj in prep.children:
+                    for found in self._actors_at(pobj, index):
+                        actor = article.actor(found.actor_id)
+                        if actor is None or not actor.country or actor.igo:
+                            continue
+                        sector = self._group_noun_sector(noun)
+                        placed = (
+                            resolve.sector_actor(actor.country, sector)
+                            if sector
+                            else resolve.country_actor(actor.country)
+                        )
+                        return self._mention_of(placed, noun.left_edge.idx, noun.idx + len(noun.text))
+        return None
+
+    def _speaking_official(self, token: Any, source: Mention, index: dict[int, Mention]) -> Mention | None:
+        """The official or state body that reports an act of its own country ("Planning Minister
+        X said Chile would lift the tariffs", "the Foreign Ministry said Russia will respond"):
+        the country acts through the one who speaks for it, so the source takes its sector.
+
+        Args:
+            token: the trigger.
+            source: the event's one source, used only when it names a bare country.
+            index: mentions by token index.
+
+        Returns:
+            The reporter's mention, or None (another source, no reporter, another country, or a
+            reporter outside the state's bodies).
+        """
+        article = self._article
+        actor = article.actor(source.actor_id) if article is not None else None
+        if article is None or actor is None or actor.kind != "country" or actor.sector or source.label != "GPE":
+            return None  # a demonym on a group ("Japanese manufacturers") is no country acting
+        reporter = self._reporter(token)
+        if reporter is None:
+            return None
+        for found in self._actors_at(reporter, index):
+            speaker = article.actor(found.actor_id)
+            if speaker is not None and speaker.country == actor.country and speaker.sector in _HOME_SECTORS | {"MIL"}:
+                return found
+        return None
+
+    def _complained_about(self, token: Any, index: dict[int, Mention], sources: list[Mention]) -> list[Mention]:
+        """The one a complaint addressed to someone else is about: "complained to the OSCE
+        about Russian shelling" -> Russia, the CAMEO and PLOVER target (the addressee
+        is only the audience). Empty unless the verb has both a "to" addressee and an
+        over/about/against phrase naming a resolved actor ("complained to China about the
+        arrests" keeps China).
+
+        Args:
+            token: the ACCUSE trigger (a verb).
+            index: mentions by token index.
+            sources: the event's sources (never its target).
+
+        Returns:
+            The actors the complaint is about, or an empty list.
+        """
+        preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+        if not any(p.lower_ == "to" for p in preps):
+            return []
+        found: list[Mention] = []
+        for prep in preps:
+            if prep.lower_ not in ("over", "about", "against"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(m for m in self._actors_at(pobj, index, deep=True) if m.actor_id and m not in sources)
+        return found
 
     @staticmethod
     def _stranded_subject(token: Any) -> Any | None:
@@ -1481,24 +1690,40 @@ class EventCoder:
         """
         article = self._article
         actor = article.actor(mention.actor_id) if article is not None else None
-        if article is None or actor is None or actor.kind != "country" or mention.label != "NORP":
+        if article is None or actor is None:
+            return mention
+        # "ethnic Uzbek militants based in Afghanistan": the actor stage made the demonym
+        # and its noun one body of the demonym's country; an ethnic group is of where it lives
+        group = (
+            mention.label == "INSTITUTION"
+            and actor.sector is not None
+            and actor.id == f"{actor.country}:{actor.sector}"
+        )
+        if not group and (actor.kind != "country" or mention.label != "NORP"):
             return mention
         span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return mention
-        word = span.root
+        word = span[0] if group else span.root
         # the people noun: the demonym itself ("Albanians") or the noun it modifies ("Albanian guerrillas")
         head = word.head if word.dep_ in ("amod", "compound", "nmod") and word.head.pos_ == "NOUN" else word
         if head is word and word.tag_ not in ("NNPS", "NNS"):
             return mention
-        ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children)
+        # "ethnic Albanians", and a people named as a community living somewhere ("the Albanian
+        # population of the province", "the Russian minority in Estonia")
+        ethnic = any(c.lower_ == "ethnic" for n in (word, head) for c in n.children) or (
+            head is not word and head.lemma_.lower() in _COMMUNITY_NOUNS
+        )
+        if group and not ethnic:
+            return mention
         if head is not word and not ethnic:
             return mention  # "Brazilian men in Guyana", "French mediation in ...": not a people at home
         if head is not word:
             from communique.extract import resolve
 
             lemma = head.lemma_.lower()
-            if not (resolve.title_sector([head.lower_]) or lemma in _PEOPLE_NOUNS or lemma in _REBEL_NOUNS):
+            people = lemma in _PEOPLE_NOUNS or lemma in _REBEL_NOUNS or lemma in _COMMUNITY_NOUNS
+            if not (people or resolve.title_sector([head.lower_])):
                 return mention
         place = None
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "inside", "throughout")]
@@ -1506,7 +1731,7 @@ class EventCoder:
             preps += [
                 c
                 for acl in head.children
-                if acl.dep_ == "acl" and acl.tag_ == "VBG"
+                if acl.dep_ == "acl" and acl.tag_ in ("VBG", "VBN")  # "operating in", "based in"
                 for c in acl.children
                 if c.dep_ == "prep" and c.lower_ in ("in", "inside", "throughout")
             ]
@@ -1527,7 +1752,8 @@ class EventCoder:
             return mention
         from communique.extract import resolve
 
-        return self._mention_of(resolve.sector_actor(place, "CVL"), mention.start, mention.end)
+        sector = (actor.sector if group else None) or "CVL"
+        return self._mention_of(resolve.sector_actor(place, sector), mention.start, mention.end)
 
     def _unidentified_attackers(self, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention | None:
         """The unidentified armed forces (sector UAF) of the place of an attack, or None.
@@ -1615,14 +1841,36 @@ class EventCoder:
         return actor is not None and actor.kind == "location" and bool(actor.country)
 
     def _people_of_place(self, place: Mention) -> Mention:
-        """The civilians (CVL) of the country of a place mention (a town or a country)."""
+        """The civilians (CVL) of the country of a place mention (a town or a country); the
+        group whose place it names when there is one ("banned the largest extremist
+        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`)."""
         article = self._article
         actor = article.actor(place.actor_id) if article is not None else None
         if article is None or actor is None or not actor.country:
             return place
         from communique.extract import resolve
 
-        return self._mention_of(resolve.sector_actor(actor.country, "CVL"), place.start, place.end, label=place.label)
+        sector = self._enclosing_group_sector(article, place) or "CVL"
+        return self._mention_of(resolve.sector_actor(actor.country, sector), place.start, place.end, label=place.label)
+
+    def _seat_of(self, place: Mention) -> Mention:
+        """A capital named as the place of a non-forceful act is its country's government, as
+        the PLOVER coders read it ("shut down the capital", "opened an embassy in X"); any other
+        place mention is returned as it is.
+
+        Args:
+            place: a place-target mention from :meth:`_place_target` (bound to the country).
+
+        Returns:
+            A mention bound to the country's GOV actor, or ``place``.
+        """
+        article = self._article
+        actor = article.actor(place.actor_id) if article is not None else None
+        if article is None or actor is None or not actor.country or not _is_capital_of(place.text, actor.country):
+            return place
+        from communique.extract import resolve
+
+        return self._mention_of(resolve.sector_actor(actor.country, "GOV"), place.start, place.end, label=place.label)
 
     def _placed(self, mention: Mention) -> bool:
         """Whether a mention's actor has a country or an IGO (a person without one has not)."""
@@ -1813,8 +2061,8 @@ class EventCoder:
         """The country of a place the act happens in or is directed to, as a mention of it.
 
         The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
-        trigger, a folded trigger, its open complement, its object, or -- for a noun trigger --
-        the verb that governs it; the first place with a country wins.
+        trigger, a folded trigger, its open complement, a "when" clause on it, its object, or --
+        for a noun trigger -- the verb that governs it; the first place with a country wins.
         """
         article = self._article
         if article is None:
@@ -1822,6 +2070,14 @@ class EventCoder:
         heads = [token, *folded, *self._complements(token)]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubjpass", "pobj"):
             heads.append(token.head.head if token.dep_ == "pobj" else token.head)
+        # a clause telling when the act happened tells where too: "killed 12 people when they
+        # opened fire in a market in Kandahar"
+        heads += [
+            c
+            for c in token.children
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ == "when")
+        ]
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
         # the one acted on with a preposition, placed by its own phrase: "clashed with rioters
         # in the Egyptian capital"
@@ -2028,7 +2284,17 @@ class EventCoder:
             return EventActor(actor_id=mention.actor_id, name=mention.text)
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
-            sector = self._group_sector(article, mention)
+            sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
+        elif sector is None and actor.kind == "location":
+            sector = self._enclosing_group_sector(article, mention)  # "militias in Misrata"
+        if actor.igo:
+            sector = self._igo_role(article, mention, actor) or sector
+        elif actor.kind in ("organization", "person") and actor.country:
+            group = self._member_group_sector(article, mention)
+            if group is not None and group != sector:
+                return EventActor(
+                    actor_id=f"{actor.country}:{group}", name=mention.text, country=actor.country, sector=group
+                )
         if actor.kind == "person" and actor.country and not actor.igo:
             # "the Bush administration", "Putin's government": the body the person's name
             # qualifies, a sector of the person's country
@@ -2038,6 +2304,140 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _member_group_sector(article: Article, mention: Mention) -> str | None:
+        """The sector of a non-state group drawn from an organisation or a person's following.
+
+        "workers from Petrobras" -> LAB, "activists from the ruling party" -> OPP,
+        "students from Cairo University" -> EDU: the group is of the organisation's country,
+        with the sector of its own noun. Nouns of state roles ("leaders of Hamas", "officials of
+        the party") and nouns without a sector ("members of", "supporters of") leave the
+        organisation's own code.
+
+        Args:
+            article: the article, parsed.
+            mention: the organisation or person mention that is the event's actor.
+
+        Returns:
+            A sector code outside ``resolve.STATE_SECTORS``, or None.
+        """
+        from communique.extract import resolve
+
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "from") or token.head.head.pos_ != "NOUN":
+            return None
+        noun = token.head.head
+        words = [c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        sector = resolve.title_sector([*words, noun.lower_]) or resolve.title_sector([noun.lemma_.lower()])
+        return sector if sector is not None and sector not in resolve.STATE_SECTORS else None
+
+    @staticmethod
+    def _enclosing_group_sector(article: Article, mention: Mention) -> str | None:
+        """The sector of the group a country is the place of, when the country stands for it.
+
+        A country named inside the phrase of a group noun ("refugees fleeing the floods in
+        Pakistan", "the militias of eastern Congo", "herders near the border with Chad")
+        is the group's country, and the group's noun gives the sector (REF, REB, CVL). The
+        walk goes up through in/of/from/near phrases, the nouns they hang on and participles
+        that modify a noun ("fleeing"), at most ``_ENCLOSING_HOPS`` steps, and stops at any
+        other verb: the event's own trigger is never a group.
+
+        Args:
+            article: the article, parsed.
+            mention: the country mention that is the event's actor.
+
+        Returns:
+            A sector code, or None when no group noun encloses the country.
+        """
+
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        for _ in range(_ENCLOSING_HOPS):
+            head = token.head
+            if head is token:
+                return None
+            into_noun = token.dep_ == "pobj" and head.lower_ in _ENCLOSING_PREPS
+            into_participle = token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN")
+            if into_noun or into_participle:
+                token = head.head
+            elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+                token = head
+            else:
+                return None
+            if token.pos_ != "NOUN":
+                if token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+                    continue
+                return None
+            sector = EventCoder._group_noun_sector(token)
+            if sector is not None:
+                return sector
+        return None
+
+    @staticmethod
+    def _group_noun_sector(noun: Any) -> str | None:
+        """The sector of a noun that names a group of people, with its modifiers: "refugees" ->
+        REF, "rebel commanders" -> REB, "an extremist network" -> REB; None for a noun that
+        names no group ("attacks", "war"), whatever its modifiers ("terrorist attacks")."""
+        from communique.extract import resolve
+
+        lemma = noun.lemma_.lower()
+        if lemma in _PEOPLE_NOUNS or lemma in _CIVILIAN_NOUNS:
+            return "CVL"
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        own = resolve.title_sector([noun.lower_]) or resolve.title_sector([lemma])
+        if own is not None:
+            # the modifiers' multiword titles ("rebel commanders") come first
+            return resolve.title_sector([*(c.lower_ for c in mods), noun.lower_]) or own
+        if lemma not in _GROUP_NOUNS:
+            return None
+        if any(c.lemma_.lower() in _REBEL_NOUNS or c.lemma_.lower() == "terrorist" for c in mods):
+            return "REB"  # "a small extremist network", "a terrorist cell"
+        return resolve.title_sector([*(c.lower_ for c in mods), noun.lower_])
+
+    @staticmethod
+    def _igo_role(article: Article, mention: Mention, actor: Actor) -> str | None:
+        """The sector of an IGO actor by the role of its part that acts, as PLOVER codes it.
+
+        An official of the organisation has the sector of their title, GOV for civilian
+        titles ("UN envoy Peter Lindqvist" -> GOV, "the UN force commander" -> MIL); an
+        organ named by its head noun has the organ's (``_IGO_ORGANS``: "the Security Council"
+        -> GOV); the organisation's name on an agent noun has that noun's ("UN peacekeepers",
+        "NATO troops" -> MIL, "EU officials" -> GOV). None when the organisation acts as a
+        whole ("the United Nations said"): its sector stays IGO.
+
+        Args:
+            article: the article, parsed.
+            mention: the mention of the IGO or of its official.
+            actor: the resolved actor (its ``igo`` is set).
+
+        Returns:
+            A sector code other than IGO, or None.
+        """
+        from communique.extract import resolve
+
+        if actor.kind == "person":
+            sector = resolve.title_sector((actor.title or "").replace("-", " ").split())
+            return sector if sector not in (None, "IGO") else "GOV"
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        organ = _IGO_ORGANS.get(root.lemma_.lower())
+        if organ is not None:
+            return organ
+        head = root.head
+        if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i > root.i:
+            # the words between the name and its noun belong to the noun ("UN military personnel")
+            words = [t.lower_ for t in root.doc[span.end : head.i] if t.dep_ in ("amod", "compound")]
+            sector = resolve.title_sector([*words, head.lower_])
+            return sector if sector != "IGO" else None
+        return None
 
     @staticmethod
     def _named_body(article: Article, mention: Mention) -> str | None:
@@ -2191,7 +2591,7 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else place
+                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else self._seat_of(place)
                 targets.insert(0, place)
                 places.append(place)
         if not targets and not reciprocal and sources:
