@@ -127,6 +127,28 @@ def test_quotes_direct_floating_inherits_speaker(quotes_of) -> None:
     assert all(q.speaker.name and "Berg" in q.speaker.name for q in direct)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The harbour master says “our cranes will run all night.” Work resumed at dawn.",
+         "our cranes will run all night."),
+        ("Later the farmers’ union declared “the quota system has failed every grower.”",
+         "the quota system has failed every grower."),
+    ],
+)
+def test_quotes_cue_then_whole_quotation_is_direct(quotes_of, text: str, content: str) -> None:
+    (quote,) = [q for q in quotes_of(text) if content in text[q.start - 1 : q.end + 1]]
+    assert quote.text == content
+    assert quote.type == "direct"
+
+
+def test_quotes_cue_then_partly_quoted_clause_stays_mixed(quotes_of) -> None:
+    text = "The harbour master said the cranes were “running all night” to clear the backlog."
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the cranes were")
+
+
 def test_quotes_dash_attribution(quotes_of) -> None:
     text = "Readers wrote to us.\n\n“The tariffs hurt our farm badly.” ― Jane Doe\n\n“I support the deal.” ― Tom Rowe"
     direct = _only(quotes_of(text), "direct")

@@ -610,6 +610,10 @@ class QuoteExtractor:
             holder = quoted.find(end - 1)
             if holder is not None and holder[0] >= start:
                 end = holder[1]
+            whole = _whole_quote(text, quoted, start, end)
+            if whole is not None:
+                # "He says “X.”": the content is one quoted passage, a direct quote.
+                start, end = whole
             statement.start, statement.end = start, end
             # Content that is (almost) a direct quote is that quote, attributed by this cue.
             inside = direct_ranges.overlapping(start, end)
@@ -617,7 +621,9 @@ class QuoteExtractor:
                 spill = text[start : inside[0][0]] + text[inside[-1][1] : end]
                 if len(_WORD.findall(spill)) < 4 or token.i in direct_cues:
                     continue
-            if _has_mark(text, start, end):
+            if whole is not None:
+                statement.type = "direct"
+            elif _has_mark(text, start, end):
                 statement.type = "mixed"
             found.append(statement)
         return _drop_nested(found)
@@ -1250,6 +1256,29 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
+
+
+def _whole_quote(text: str, quoted: _Intervals, start: int, end: int) -> tuple[int, int] | None:
+    """The content of the one quoted passage a statement's content lies in, or None.
+
+    A cue followed by a quotation without comma or colon ("He says “there is no deal.”") is
+    parsed as a clause whose first and last words sit inside the marks; the statement is
+    then the whole passage, marks excluded, like any direct quote.
+
+    Example:
+        >>> text = 'He says “no deal is near.” Then he left.'
+        >>> _whole_quote(text, _Intervals([(8, 26)]), 9, 24)
+        (9, 25)
+    """
+    holder = quoted.find(start)
+    if holder is None or quoted.find(end - 1) != holder or _WORD.search(text, holder[0], start):
+        return None
+    first, last = holder
+    while first < last and (text[first].isspace() or text[first] in _ALL_MARKS):
+        first += 1
+    while last > first and (text[last - 1].isspace() or text[last - 1] in _ALL_MARKS):
+        last -= 1
+    return (first, last) if _WORD.search(text, first, last) else None
 
 
 def _has_mark(text: str, start: int, end: int) -> bool:
