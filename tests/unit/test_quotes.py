@@ -149,6 +149,40 @@ def test_quotes_cue_then_partly_quoted_clause_stays_mixed(quotes_of) -> None:
     assert quote.text.startswith("the cranes were")
 
 
+def test_quotes_floating_quotation_continues_a_reported_statement(quotes_of) -> None:
+    text = (
+        "The mayor of Tromsø said the new ferry line would open in the spring.\n\n"
+        "“We have waited for this boat for eleven long years.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the new ferry line") and quote.text.endswith("eleven long years.")
+    assert quote.speaker.text == "The mayor of Tromsø"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a direct quote the floating quotation stays a quote of its own
+        "“The ferry is late,” the mayor said. “It will come tomorrow.”",
+        # a reported statement in the attribution of a direct quote is not continued
+        "“The ferry is late,” the mayor said, adding that the crew was ill. “It will come tomorrow.”",
+        # a quotation with a cue after it has its own attribution
+        "The mayor said the ferry was late.\n\n“Will it come tomorrow?” Ola Dahl asked the harbour master at the quay on Monday.",
+    ],
+)
+def test_quotes_floating_quotation_not_joined(quotes_of, text: str) -> None:
+    last = max(quotes_of(text), key=lambda q: q.end)
+    assert last.type == "direct"
+
+
+def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of) -> None:
+    text = "The vote came late at night.\n\n“Why should we wait any longer?” Senator Olsen asked."
+    (quote,) = quotes_of(text)
+    assert quote.text == "Why should we wait any longer?"
+    assert quote.speaker.text == "Senator Olsen"
+
+
 def test_quotes_dash_attribution(quotes_of) -> None:
     text = "Readers wrote to us.\n\n“The tariffs hurt our farm badly.” ― Jane Doe\n\n“I support the deal.” ― Tom Rowe"
     direct = _only(quotes_of(text), "direct")

@@ -15,8 +15,9 @@ The stage reads the spaCy parse and the raw text, in four steps:
    message: “...”") or by a dash and a name ("“...” ― Jane Doe"). Without any of these it is
    a *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
-   paragraph). A quoted fragment inside a sentence ("the film “Red Dawn”") is not a
-   statement of its own.
+   paragraph). A floating quotation right after an indirect or mixed statement continues it
+   ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). A
+   quoted fragment inside a sentence ("the film “Red Dawn”") is not a statement of its own.
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
    marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
    "X told reporters ..."), a listed object or preposition ("He noted the importance of ...",
@@ -387,6 +388,7 @@ class QuoteExtractor:
         if self.model is not None:
             statements += self._learned(doc, text, statements, quoted, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
+        statements = _join_continuations(doc, statements, paragraphs, self._is_cue)
         return self._attribute(article, statements, paragraphs, quoted)
 
     # -- direct quotes ---------------------------------------------------------------------
@@ -436,6 +438,7 @@ class QuoteExtractor:
             # "“We won.” The next sentence ..." : a quote ending its own sentence takes no cue
             # from a new sentence that starts with a capital.
             following = text[after_mark:right_end].lstrip()
+            sentence_end = right_end
             if text[end - 1] in ".!?…" and following[:1].isupper():
                 right_end = after_mark
             right = text[after_mark:right_end]
@@ -444,6 +447,11 @@ class QuoteExtractor:
                 continue
             statement = _Statement(start, end, "direct")
             cue = self._cue_after(doc, after_mark, right_end, quoted)
+            if cue is None and right_end == after_mark and _short_attribution(following):
+                # "“Why not?” Rubio said.": a sentence of its own that only attributes it.
+                cue = self._cue_after(doc, after_mark, sentence_end, quoted)
+                if cue is not None and any(c.dep_ in ("ccomp", "dobj") for c in cue[0].children):
+                    cue = None  # "Smith said it." / "Smith said they left.": a statement of its own
             if cue is None:
                 cue = self._cue_before(doc, left_start, mark.open, quoted)
             if cue is None and mark.open == p_start and p_index > 0:
@@ -1107,6 +1115,71 @@ def _continues(p_starts: list[int], previous: _Statement, current: _Statement) -
     return there >= 0 and 0 <= here - there <= 1
 
 
+def _join_continuations(
+    doc: Doc, statements: list[_Statement], paragraphs: list[tuple[int, int]], is_cue: Callable[[Token], bool]
+) -> list[_Statement]:
+    """Join a floating quotation to the reported statement it goes on from.
+
+    "Berg said the port would reopen. “We have no choice.”": a quotation with no cue of its
+    own, right after an indirect or mixed statement (nothing but that statement's attribution
+    between them, same or next paragraph), continues it in the speaker's own words; the two
+    are one mixed statement, as PolNeAR annotates them. A floating quotation after a *direct*
+    one stays apart (``“A,” he said. “B.”`` is two quotes), and so does one followed by a
+    cue of its own that was not read as its attribution ("“...?” Trump told the station").
+    """
+    text = doc.text
+    p_starts = [s for s, _ in paragraphs]
+    joined: list[_Statement] = []
+    for statement in statements:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and statement.floating
+            and statement.type == "direct"
+            and text[statement.start : statement.end].rstrip()[-1:] in (".", "!", "?", "…")
+            and previous.type != "direct"
+            and previous.cue is not None
+            and previous.speaker is not None
+            and previous.end <= statement.start
+            and not (len(joined) > 1 and _in_attribution_of(text, joined[-2], previous))
+            and _continues_reported(text, p_starts, previous, statement)
+            and not _cue_follows(doc, statement.end, is_cue)
+        ):
+            previous.end = statement.end
+            previous.type = "mixed"
+            continue
+        joined.append(statement)
+    return joined
+
+
+def _cue_follows(doc: Doc, offset: int, is_cue: Callable[[Token], bool]) -> bool:
+    """Whether a cue verb is among the first words after ``offset`` on the same line."""
+    line_end = doc.text.find("\n", offset)
+    window = _tokens_between(doc, offset, line_end if line_end >= 0 else len(doc.text))
+    words = [t for t in window if not t.is_punct and not t.is_space][:_MAX_TAIL_WORDS]
+    return any(is_cue(t) for t in words)
+
+
+def _in_attribution_of(text: str, direct: _Statement, statement: _Statement) -> bool:
+    """Whether ``statement`` sits in the attribution sentence of a direct quote ("“...,” he
+    said, adding that ..."), where a following quotation goes on from the direct quote."""
+    if direct.type != "direct" or direct.end > statement.start:
+        return False
+    tail_start = max(direct.end, direct.cue_end or 0)
+    return "\n" not in text[direct.end : statement.start] and not _SENTENCE_END.search(text, tail_start, statement.start)
+
+
+def _continues_reported(text: str, p_starts: list[int], previous: _Statement, current: _Statement) -> bool:
+    """Whether only ``previous``'s own attribution and punctuation lie between the two, within
+    the same or the next paragraph."""
+    last = max(previous.end, previous.cue_end or 0, previous.speaker.idx + len(previous.speaker.text) if previous.speaker is not None else 0)
+    if last > current.start or _WORD.search(text, last, current.start):
+        return False
+    here = bisect.bisect_right(p_starts, current.start) - 1
+    there = bisect.bisect_right(p_starts, max(previous.start, last - 1)) - 1
+    return 0 <= here - there <= 1
+
+
 # Cues that pass on what someone else said ("..., Smith said, BelTA reported").
 _RELAY_CUES = frozenset({"report", "write", "quote", "publish", "cite"})
 
@@ -1290,6 +1363,23 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     if span is None:
         span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return list(span) if span is not None else []
+
+
+# The most words a sentence after a closed quotation may have to be read as its attribution
+# ("Rubio said.", "the senator told reporters.").
+_MAX_TAIL_WORDS = 5
+
+
+def _short_attribution(sentence: str) -> bool:
+    """Whether the sentence after a quotation is short enough to be only its attribution.
+
+    Example:
+        >>> _short_attribution("Rubio said. Then"), _short_attribution("Rubio said the vote was very close.")
+        (True, False)
+    """
+    first = _SENTENCE_END.search(sentence)
+    own = sentence[: first.start() + 1] if first is not None else sentence
+    return own.rstrip().endswith(".") and len(re.findall(r"\w+", own)) <= _MAX_TAIL_WORDS
 
 
 def _looks_attribution(tail: str) -> bool:
