@@ -75,6 +75,19 @@ def test_quotes_pair_marks_unbalanced(text: str, expected: list[str]) -> None:
     assert [text[m.start : m.end] for m in pair_quote_marks(text) if m.depth == 0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The dam will hold,” the engineer said. "We checked it twice.”', ["The dam will hold,", "We checked it twice."]),
+        ('“The dam will hold," the engineer said. “We checked it twice."', ["The dam will hold,", "We checked it twice."]),
+        # a straight pair inside a curly quote stays nested
+        ('“The sign said "closed" all week,” she said.', ['The sign said "closed" all week,']),
+    ],
+)
+def test_quotes_pair_marks_mixed_families(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in pair_quote_marks(text) if m.depth == 0] == expected
+
+
 # -- direct quotes ---------------------------------------------------------------------------
 
 
@@ -181,6 +194,21 @@ def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of) -> None:
     (quote,) = quotes_of(text)
     assert quote.text == "Why should we wait any longer?"
     assert quote.speaker.text == "Senator Olsen"
+
+
+def test_quotes_words_of_the_speaker_before_the_quotation_make_it_mixed(quotes_of) -> None:
+    text = "The harbour office explained the reasons for the delay: “The crane broke, the pilots struck and the fog came.”"
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the reasons for the delay")
+    assert quote.speaker.text == "The harbour office"
+
+
+def test_quotes_addressee_and_time_before_the_quotation_stay_attribution(quotes_of) -> None:
+    text = "The harbour master told reporters on Monday: “The crane broke, the pilots struck and the fog came.”"
+    (quote,) = quotes_of(text)
+    assert quote.type == "direct"
+    assert quote.text == "The crane broke, the pilots struck and the fog came."
 
 
 def test_quotes_dash_attribution(quotes_of) -> None:

@@ -5,14 +5,19 @@ The stage reads the spaCy parse and the raw text, in four steps:
 1. **Quotation marks** (:func:`pair_quote_marks`): straight ``"``, curly ``“ ”`` and
    guillemets ``« »`` are paired over the raw text with a stack, so a quote nested inside
    another with the same marks (``“... the status “Cultural Capital” within ...”``) stays
-   inside its outer quote. A paragraph that ends with a quote open continues into the next
+   inside its outer quote. A straight mark closes an open curly quote and a curly closing
+   mark an open straight one when no quote of their own family is open (``"...,” he said``,
+   common in copy that mixes keyboards). A paragraph that ends with a quote open continues into the next
    paragraph when that one starts with an opening mark (the newspaper convention for
    quotes over several paragraphs); otherwise the quote ends with its paragraph.
 2. **Direct quotes**: a top-level quoted passage that stands as a statement of its own (it
    starts its sentence, or follows ``said:``/``said,``) is attributed by the cue verb right
    after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), in the
    previous paragraph ending with a colon, by a clause ending in a colon ("Smith had a
-   message: “...”") or by a dash and a name ("“...” ― Jane Doe"). Without any of these it is
+   message: “...”") or by a dash and a name ("“...” ― Jane Doe"). When words of the
+   speaker's own stand between a cue before it and the marks ("Politico revealed a few
+   facts: “...”"), they are part of the statement, which is then mixed; the speaker's
+   addressee, time, place and occasion ("told reporters on Monday: “...”") are not. Without any of these it is
    a *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
    paragraph). A floating quotation right after an indirect or mixed statement continues it
@@ -273,6 +278,9 @@ def pair_quote_marks(text: str) -> list[QuoteMarks]:
                 # The same character opens and closes: decide by the letters around it.
                 if same and not (opening_shape and not closing_shape):
                     pop_to(same[-1], i, width)
+                elif not same and stack and stack[-1].family == "curly" and closing_shape and not opening_shape:
+                    # “...," : a straight mark typed to close a curly quote.
+                    pop_to(len(stack) - 1, i, width)
                 elif not after.isspace():
                     stack.append(_Open(i, family, width))
             elif mark in ("“", "„", "«"):
@@ -283,6 +291,9 @@ def pair_quote_marks(text: str) -> list[QuoteMarks]:
                     stack.append(_Open(i, family, width))
             elif same:
                 pop_to(same[-1], i, width)
+            elif mark == "”" and stack and stack[-1].family == "straight" and closing_shape:
+                # "...,” : a curly mark typed to close a straight quote.
+                pop_to(len(stack) - 1, i, width)
             elif mark == "”" and opening_shape and not closing_shape:
                 # A "”" typed as an opener at the start of a quote.
                 stack.append(_Open(i, family, width))
@@ -454,6 +465,11 @@ class QuoteExtractor:
                     cue = None  # "Smith said it." / "Smith said they left.": a statement of its own
             if cue is None:
                 cue = self._cue_before(doc, left_start, mark.open, quoted)
+                lead = _lead_in(doc, cue[0], cue[1], left_start, mark.open) if cue is not None else None
+                if lead is not None:
+                    # "He said of the donors, “...”": the words before the quotation are part
+                    # of what he said; one mixed statement.
+                    statement.start, statement.type = lead, "mixed"
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 if text[prev_start:prev_end].rstrip().endswith(":"):
@@ -1287,6 +1303,80 @@ def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
     if not runs:
         return None
     return runs[0] if first else runs[-1]
+
+
+# Verbs whose direct object is the person addressed, not part of the statement ("told
+# reporters", "assured voters"). Hand-written from general English usage.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "assure", "reassure", "warn", "remind", "inform", "urge", "advise", "caution", "promise", "thank"}
+)
+# Prepositions after a cue that introduce what the statement is about ("said of the donors").
+_TOPIC_PREPS = frozenset({"regarding", "concerning"})
+# Nouns of the occasion of a statement ("In a statement, she said: ...") rather than its
+# content. Hand-written.
+_OCCASION_NOUNS = frozenset(
+    {
+        "statement", "interview", "speech", "address", "rally", "conference", "briefing", "event", "meeting",
+        "hearing", "debate", "tweet", "post", "email", "letter", "remarks", "appearance", "visit", "call",
+        "release", "message", "video", "op-ed", "column", "radio", "television", "show", "program", "podcast",
+    }
+)
+# Dependents of a cue that belong to the attribution, not to what is said.
+_ATTRIBUTION_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "agent", "cc", "punct", "advcl", "xcomp"}
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON"})
+
+
+def _attribution_tokens(cue: Token, speaker: Token | None) -> set[int]:
+    """Indices of the words that only attribute a statement: the cue, its speaker and the
+    cue's auxiliaries, adverbs, addressee and setting ("also told reporters on Monday in a
+    statement")."""
+    found = {cue.i}
+    if speaker is not None:
+        found |= {t.i for t in speaker.subtree}
+    for child in cue.children:
+        setting = child.dep_ == "prep" and (
+            child.lower_ not in _TOPIC_PREPS or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        )
+        addressee = child.dep_ == "dobj" and _lemma(cue) in _ADDRESSEE_VERBS
+        if child.dep_ in _ATTRIBUTION_DEPS or setting or addressee or child.dep_ in ("nsubj", "nsubjpass"):
+            found |= {t.i for t in child.subtree}
+    return found
+
+
+def _is_setting(tokens: list[Token]) -> bool:
+    """Whether fronted words only give the time, place or occasion ("On Monday,", "Later,",
+    "In a statement,", "But")."""
+    for token in tokens:
+        if token.pos_ not in _CONTENT_POS or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if token.lemma_.lower() in _OCCASION_NOUNS or token.head.lemma_.lower() in _OCCASION_NOUNS:
+            continue
+        return False
+    return True
+
+
+def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int) -> int | None:
+    """Where a direct quotation's statement starts when its sentence says part of it before
+    the marks, or None when the words before it only attribute it.
+
+    "He said of the donors, “...”", "Politico listed three facts: “...”", "That plan, she
+    said, “will fail.”": the words that are neither the speaker, the cue nor its time, place,
+    occasion or addressee belong to the statement. "She told reporters on Monday: “...”"
+    keeps the quotation alone.
+    """
+    window = [t for t in _tokens_between(doc, start, end) if not t.is_punct and not t.is_space]
+    if not window or not any(t.i == cue.i for t in window):
+        return None
+    attribution = _attribution_tokens(cue, speaker)
+    after = [t for t in window if t.i > cue.i and t.i not in attribution]
+    if any(t.i < cue.left_edge.i or t.i > cue.right_edge.i for t in after):
+        # Words after the cue that it does not govern: another clause, not this statement.
+        return None
+    if any(t.pos_ in _CONTENT_POS for t in after):
+        return after[0].idx
+    return None
 
 
 def _colon_attribution(
