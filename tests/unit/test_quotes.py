@@ -228,6 +228,16 @@ def test_quotes_title_in_quotes_is_not_a_quote(quotes_of, text: str) -> None:
     assert quotes_of(text) == []
 
 
+def test_quotes_short_unattributed_names_are_not_quotes(quotes_of) -> None:
+    text = "The fishing museum opened three rooms this winter.\n\n“Salt Road,” “Harbour Lights,” and “Winter Sea”"
+    assert quotes_of(text) == []
+
+
+def test_quotes_short_unattributed_sentence_is_kept(quotes_of) -> None:
+    text = "“The museum will open in May,” the curator said.\n\n“Finally, good news.”"
+    assert [q.text for q in quotes_of(text)] == ["The museum will open in May,", "Finally, good news."]
+
+
 # -- indirect and mixed quotes ---------------------------------------------------------------
 
 

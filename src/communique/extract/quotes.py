@@ -20,7 +20,8 @@ The stage reads the spaCy parse and the raw text, in four steps:
    addressee, time, place and occasion ("told reporters on Monday: “...”") are not. Without any of these it is
    a *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
-   paragraph). A floating quotation right after an indirect or mixed statement continues it
+   paragraph). An unattributed quotation of three words or fewer that does not end like a
+   sentence (“Mercy Street,”) names something and is no quote. A floating quotation right after an indirect or mixed statement continues it
    ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). A
    quoted fragment inside a sentence ("the film “Red Dawn”") is not a statement of its own.
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
@@ -484,6 +485,10 @@ class QuoteExtractor:
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 cue = _colon_attribution(doc, text, prev_start, prev_end, quoted)
+            if cue is None and _names_something(text, start, end):
+                # “Bloodline,” “Mercy Street,”: a title or term in a list, not a statement.
+                fragments.append(mark)
+                continue
             if cue is None:
                 statement.floating = True
             else:
@@ -1458,6 +1463,22 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 # The most words a sentence after a closed quotation may have to be read as its attribution
 # ("Rubio said.", "the senator told reporters.").
 _MAX_TAIL_WORDS = 5
+
+
+# A quotation with no cue this short, and not ending as a sentence ends, names something
+# (a title, a term, a slogan) rather than reporting speech.
+_MAX_NAME_WORDS = 3
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Whether an unattributed quotation is a short name or term, not a sentence.
+
+    Example:
+        >>> _names_something("“Mercy Street,”", 1, 14), _names_something("“Big time.”", 1, 10)
+        (True, False)
+    """
+    content = text[start:end].rstrip()
+    return len(re.findall(r"\w+", content)) <= _MAX_NAME_WORDS and content[-1:] not in (".", "!", "?", "…")
 
 
 def _short_attribution(sentence: str) -> bool:
