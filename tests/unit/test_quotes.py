@@ -78,8 +78,14 @@ def test_quotes_pair_marks_unbalanced(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"The dam will hold,” the engineer said. "We checked it twice.”', ["The dam will hold,", "We checked it twice."]),
-        ('“The dam will hold," the engineer said. “We checked it twice."', ["The dam will hold,", "We checked it twice."]),
+        (
+            '"The dam will hold,” the engineer said. "We checked it twice.”',
+            ["The dam will hold,", "We checked it twice."],
+        ),
+        (
+            '“The dam will hold," the engineer said. “We checked it twice."',
+            ["The dam will hold,", "We checked it twice."],
+        ),
         # a straight pair inside a curly quote stays nested
         ('“The sign said "closed" all week,” she said.', ['The sign said "closed" all week,']),
     ],
@@ -143,10 +149,14 @@ def test_quotes_direct_floating_inherits_speaker(quotes_of) -> None:
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("The harbour master says “our cranes will run all night.” Work resumed at dawn.",
-         "our cranes will run all night."),
-        ("Later the farmers’ union declared “the quota system has failed every grower.”",
-         "the quota system has failed every grower."),
+        (
+            "The harbour master says “our cranes will run all night.” Work resumed at dawn.",
+            "our cranes will run all night.",
+        ),
+        (
+            "Later the farmers’ union declared “the quota system has failed every grower.”",
+            "the quota system has failed every grower.",
+        ),
     ],
 )
 def test_quotes_cue_then_whole_quotation_is_direct(quotes_of, text: str, content: str) -> None:
@@ -181,7 +191,8 @@ def test_quotes_floating_quotation_continues_a_reported_statement(quotes_of) -> 
         # a reported statement in the attribution of a direct quote is not continued
         "“The ferry is late,” the mayor said, adding that the crew was ill. “It will come tomorrow.”",
         # a quotation with a cue after it has its own attribution
-        "The mayor said the ferry was late.\n\n“Will it come tomorrow?” Ola Dahl asked the harbour master at the quay on Monday.",
+        "The mayor said the ferry was late.\n\n"
+        "“Will it come tomorrow?” Ola Dahl asked the harbour master at the quay on Monday.",
     ],
 )
 def test_quotes_floating_quotation_not_joined(quotes_of, text: str) -> None:
@@ -197,7 +208,9 @@ def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of) -> None:
 
 
 def test_quotes_words_of_the_speaker_before_the_quotation_make_it_mixed(quotes_of) -> None:
-    text = "The harbour office explained the reasons for the delay: “The crane broke, the pilots struck and the fog came.”"
+    text = (
+        "The harbour office explained the reasons for the delay: “The crane broke, the pilots struck and the fog came.”"
+    )
     (quote,) = quotes_of(text)
     assert quote.type == "mixed"
     assert quote.text.startswith("the reasons for the delay")

@@ -12,18 +12,20 @@ The stage reads the spaCy parse and the raw text, in four steps:
    quotes over several paragraphs); otherwise the quote ends with its paragraph.
 2. **Direct quotes**: a top-level quoted passage that stands as a statement of its own (it
    starts its sentence, or follows ``said:``/``said,``) is attributed by the cue verb right
-   after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), in the
-   previous paragraph ending with a colon, by a clause ending in a colon ("Smith had a
-   message: “...”") or by a dash and a name ("“...” ― Jane Doe"). When words of the
-   speaker's own stand between a cue before it and the marks ("Politico revealed a few
-   facts: “...”"), they are part of the statement, which is then mixed; the speaker's
-   addressee, time, place and occasion ("told reporters on Monday: “...”") are not. Without any of these it is
-   a *floating* quote: it takes the person who became a sentence subject since the last
+   after it ("..., he said.", "..., said Smith.", or a short sentence of its own: "“Why?”
+   Rubio asked."), before it ("He said: “...”"), in the previous paragraph ending with a
+   colon, by a clause ending in a colon ("Smith had a message: “...”") or by a dash and a
+   name ("“...” ― Jane Doe"). When words of the speaker's own stand between a cue before
+   it and the marks ("Politico revealed a few facts: “...”"), they are part of the
+   statement, which is then mixed; the speaker's addressee, time, place and occasion
+   ("told reporters on Monday: “...”") are not. Without any attribution it is a
+   *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
-   paragraph). An unattributed quotation of three words or fewer that does not end like a
-   sentence (“Mercy Street,”) names something and is no quote. A floating quotation right after an indirect or mixed statement continues it
-   ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). A
-   quoted fragment inside a sentence ("the film “Red Dawn”") is not a statement of its own.
+   paragraph); right after an indirect or mixed statement it continues that statement
+   ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). An
+   unattributed quotation of three words or fewer that does not end like a sentence
+   (“Mercy Street,”) names something and is no quote, and neither is a quoted fragment
+   inside a sentence ("the film “Red Dawn”").
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
    marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
    "X told reporters ..."), a listed object or preposition ("He noted the importance of ...",
@@ -1187,13 +1189,19 @@ def _in_attribution_of(text: str, direct: _Statement, statement: _Statement) -> 
     if direct.type != "direct" or direct.end > statement.start:
         return False
     tail_start = max(direct.end, direct.cue_end or 0)
-    return "\n" not in text[direct.end : statement.start] and not _SENTENCE_END.search(text, tail_start, statement.start)
+    return "\n" not in text[direct.end : statement.start] and not _SENTENCE_END.search(
+        text, tail_start, statement.start
+    )
 
 
 def _continues_reported(text: str, p_starts: list[int], previous: _Statement, current: _Statement) -> bool:
     """Whether only ``previous``'s own attribution and punctuation lie between the two, within
     the same or the next paragraph."""
-    last = max(previous.end, previous.cue_end or 0, previous.speaker.idx + len(previous.speaker.text) if previous.speaker is not None else 0)
+    last = max(
+        previous.end,
+        previous.cue_end or 0,
+        previous.speaker.idx + len(previous.speaker.text) if previous.speaker is not None else 0,
+    )
     if last > current.start or _WORD.search(text, last, current.start):
         return False
     here = bisect.bisect_right(p_starts, current.start) - 1
@@ -1321,9 +1329,35 @@ _TOPIC_PREPS = frozenset({"regarding", "concerning"})
 # content. Hand-written.
 _OCCASION_NOUNS = frozenset(
     {
-        "statement", "interview", "speech", "address", "rally", "conference", "briefing", "event", "meeting",
-        "hearing", "debate", "tweet", "post", "email", "letter", "remarks", "appearance", "visit", "call",
-        "release", "message", "video", "op-ed", "column", "radio", "television", "show", "program", "podcast",
+        "statement",
+        "interview",
+        "speech",
+        "address",
+        "rally",
+        "conference",
+        "briefing",
+        "event",
+        "meeting",
+        "hearing",
+        "debate",
+        "tweet",
+        "post",
+        "email",
+        "letter",
+        "remarks",
+        "appearance",
+        "visit",
+        "call",
+        "release",
+        "message",
+        "video",
+        "op-ed",
+        "column",
+        "radio",
+        "television",
+        "show",
+        "program",
+        "podcast",
     }
 )
 # Dependents of a cue that belong to the attribution, not to what is said.
