@@ -200,10 +200,22 @@ def test_quotes_floating_quotation_not_joined(quotes_of, text: str) -> None:
     assert last.type == "direct"
 
 
-def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of) -> None:
-    text = "The vote came late at night.\n\n“Why should we wait any longer?” Senator Olsen asked."
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The vote came late at night.\n\n“Why should we wait any longer?” Senator Olsen asked.",
+            "Why should we wait any longer?",
+        ),
+        (
+            "The vote came late at night.\n\n“Fine. We are going to look at every option…” Senator Olsen said.",
+            "Fine. We are going to look at every option…",
+        ),
+    ],
+)
+def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of, text: str, content: str) -> None:
     (quote,) = quotes_of(text)
-    assert quote.text == "Why should we wait any longer?"
+    assert quote.text == content
     assert quote.speaker.text == "Senator Olsen"
 
 

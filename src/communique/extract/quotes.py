@@ -464,7 +464,7 @@ class QuoteExtractor:
             if cue is None and right_end == after_mark and _short_attribution(following):
                 # "“Why not?” Rubio said.": a sentence of its own that only attributes it.
                 cue = self._cue_after(doc, after_mark, sentence_end, quoted)
-                if cue is not None and any(c.dep_ in ("ccomp", "dobj") for c in cue[0].children):
+                if cue is not None and any(c.dep_ in ("ccomp", "dobj") and c.i > cue[0].i for c in cue[0].children):
                     cue = None  # "Smith said it." / "Smith said they left.": a statement of its own
             if cue is None:
                 cue = self._cue_before(doc, left_start, mark.open, quoted)
