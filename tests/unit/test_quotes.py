@@ -183,6 +183,17 @@ def test_quotes_floating_quotation_continues_a_reported_statement(quotes_of) -> 
     assert quote.speaker.text == "The mayor of Tromsø"
 
 
+def test_quotes_floating_quotation_continues_a_statement_after_an_unattributed_quote(quotes_of) -> None:
+    text = (
+        "Harbour master Ola Olsen spoke on Friday.\n\n"
+        "“The port is busy. Ships wait for days.” Olsen added that new cranes were on their way. "
+        "“They will arrive in June.”"
+    )
+    last = max(quotes_of(text), key=lambda q: q.end)
+    assert last.type == "mixed"
+    assert last.text.endswith("They will arrive in June.") and "new cranes" in last.text
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1186,9 +1186,9 @@ def _cue_follows(doc: Doc, offset: int, is_cue: Callable[[Token], bool]) -> bool
 def _in_attribution_of(text: str, direct: _Statement, statement: _Statement) -> bool:
     """Whether ``statement`` sits in the attribution sentence of a direct quote ("“...,” he
     said, adding that ..."), where a following quotation goes on from the direct quote."""
-    if direct.type != "direct" or direct.end > statement.start:
+    if direct.type != "direct" or direct.end > statement.start or direct.cue is None or direct.cue.idx < direct.end:
         return False
-    tail_start = max(direct.end, direct.cue_end or 0)
+    tail_start = max(direct.end - 1, direct.cue_end or 0)
     return "\n" not in text[direct.end : statement.start] and not _SENTENCE_END.search(
         text, tail_start, statement.start
     )
