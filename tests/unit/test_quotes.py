@@ -247,6 +247,19 @@ def test_quotes_addressee_and_time_before_the_quotation_stay_attribution(quotes_
     assert quote.text == "The crane broke, the pilots struck and the fog came."
 
 
+@pytest.mark.parametrize(
+    ("text", "mixed"),
+    [
+        ("The skipper said, “We never saw the storm coming” in the interview on Friday.", True),
+        ("The skipper said, “We never saw the storm coming,” and walked away.", False),
+    ],
+)
+def test_quotes_sentence_running_on_after_the_quotation(quotes_of, text: str, mixed: bool) -> None:
+    quote = next(q for q in quotes_of(text) if "storm" in q.text)
+    assert quote.type == ("mixed" if mixed else "direct")
+    assert quote.text.endswith("in the interview on Friday") == mixed
+
+
 def test_quotes_dash_attribution(quotes_of) -> None:
     text = "Readers wrote to us.\n\n“The tariffs hurt our farm badly.” ― Jane Doe\n\n“I support the deal.” ― Tom Rowe"
     direct = _only(quotes_of(text), "direct")

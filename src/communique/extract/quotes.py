@@ -18,7 +18,8 @@ The stage reads the spaCy parse and the raw text, in four steps:
    name ("“...” ― Jane Doe"). When words of the speaker's own stand between a cue before
    it and the marks ("Politico revealed a few facts: “...”"), they are part of the
    statement, which is then mixed; the speaker's addressee, time, place and occasion
-   ("told reporters on Monday: “...”") are not. Without any attribution it is a
+   ("told reporters on Monday: “...”") are not; so are the words that carry its sentence
+   on after an unpunctuated closing mark ("said, “I am tired of it” at the rally"). Without any attribution it is a
    *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
    paragraph); right after an indirect or mixed statement it continues that statement
@@ -473,6 +474,10 @@ class QuoteExtractor:
                     # "He said of the donors, “...”": the words before the quotation are part
                     # of what he said; one mixed statement.
                     statement.start, statement.type = lead, "mixed"
+                run_on = _run_on(text, end, after_mark, right_end) if cue is not None else None
+                if run_on is not None:
+                    # "She said, “I am tired of the lies” about her record": so is the rest.
+                    statement.end, statement.type = run_on, "mixed"
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 if text[prev_start:prev_end].rstrip().endswith(":"):
@@ -1513,6 +1518,29 @@ def _names_something(text: str, start: int, end: int) -> bool:
     """
     content = text[start:end].rstrip()
     return len(re.findall(r"\w+", content)) <= _MAX_NAME_WORDS and content[-1:] not in (".", "!", "?", "…")
+
+
+def _run_on(text: str, end: int, after: int, limit: int) -> int | None:
+    """Where a statement ends when its sentence goes on after the closing mark in the speaker's
+    words ("“I am tired of the lies” about her record"), or None.
+
+    Only a quotation whose last word is not followed by punctuation and whose sentence goes
+    on in lowercase, not with an attribution, runs on; it ends at the next punctuation.
+
+    Example:
+        >>> t = 'She said, “I am tired of the lies” about her record, and left.'
+        >>> t[_run_on(t, 33, 34, len(t)) - 16 : _run_on(t, 33, 34, len(t))]
+        'about her record'
+    """
+    if text[end - 1 : end] in ",.;:!?…—–-":
+        return None
+    tail = text[after:limit]
+    words = tail.lstrip()
+    if not words[:1].islower() or _looks_attribution(words):
+        return None
+    stop = re.search(r"[,.;:!?…—–(]", tail)
+    run_on = after + (stop.start() if stop is not None else len(tail.rstrip()))
+    return run_on if _WORD.search(text, after, run_on) else None
 
 
 def _short_attribution(sentence: str) -> bool:
