@@ -165,6 +165,26 @@ def test_quotes_cue_then_whole_quotation_is_direct(quotes_of, text: str, content
     assert quote.type == "direct"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The skipper closed the meeting by saying “Enough for today.” The crew went home.",
+            "Enough for today.",
+            "saying",
+        ),
+        ("A woman on the pier shouted “Bring the nets in!”", "Bring the nets in!", "shouted"),
+    ],
+)
+def test_quotes_quotation_as_the_whole_object_of_a_cue(quotes_of, text: str, content: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.type, quote.cue) == (content, "direct", cue)
+
+
+def test_quotes_quoted_word_inside_a_clause_is_not_a_direct_quote(quotes_of) -> None:
+    assert [q.type for q in quotes_of("The skipper said “maybe” twice before he left.")] != ["direct"]
+
+
 def test_quotes_cue_then_partly_quoted_clause_stays_mixed(quotes_of) -> None:
     text = "The harbour master said the cranes were “running all night” to clear the backlog."
     (quote,) = quotes_of(text)

@@ -26,7 +26,8 @@ The stage reads the spaCy parse and the raw text, in four steps:
    ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). An
    unattributed quotation of three words or fewer that does not end like a sentence
    (“Mercy Street,”) names something and is no quote, and neither is a quoted fragment
-   inside a sentence ("the film “Red Dawn”").
+   inside a sentence ("the film “Red Dawn”"), unless it is the whole object of a cue verb
+   right before it and ends the clause ("by saying “Too many.”", a direct quote).
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
    marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
    "X told reporters ..."), a listed object or preposition ("He noted the importance of ...",
@@ -522,6 +523,12 @@ class QuoteExtractor:
         for mark in fragments:
             if covered.find(mark.start) is not None:
                 continue
+            quoted_object = self._quoted_object(doc, text, mark)
+            if quoted_object is not None:
+                # "..., writing “Feels great.”": the quotation is all the cue says.
+                found.append(quoted_object)
+                covered = _Intervals(_merge(covered.ranges + [(quoted_object.start, quoted_object.end)]))
+                continue
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -549,6 +556,26 @@ class QuoteExtractor:
             found.append(statement)
             covered = _Intervals(_merge(covered.ranges + [(start, end)]))
         return found
+
+    def _quoted_object(self, doc: Doc, text: str, mark: QuoteMarks) -> _Statement | None:
+        """A direct quote for a quotation right after its cue verb with no comma ("by saying
+        “Too many.”", "yelled “Stay there!”") that ends its clause; None otherwise."""
+        before = [t for t in _tokens_between(doc, max(0, mark.open - 60), mark.open) if not t.is_space]
+        while before and before[-1].text in (":", "—", "–"):
+            before.pop()
+        if not before or before[-1].idx + len(before[-1].text) > mark.open or not self._is_cue(before[-1]):
+            return None
+        cue = before[-1]
+        speaker = _subject(cue)
+        following = text[mark.after : mark.after + 2].lstrip()
+        if speaker is None or speaker.idx > mark.open or following[:1].islower() or following[:1].isdigit():
+            return None
+        start, end = _strip(text, mark.start, mark.end)
+        if len(re.findall(r"\w+", text[start:end])) < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(start, end, "direct")
+        self._set_cue(statement, (cue, speaker, self._cue_text(cue)))
+        return statement
 
     @staticmethod
     def _standalone(text: str, left: str, right: str, start: int, end: int) -> bool:
