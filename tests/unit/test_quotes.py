@@ -260,6 +260,21 @@ def test_quotes_words_of_the_speaker_before_the_quotation_make_it_mixed(quotes_o
     assert quote.speaker.text == "The harbour office"
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "qtype"),
+    [
+        ("Sooner or later, the skipper told the crew, “the weather will turn in our favour.”", "Sooner", "mixed"),
+        ("After the storm, the skipper told the crew, “The weather will turn in our favour.”", "The weather", "direct"),
+    ],
+)
+def test_quotes_lowercase_quotation_continues_the_words_before_its_attribution(
+    quotes_of, text: str, start: str, qtype: str
+) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith(start)
+    assert quote.type == qtype
+
+
 def test_quotes_addressee_and_time_before_the_quotation_stay_attribution(quotes_of) -> None:
     text = "The harbour master told reporters on Monday: “The crane broke, the pilots struck and the fog came.”"
     (quote,) = quotes_of(text)

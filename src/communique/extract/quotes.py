@@ -18,7 +18,9 @@ The stage reads the spaCy parse and the raw text, in four steps:
    name ("“...” ― Jane Doe"). When words of the speaker's own stand between a cue before
    it and the marks ("Politico revealed a few facts: “...”"), they are part of the
    statement, which is then mixed; the speaker's addressee, time, place and occasion
-   ("told reporters on Monday: “...”") are not; so are the words that carry its sentence
+   ("told reporters on Monday: “...”") are not. A quotation opening in lowercase after an
+   interrupting attribution ("Sooner or later, he said, “it will pay off.”") goes on from
+   the start of its sentence. Part of the statement too are the words that carry its sentence
    on after an unpunctuated closing mark ("said, “I am tired of it” at the rally"). Without any attribution it is a
    *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
@@ -470,7 +472,11 @@ class QuoteExtractor:
                     cue = None  # "Smith said it." / "Smith said they left.": a statement of its own
             if cue is None:
                 cue = self._cue_before(doc, left_start, mark.open, quoted)
-                lead = _lead_in(doc, cue[0], cue[1], left_start, mark.open) if cue is not None else None
+                lead = (
+                    _lead_in(doc, cue[0], cue[1], left_start, mark.open, text[start].islower())
+                    if cue is not None
+                    else None
+                )
                 if lead is not None:
                     # "He said of the donors, “...”": the words before the quotation are part
                     # of what he said; one mixed statement.
@@ -1428,18 +1434,23 @@ def _is_setting(tokens: list[Token]) -> bool:
     return True
 
 
-def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int) -> int | None:
+def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int, goes_on: bool = False) -> int | None:
     """Where a direct quotation's statement starts when its sentence says part of it before
     the marks, or None when the words before it only attribute it.
 
     "He said of the donors, “...”", "Politico listed three facts: “...”", "That plan, she
     said, “will fail.”": the words that are neither the speaker, the cue nor its time, place,
     occasion or addressee belong to the statement. "She told reporters on Monday: “...”"
-    keeps the quotation alone.
+    keeps the quotation alone. When the quotation ``goes_on`` from the words before the
+    attribution (it opens in lowercase: "Sooner or later, he said, “it will pay off.”"),
+    the statement starts with the sentence.
     """
     window = [t for t in _tokens_between(doc, start, end) if not t.is_punct and not t.is_space]
     if not window or not any(t.i == cue.i for t in window):
         return None
+    first_attribution = min(cue.i, speaker.left_edge.i) if speaker is not None else cue.i
+    if goes_on and window[0].i < first_attribution:
+        return window[0].idx
     attribution = _attribution_tokens(cue, speaker)
     after = [t for t in window if t.i > cue.i and t.i not in attribution]
     if any(t.i < cue.left_edge.i or t.i > cue.right_edge.i for t in after):
