@@ -16,8 +16,7 @@ The stage reads the spaCy parse and the raw text, in four steps:
    Rubio asked."), before it ("He said: “...”"), in the previous paragraph ending with a
    colon, by a clause ending in a colon ("Smith had a message: “...”") or by a dash and a
    name ("“...” ― Jane Doe"). When words of the speaker's own stand between a cue before
-   it and the marks ("Politico revealed a few facts: “...”", "Smith had a message: “...”"),
-   they are part of the
+   it and the marks ("Politico revealed a few facts: “...”"), they are part of the
    statement, which is then mixed; the speaker's addressee, time, place and occasion
    ("told reporters on Monday: “...”") are not. A quotation opening in lowercase after an
    interrupting attribution ("Sooner or later, he said, “it will pay off.”") goes on from
