@@ -275,21 +275,6 @@ def test_quotes_lowercase_quotation_continues_the_words_before_its_attribution(
     assert quote.type == qtype
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "qtype"),
-    [
-        ("Olsen had a blunt warning for the crew: “Stay off the ice until spring.”", "a blunt warning", "mixed"),
-        ("Olsen was firm: “Stay off the ice until spring.”", "Stay off", "direct"),
-    ],
-)
-def test_quotes_object_of_a_colon_attribution_is_part_of_the_statement(
-    quotes_of, text: str, start: str, qtype: str
-) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text.startswith(start)
-    assert quote.type == qtype
-
-
 def test_quotes_addressee_and_time_before_the_quotation_stay_attribution(quotes_of) -> None:
     text = "The harbour master told reporters on Monday: “The crane broke, the pilots struck and the fog came.”"
     (quote,) = quotes_of(text)

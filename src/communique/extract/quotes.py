@@ -496,12 +496,6 @@ class QuoteExtractor:
                 cue = _dash_attribution(doc, after_mark, right_end)
             if cue is None:
                 cue = _colon_attribution(doc, text, left_start, mark.open, quoted)
-                verb = cue[1].head if cue is not None and cue[1] is not None else None
-                has_object = verb is not None and any(c.dep_ == "dobj" for c in verb.children)
-                lead = _lead_in(doc, verb, cue[1], left_start, mark.open) if verb is not None and has_object else None
-                if lead is not None:
-                    # "Mica had a blunt message: “...”": the message is part of the statement.
-                    statement.start, statement.type = lead, "mixed"
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 cue = _colon_attribution(doc, text, prev_start, prev_end, quoted)
