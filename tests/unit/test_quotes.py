@@ -185,6 +185,24 @@ def test_quotes_quoted_word_inside_a_clause_is_not_a_direct_quote(quotes_of) -> 
     assert [q.type for q in quotes_of("The skipper said “maybe” twice before he left.")] != ["direct"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "“The pilots keep telling us, ‘Wait for the tide,’” Olsen said.",
+            "The pilots keep telling us, ‘Wait for the tide,’",
+        ),
+        (
+            "\"The pilots keep telling us, 'Wait for the tide,'\" Olsen said.",
+            "The pilots keep telling us, 'Wait for the tide,'",
+        ),
+    ],
+)
+def test_quotes_quotation_ending_with_an_inner_quotation(quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.type, quote.speaker.text) == (content, "direct", "Olsen")
+
+
 def test_quotes_cue_then_partly_quoted_clause_stays_mixed(quotes_of) -> None:
     text = "The harbour master said the cranes were “running all night” to clear the backlog."
     (quote,) = quotes_of(text)

@@ -594,7 +594,7 @@ class QuoteExtractor:
             return False
         if left_words:
             return True
-        last = text[start:end].rstrip()[-1:]
+        last = text[start:end].rstrip().rstrip("'’")[-1:]
         if last and last in ".,!?;:…—–-":
             return True
         tail = right.strip()
@@ -1519,9 +1519,13 @@ def _whole_quote(text: str, quoted: _Intervals, start: int, end: int) -> tuple[i
     if holder is None or quoted.find(end - 1) != holder or _WORD.search(text, holder[0], start):
         return None
     first, last = holder
-    while first < last and (text[first].isspace() or text[first] in _ALL_MARKS):
+    opening = _MARK.match(text, first)
+    first += len(opening.group()) if opening is not None else 0
+    closing = _MARK.search(text, max(first, last - 2), last)
+    last = closing.start() if closing is not None and closing.end() == last else last
+    while first < last and text[first].isspace():
         first += 1
-    while last > first and (text[last - 1].isspace() or text[last - 1] in _ALL_MARKS):
+    while last > first and text[last - 1].isspace():
         last -= 1
     return (first, last) if _WORD.search(text, first, last) else None
 
