@@ -75,6 +75,25 @@ def test_quotes_pair_marks_unbalanced(text: str, expected: list[str]) -> None:
     assert [text[m.start : m.end] for m in pair_quote_marks(text) if m.depth == 0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The dam will hold,” the engineer said. "We checked it twice.”',
+            ["The dam will hold,", "We checked it twice."],
+        ),
+        (
+            '“The dam will hold," the engineer said. “We checked it twice."',
+            ["The dam will hold,", "We checked it twice."],
+        ),
+        # a straight pair inside a curly quote stays nested
+        ('“The sign said "closed" all week,” she said.', ['The sign said "closed" all week,']),
+    ],
+)
+def test_quotes_pair_marks_mixed_families(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in pair_quote_marks(text) if m.depth == 0] == expected
+
+
 # -- direct quotes ---------------------------------------------------------------------------
 
 
@@ -127,6 +146,173 @@ def test_quotes_direct_floating_inherits_speaker(quotes_of) -> None:
     assert all(q.speaker.name and "Berg" in q.speaker.name for q in direct)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour master says “our cranes will run all night.” Work resumed at dawn.",
+            "our cranes will run all night.",
+        ),
+        (
+            "Later the farmers’ union declared “the quota system has failed every grower.”",
+            "the quota system has failed every grower.",
+        ),
+    ],
+)
+def test_quotes_cue_then_whole_quotation_is_direct(quotes_of, text: str, content: str) -> None:
+    (quote,) = [q for q in quotes_of(text) if content in text[q.start - 1 : q.end + 1]]
+    assert quote.text == content
+    assert quote.type == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The skipper closed the meeting by saying “Enough for today.” The crew went home.",
+            "Enough for today.",
+            "saying",
+        ),
+        ("A woman on the pier shouted “Bring the nets in!”", "Bring the nets in!", "shouted"),
+    ],
+)
+def test_quotes_quotation_as_the_whole_object_of_a_cue(quotes_of, text: str, content: str, cue: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.type, quote.cue) == (content, "direct", cue)
+
+
+def test_quotes_quoted_word_inside_a_clause_is_not_a_direct_quote(quotes_of) -> None:
+    assert [q.type for q in quotes_of("The skipper said “maybe” twice before he left.")] != ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "“The pilots keep telling us, ‘Wait for the tide,’” Olsen said.",
+            "The pilots keep telling us, ‘Wait for the tide,’",
+        ),
+        (
+            "\"The pilots keep telling us, 'Wait for the tide,'\" Olsen said.",
+            "The pilots keep telling us, 'Wait for the tide,'",
+        ),
+    ],
+)
+def test_quotes_quotation_ending_with_an_inner_quotation(quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(text)
+    assert (quote.text, quote.type, quote.speaker.text) == (content, "direct", "Olsen")
+
+
+def test_quotes_cue_then_partly_quoted_clause_stays_mixed(quotes_of) -> None:
+    text = "The harbour master said the cranes were “running all night” to clear the backlog."
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the cranes were")
+
+
+def test_quotes_floating_quotation_continues_a_reported_statement(quotes_of) -> None:
+    text = (
+        "The mayor of Tromsø said the new ferry line would open in the spring.\n\n"
+        "“We have waited for this boat for eleven long years.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the new ferry line") and quote.text.endswith("eleven long years.")
+    assert quote.speaker.text == "The mayor of Tromsø"
+
+
+def test_quotes_floating_quotation_continues_a_statement_after_an_unattributed_quote(quotes_of) -> None:
+    text = (
+        "Harbour master Ola Olsen spoke on Friday.\n\n"
+        "“The port is busy. Ships wait for days.” Olsen added that new cranes were on their way. "
+        "“They will arrive in June.”"
+    )
+    last = max(quotes_of(text), key=lambda q: q.end)
+    assert last.type == "mixed"
+    assert last.text.endswith("They will arrive in June.") and "new cranes" in last.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a direct quote the floating quotation stays a quote of its own
+        "“The ferry is late,” the mayor said. “It will come tomorrow.”",
+        # a reported statement in the attribution of a direct quote is not continued
+        "“The ferry is late,” the mayor said, adding that the crew was ill. “It will come tomorrow.”",
+        # a quotation with a cue after it has its own attribution
+        "The mayor said the ferry was late.\n\n"
+        "“Will it come tomorrow?” Ola Dahl asked the harbour master at the quay on Monday.",
+    ],
+)
+def test_quotes_floating_quotation_not_joined(quotes_of, text: str) -> None:
+    last = max(quotes_of(text), key=lambda q: q.end)
+    assert last.type == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The vote came late at night.\n\n“Why should we wait any longer?” Senator Olsen asked.",
+            "Why should we wait any longer?",
+        ),
+        (
+            "The vote came late at night.\n\n“Fine. We are going to look at every option…” Senator Olsen said.",
+            "Fine. We are going to look at every option…",
+        ),
+    ],
+)
+def test_quotes_short_sentence_after_quotation_attributes_it(quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text == content
+    assert quote.speaker.text == "Senator Olsen"
+
+
+def test_quotes_words_of_the_speaker_before_the_quotation_make_it_mixed(quotes_of) -> None:
+    text = (
+        "The harbour office explained the reasons for the delay: “The crane broke, the pilots struck and the fog came.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.type == "mixed"
+    assert quote.text.startswith("the reasons for the delay")
+    assert quote.speaker.text == "The harbour office"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "qtype"),
+    [
+        ("Sooner or later, the skipper told the crew, “the weather will turn in our favour.”", "Sooner", "mixed"),
+        ("After the storm, the skipper told the crew, “The weather will turn in our favour.”", "The weather", "direct"),
+    ],
+)
+def test_quotes_lowercase_quotation_continues_the_words_before_its_attribution(
+    quotes_of, text: str, start: str, qtype: str
+) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith(start)
+    assert quote.type == qtype
+
+
+def test_quotes_addressee_and_time_before_the_quotation_stay_attribution(quotes_of) -> None:
+    text = "The harbour master told reporters on Monday: “The crane broke, the pilots struck and the fog came.”"
+    (quote,) = quotes_of(text)
+    assert quote.type == "direct"
+    assert quote.text == "The crane broke, the pilots struck and the fog came."
+
+
+@pytest.mark.parametrize(
+    ("text", "mixed"),
+    [
+        ("The skipper said, “We never saw the storm coming” in the interview on Friday.", True),
+        ("The skipper said, “We never saw the storm coming,” and walked away.", False),
+    ],
+)
+def test_quotes_sentence_running_on_after_the_quotation(quotes_of, text: str, mixed: bool) -> None:
+    quote = next(q for q in quotes_of(text) if "storm" in q.text)
+    assert quote.type == ("mixed" if mixed else "direct")
+    assert quote.text.endswith("in the interview on Friday") == mixed
+
+
 def test_quotes_dash_attribution(quotes_of) -> None:
     text = "Readers wrote to us.\n\n“The tariffs hurt our farm badly.” ― Jane Doe\n\n“I support the deal.” ― Tom Rowe"
     direct = _only(quotes_of(text), "direct")
@@ -142,6 +328,16 @@ def test_quotes_dash_attribution(quotes_of) -> None:
 )
 def test_quotes_title_in_quotes_is_not_a_quote(quotes_of, text: str) -> None:
     assert quotes_of(text) == []
+
+
+def test_quotes_short_unattributed_names_are_not_quotes(quotes_of) -> None:
+    text = "The fishing museum opened three rooms this winter.\n\n“Salt Road,” “Harbour Lights,” and “Winter Sea”"
+    assert quotes_of(text) == []
+
+
+def test_quotes_short_unattributed_sentence_is_kept(quotes_of) -> None:
+    text = "“The museum will open in May,” the curator said.\n\n“Finally, good news.”"
+    assert [q.text for q in quotes_of(text)] == ["The museum will open in May,", "Finally, good news."]
 
 
 # -- indirect and mixed quotes ---------------------------------------------------------------

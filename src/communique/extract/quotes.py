@@ -5,18 +5,31 @@ The stage reads the spaCy parse and the raw text, in four steps:
 1. **Quotation marks** (:func:`pair_quote_marks`): straight ``"``, curly ``“ ”`` and
    guillemets ``« »`` are paired over the raw text with a stack, so a quote nested inside
    another with the same marks (``“... the status “Cultural Capital” within ...”``) stays
-   inside its outer quote. A paragraph that ends with a quote open continues into the next
+   inside its outer quote. A straight mark closes an open curly quote and a curly closing
+   mark an open straight one when no quote of their own family is open (``"...,” he said``,
+   common in copy that mixes keyboards). A paragraph that ends with a quote open continues into the next
    paragraph when that one starts with an opening mark (the newspaper convention for
    quotes over several paragraphs); otherwise the quote ends with its paragraph.
 2. **Direct quotes**: a top-level quoted passage that stands as a statement of its own (it
    starts its sentence, or follows ``said:``/``said,``) is attributed by the cue verb right
-   after it ("..., he said.", "..., said Smith."), before it ("He said: “...”"), in the
-   previous paragraph ending with a colon, by a clause ending in a colon ("Smith had a
-   message: “...”") or by a dash and a name ("“...” ― Jane Doe"). Without any of these it is
-   a *floating* quote: it takes the person who became a sentence subject since the last
+   after it ("..., he said.", "..., said Smith.", or a short sentence of its own: "“Why?”
+   Rubio asked."), before it ("He said: “...”"), in the previous paragraph ending with a
+   colon, by a clause ending in a colon ("Smith had a message: “...”") or by a dash and a
+   name ("“...” ― Jane Doe"). When words of the speaker's own stand between a cue before
+   it and the marks ("Politico revealed a few facts: “...”"), they are part of the
+   statement, which is then mixed; the speaker's addressee, time, place and occasion
+   ("told reporters on Monday: “...”") are not. A quotation opening in lowercase after an
+   interrupting attribution ("Sooner or later, he said, “it will pay off.”") goes on from
+   the start of its sentence. Part of the statement too are the words that carry its sentence
+   on after an unpunctuated closing mark ("said, “I am tired of it” at the rally"). Without any attribution it is a
+   *floating* quote: it takes the person who became a sentence subject since the last
    statement, else the speaker of the statement just before it (same or previous
-   paragraph). A quoted fragment inside a sentence ("the film “Red Dawn”") is not a
-   statement of its own.
+   paragraph); right after an indirect or mixed statement it continues that statement
+   ("Berg said the port would reopen. “We have no choice.”" is one mixed statement). An
+   unattributed quotation of three words or fewer that does not end like a sentence
+   (“Mercy Street,”) names something and is no quote, and neither is a quoted fragment
+   inside a sentence ("the film “Red Dawn”"), unless it is the whole object of a cue verb
+   right before it and ends the clause ("by saying “Too many.”", a direct quote).
 3. **Indirect and mixed quotes**: every cue verb (``data/cue_verbs.txt``) outside quotation
    marks with a clausal complement ("X said (that) ...", "..., X added.", "adding that ...",
    "X told reporters ..."), a listed object or preposition ("He noted the importance of ...",
@@ -292,6 +305,9 @@ def pair_quote_marks(text: str) -> list[QuoteMarks]:
                 # The same character opens and closes: decide by the letters around it.
                 if same and not (opening_shape and not closing_shape):
                     pop_to(same[-1], i, width)
+                elif not same and stack and stack[-1].family == "curly" and closing_shape and not opening_shape:
+                    # “...," : a straight mark typed to close a curly quote.
+                    pop_to(len(stack) - 1, i, width)
                 elif not after.isspace():
                     stack.append(_Open(i, family, width))
             elif mark in ("“", "„", "«"):
@@ -302,6 +318,9 @@ def pair_quote_marks(text: str) -> list[QuoteMarks]:
                     stack.append(_Open(i, family, width))
             elif same:
                 pop_to(same[-1], i, width)
+            elif mark == "”" and stack and stack[-1].family == "straight" and closing_shape:
+                # "...,” : a curly mark typed to close a straight quote.
+                pop_to(len(stack) - 1, i, width)
             elif mark == "”" and opening_shape and not closing_shape:
                 # A "”" typed as an opener at the start of a quote.
                 stack.append(_Open(i, family, width))
@@ -416,6 +435,7 @@ class QuoteExtractor:
         if self.chooser is not None:
             statements += self._learned(doc, text, statements, quoted, paragraphs)
         statements.sort(key=lambda s: (s.start, s.end))
+        statements = _join_continuations(doc, statements, paragraphs, self._is_cue)
         return self._attribute(article, statements, paragraphs, quoted)
 
     # -- direct quotes ---------------------------------------------------------------------
@@ -465,6 +485,7 @@ class QuoteExtractor:
             # "“We won.” The next sentence ..." : a quote ending its own sentence takes no cue
             # from a new sentence that starts with a capital.
             following = text[after_mark:right_end].lstrip()
+            sentence_end = right_end
             if text[end - 1] in ".!?…" and following[:1].isupper():
                 right_end = after_mark
             right = text[after_mark:right_end]
@@ -473,8 +494,26 @@ class QuoteExtractor:
                 continue
             statement = _Statement(start, end, "direct")
             cue = self._cue_after(doc, after_mark, right_end, quoted)
+            if cue is None and right_end == after_mark and _short_attribution(following):
+                # "“Why not?” Rubio said.": a sentence of its own that only attributes it.
+                cue = self._cue_after(doc, after_mark, sentence_end, quoted)
+                if cue is not None and any(c.dep_ in ("ccomp", "dobj") and c.i > cue[0].i for c in cue[0].children):
+                    cue = None  # "Smith said it." / "Smith said they left.": a statement of its own
             if cue is None:
                 cue = self._cue_before(doc, left_start, mark.open, quoted)
+                lead = (
+                    _lead_in(doc, cue[0], cue[1], left_start, mark.open, text[start].islower())
+                    if cue is not None
+                    else None
+                )
+                if lead is not None:
+                    # "He said of the donors, “...”": the words before the quotation are part
+                    # of what he said; one mixed statement.
+                    statement.start, statement.type = lead, "mixed"
+                run_on = _run_on(text, end, after_mark, right_end) if cue is not None else None
+                if run_on is not None:
+                    # "She said, “I am tired of the lies” about her record": so is the rest.
+                    statement.end, statement.type = run_on, "mixed"
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 if text[prev_start:prev_end].rstrip().endswith(":"):
@@ -489,6 +528,10 @@ class QuoteExtractor:
             if cue is None and mark.open == p_start and p_index > 0:
                 prev_start, prev_end = paragraphs[p_index - 1]
                 cue = _colon_attribution(doc, text, prev_start, prev_end, quoted)
+            if cue is None and _names_something(text, start, end):
+                # “Bloodline,” “Mercy Street,”: a title or term in a list, not a statement.
+                fragments.append(mark)
+                continue
             if cue is None:
                 statement.floating = True
             else:
@@ -514,6 +557,12 @@ class QuoteExtractor:
         found: list[_Statement] = []
         for mark in fragments:
             if covered.find(mark.start) is not None:
+                continue
+            quoted_object = self._quoted_object(doc, text, mark)
+            if quoted_object is not None:
+                # "..., writing “Feels great.”": the quotation is all the cue says.
+                found.append(quoted_object)
+                covered = _Intervals(_merge(covered.ranges + [(quoted_object.start, quoted_object.end)]))
                 continue
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -543,6 +592,26 @@ class QuoteExtractor:
             covered = _Intervals(_merge(covered.ranges + [(start, end)]))
         return found
 
+    def _quoted_object(self, doc: Doc, text: str, mark: QuoteMarks) -> _Statement | None:
+        """A direct quote for a quotation right after its cue verb with no comma ("by saying
+        “Too many.”", "yelled “Stay there!”") that ends its clause; None otherwise."""
+        before = [t for t in _tokens_between(doc, max(0, mark.open - 60), mark.open) if not t.is_space]
+        while before and before[-1].text in (":", "—", "–"):
+            before.pop()
+        if not before or before[-1].idx + len(before[-1].text) > mark.open or not self._is_cue(before[-1]):
+            return None
+        cue = before[-1]
+        speaker = _subject(cue)
+        following = text[mark.after : mark.after + 2].lstrip()
+        if speaker is None or speaker.idx > mark.open or following[:1].islower() or following[:1].isdigit():
+            return None
+        start, end = _strip(text, mark.start, mark.end)
+        if len(re.findall(r"\w+", text[start:end])) < _MIN_CONTENT_WORDS:
+            return None
+        statement = _Statement(start, end, "direct")
+        self._set_cue(statement, (cue, speaker, self._cue_text(cue)))
+        return statement
+
     @staticmethod
     def _standalone(text: str, left: str, right: str, start: int, end: int) -> bool:
         """Whether a quoted passage is a statement of its own, not a fragment in a sentence."""
@@ -554,7 +623,7 @@ class QuoteExtractor:
             return False
         if left_words:
             return True
-        last = text[start:end].rstrip()[-1:]
+        last = text[start:end].rstrip().rstrip("'’")[-1:]
         if last and last in ".,!?;:…—–-":
             return True
         tail = right.strip()
@@ -639,6 +708,10 @@ class QuoteExtractor:
             holder = quoted.find(end - 1)
             if holder is not None and holder[0] >= start:
                 end = holder[1]
+            whole = _whole_quote(text, quoted, start, end)
+            if whole is not None:
+                # "He says “X.”": the content is one quoted passage, a direct quote.
+                start, end = whole
             statement.start, statement.end = start, end
             # Content that is (almost) a direct quote is that quote, attributed by this cue.
             inside = direct_ranges.overlapping(start, end)
@@ -646,7 +719,9 @@ class QuoteExtractor:
                 spill = text[start : inside[0][0]] + text[inside[-1][1] : end]
                 if len(_WORD.findall(spill)) < 4 or token.i in direct_cues:
                     continue
-            if _has_mark(text, start, end):
+            if whole is not None:
+                statement.type = "direct"
+            elif _has_mark(text, start, end):
                 statement.type = "mixed"
             found.append(statement)
         return _drop_nested(found)
@@ -1155,6 +1230,77 @@ def _continues(p_starts: list[int], previous: _Statement, current: _Statement) -
     return there >= 0 and 0 <= here - there <= 1
 
 
+def _join_continuations(
+    doc: Doc, statements: list[_Statement], paragraphs: list[tuple[int, int]], is_cue: Callable[[Token], bool]
+) -> list[_Statement]:
+    """Join a floating quotation to the reported statement it goes on from.
+
+    "Berg said the port would reopen. “We have no choice.”": a quotation with no cue of its
+    own, right after an indirect or mixed statement (nothing but that statement's attribution
+    between them, same or next paragraph), continues it in the speaker's own words; the two
+    are one mixed statement, as PolNeAR annotates them. A floating quotation after a *direct*
+    one stays apart (``“A,” he said. “B.”`` is two quotes), and so does one followed by a
+    cue of its own that was not read as its attribution ("“...?” Trump told the station").
+    """
+    text = doc.text
+    p_starts = [s for s, _ in paragraphs]
+    joined: list[_Statement] = []
+    for statement in statements:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and statement.floating
+            and statement.type == "direct"
+            and text[statement.start : statement.end].rstrip()[-1:] in (".", "!", "?", "…")
+            and previous.type != "direct"
+            and previous.cue is not None
+            and previous.speaker is not None
+            and previous.end <= statement.start
+            and not (len(joined) > 1 and _in_attribution_of(text, joined[-2], previous))
+            and _continues_reported(text, p_starts, previous, statement)
+            and not _cue_follows(doc, statement.end, is_cue)
+        ):
+            previous.end = statement.end
+            previous.type = "mixed"
+            continue
+        joined.append(statement)
+    return joined
+
+
+def _cue_follows(doc: Doc, offset: int, is_cue: Callable[[Token], bool]) -> bool:
+    """Whether a cue verb is among the first words after ``offset`` on the same line."""
+    line_end = doc.text.find("\n", offset)
+    window = _tokens_between(doc, offset, line_end if line_end >= 0 else len(doc.text))
+    words = [t for t in window if not t.is_punct and not t.is_space][:_MAX_TAIL_WORDS]
+    return any(is_cue(t) for t in words)
+
+
+def _in_attribution_of(text: str, direct: _Statement, statement: _Statement) -> bool:
+    """Whether ``statement`` sits in the attribution sentence of a direct quote ("“...,” he
+    said, adding that ..."), where a following quotation goes on from the direct quote."""
+    if direct.type != "direct" or direct.end > statement.start or direct.cue is None or direct.cue.idx < direct.end:
+        return False
+    tail_start = max(direct.end - 1, direct.cue_end or 0)
+    return "\n" not in text[direct.end : statement.start] and not _SENTENCE_END.search(
+        text, tail_start, statement.start
+    )
+
+
+def _continues_reported(text: str, p_starts: list[int], previous: _Statement, current: _Statement) -> bool:
+    """Whether only ``previous``'s own attribution and punctuation lie between the two, within
+    the same or the next paragraph."""
+    last = max(
+        previous.end,
+        previous.cue_end or 0,
+        previous.speaker.idx + len(previous.speaker.text) if previous.speaker is not None else 0,
+    )
+    if last > current.start or _WORD.search(text, last, current.start):
+        return False
+    here = bisect.bisect_right(p_starts, current.start) - 1
+    there = bisect.bisect_right(p_starts, max(previous.start, last - 1)) - 1
+    return 0 <= here - there <= 1
+
+
 # Cues that pass on what someone else said ("..., Smith said, BelTA reported").
 _RELAY_CUES = frozenset({"report", "write", "quote", "publish", "cite"})
 
@@ -1267,6 +1413,111 @@ def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
     return runs[0] if first else runs[-1]
 
 
+# Verbs whose direct object is the person addressed, not part of the statement ("told
+# reporters", "assured voters"). Hand-written from general English usage.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "assure", "reassure", "warn", "remind", "inform", "urge", "advise", "caution", "promise", "thank"}
+)
+# Prepositions after a cue that introduce what the statement is about ("said of the donors").
+_TOPIC_PREPS = frozenset({"regarding", "concerning"})
+# Nouns of the occasion of a statement ("In a statement, she said: ...") rather than its
+# content. Hand-written.
+_OCCASION_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "speech",
+        "address",
+        "rally",
+        "conference",
+        "briefing",
+        "event",
+        "meeting",
+        "hearing",
+        "debate",
+        "tweet",
+        "post",
+        "email",
+        "letter",
+        "remarks",
+        "appearance",
+        "visit",
+        "call",
+        "release",
+        "message",
+        "video",
+        "op-ed",
+        "column",
+        "radio",
+        "television",
+        "show",
+        "program",
+        "podcast",
+    }
+)
+# Dependents of a cue that belong to the attribution, not to what is said.
+_ATTRIBUTION_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "agent", "cc", "punct", "advcl", "xcomp"}
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON"})
+
+
+def _attribution_tokens(cue: Token, speaker: Token | None) -> set[int]:
+    """Indices of the words that only attribute a statement: the cue, its speaker and the
+    cue's auxiliaries, adverbs, addressee and setting ("also told reporters on Monday in a
+    statement")."""
+    found = {cue.i}
+    if speaker is not None:
+        found |= {t.i for t in speaker.subtree}
+    for child in cue.children:
+        setting = child.dep_ == "prep" and (
+            child.lower_ not in _TOPIC_PREPS or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        )
+        addressee = child.dep_ == "dobj" and _lemma(cue) in _ADDRESSEE_VERBS
+        if child.dep_ in _ATTRIBUTION_DEPS or setting or addressee or child.dep_ in ("nsubj", "nsubjpass"):
+            found |= {t.i for t in child.subtree}
+    return found
+
+
+def _is_setting(tokens: list[Token]) -> bool:
+    """Whether fronted words only give the time, place or occasion ("On Monday,", "Later,",
+    "In a statement,", "But")."""
+    for token in tokens:
+        if token.pos_ not in _CONTENT_POS or token.ent_type_ in ("DATE", "TIME"):
+            continue
+        if token.lemma_.lower() in _OCCASION_NOUNS or token.head.lemma_.lower() in _OCCASION_NOUNS:
+            continue
+        return False
+    return True
+
+
+def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int, goes_on: bool = False) -> int | None:
+    """Where a direct quotation's statement starts when its sentence says part of it before
+    the marks, or None when the words before it only attribute it.
+
+    "He said of the donors, “...”", "Politico listed three facts: “...”", "That plan, she
+    said, “will fail.”": the words that are neither the speaker, the cue nor its time, place,
+    occasion or addressee belong to the statement. "She told reporters on Monday: “...”"
+    keeps the quotation alone. When the quotation ``goes_on`` from the words before the
+    attribution (it opens in lowercase: "Sooner or later, he said, “it will pay off.”"),
+    the statement starts with the sentence.
+    """
+    window = [t for t in _tokens_between(doc, start, end) if not t.is_punct and not t.is_space]
+    if not window or not any(t.i == cue.i for t in window):
+        return None
+    first_attribution = min(cue.i, speaker.left_edge.i) if speaker is not None else cue.i
+    if goes_on and window[0].i < first_attribution:
+        return window[0].idx
+    attribution = _attribution_tokens(cue, speaker)
+    after = [t for t in window if t.i > cue.i and t.i not in attribution]
+    if any(t.i < cue.left_edge.i or t.i > cue.right_edge.i for t in after):
+        # Words after the cue that it does not govern: another clause, not this statement.
+        return None
+    if any(t.pos_ in _CONTENT_POS for t in after):
+        return after[0].idx
+    return None
+
+
 def _colon_attribution(
     doc: Doc, text: str, start: int, end: int, quoted: _Intervals
 ) -> tuple[Token, Token | None, str] | None:
@@ -1309,6 +1560,33 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _whole_quote(text: str, quoted: _Intervals, start: int, end: int) -> tuple[int, int] | None:
+    """The content of the one quoted passage a statement's content lies in, or None.
+
+    A cue followed by a quotation without comma or colon ("He says “there is no deal.”") is
+    parsed as a clause whose first and last words sit inside the marks; the statement is
+    then the whole passage, marks excluded, like any direct quote.
+
+    Example:
+        >>> text = 'He says “no deal is near.” Then he left.'
+        >>> _whole_quote(text, _Intervals([(8, 26)]), 9, 24)
+        (9, 25)
+    """
+    holder = quoted.find(start)
+    if holder is None or quoted.find(end - 1) != holder or _WORD.search(text, holder[0], start):
+        return None
+    first, last = holder
+    opening = _MARK.match(text, first)
+    first += len(opening.group()) if opening is not None else 0
+    closing = _MARK.search(text, max(first, last - 2), last)
+    last = closing.start() if closing is not None and closing.end() == last else last
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return (first, last) if _WORD.search(text, first, last) else None
+
+
 def _has_mark(text: str, start: int, end: int) -> bool:
     return _MARK.search(text, start, end) is not None
 
@@ -1318,6 +1596,62 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     if span is None:
         span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return list(span) if span is not None else []
+
+
+# The most words a sentence after a closed quotation may have to be read as its attribution
+# ("Rubio said.", "the senator told reporters.").
+_MAX_TAIL_WORDS = 5
+
+
+# A quotation with no cue this short, and not ending as a sentence ends, names something
+# (a title, a term, a slogan) rather than reporting speech.
+_MAX_NAME_WORDS = 3
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Whether an unattributed quotation is a short name or term, not a sentence.
+
+    Example:
+        >>> _names_something("“Mercy Street,”", 1, 14), _names_something("“Big time.”", 1, 10)
+        (True, False)
+    """
+    content = text[start:end].rstrip()
+    return len(re.findall(r"\w+", content)) <= _MAX_NAME_WORDS and content[-1:] not in (".", "!", "?", "…")
+
+
+def _run_on(text: str, end: int, after: int, limit: int) -> int | None:
+    """Where a statement ends when its sentence goes on after the closing mark in the speaker's
+    words ("“I am tired of the lies” about her record"), or None.
+
+    Only a quotation whose last word is not followed by punctuation and whose sentence goes
+    on in lowercase, not with an attribution, runs on; it ends at the next punctuation.
+
+    Example:
+        >>> t = 'She said, “I am tired of the lies” about her record, and left.'
+        >>> t[_run_on(t, 33, 34, len(t)) - 16 : _run_on(t, 33, 34, len(t))]
+        'about her record'
+    """
+    if text[end - 1 : end] in ",.;:!?…—–-":
+        return None
+    tail = text[after:limit]
+    words = tail.lstrip()
+    if not words[:1].islower() or _looks_attribution(words):
+        return None
+    stop = re.search(r"[,.;:!?…—–(]", tail)
+    run_on = after + (stop.start() if stop is not None else len(tail.rstrip()))
+    return run_on if _WORD.search(text, after, run_on) else None
+
+
+def _short_attribution(sentence: str) -> bool:
+    """Whether the sentence after a quotation is short enough to be only its attribution.
+
+    Example:
+        >>> _short_attribution("Rubio said. Then"), _short_attribution("Rubio said the vote was very close.")
+        (True, False)
+    """
+    first = _SENTENCE_END.search(sentence)
+    own = sentence[: first.start() + 1] if first is not None else sentence
+    return own.rstrip().endswith(".") and len(re.findall(r"\w+", own)) <= _MAX_TAIL_WORDS
 
 
 def _looks_attribution(tail: str) -> bool:
