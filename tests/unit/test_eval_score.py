@@ -86,6 +86,23 @@ def test_eval_score_speaker_matched_counts_a_missing_speaker_as_wrong() -> None:
     assert scores["speaker.matched"].accuracy == 1.0 and scores["speaker.matched"].n_gold == 1
 
 
+def test_eval_score_quote_marks_are_no_content() -> None:
+    # One gold statement in two pieces, marks included; our first quote holds its words only.
+    text = '"We will stay," he said. "We will win."'
+    first = (0, text.index(" he"))
+    second = (text.index('"We will win'), len(text))
+    gold = [GoldQuote(spans=(first, second), type="direct")]
+    ours = (1, text.index('" he'))
+    pred = [Quote(id="q", article_id="a", text=text[ours[0] : ours[1]], start=ours[0], end=ours[1], type="direct")]
+    scores = {p.name: p for p in score_quotes([(gold, pred, text)]).parts}
+    assert scores["quotes.direct"].tp == 1
+    # Only the edges are trimmed: a third of the words is still no match.
+    ours = (1, text.index(" will"))
+    pred = [Quote(id="q", article_id="a", text=text[ours[0] : ours[1]], start=ours[0], end=ours[1], type="direct")]
+    scores = {p.name: p for p in score_quotes([(gold, pred, text)]).parts}
+    assert scores["quotes"].tp == 0
+
+
 def test_eval_score_quotes_empty_prediction_scores_zero() -> None:
     scores = parts([])
     assert (scores["quotes"].precision, scores["quotes"].recall, scores["quotes"].f1) == (0.0, 0.0, 0.0)

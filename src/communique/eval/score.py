@@ -7,8 +7,9 @@ can check them on tiny hand-made cases.
 
 Quotes (:func:`score_quotes`)
     A prediction matches a gold content when it covers >= 50% of the gold's characters
-    (discontinuous gold contents count all their pieces); matching is one-to-one, greedy
-    by overlap. ``quotes.exact`` needs the same outer boundaries once whitespace, quotation
+    (discontinuous gold contents count all their pieces; each piece without the quotation
+    marks, spaces and punctuation at its edges, which are no content: our direct quotes
+    exclude their marks, PolNeAR's include them); matching is one-to-one, greedy by overlap. ``quotes.exact`` needs the same outer boundaries once whitespace, quotation
     marks and final punctuation are trimmed; ``quotes.any`` needs one shared character.
     Per type, only quotes of that type are matched (the prediction's type is classified
     from its text with the same quotation-mark rule the gold uses, see :func:`quote_type_of`);
@@ -50,6 +51,7 @@ from communique.model import Actor, Article, EventActor, EventRecord, Mention, Q
 __all__ = [
     "EventScores",
     "QuoteScores",
+    "content_spans",
     "actor_key",
     "names_match",
     "overlap_ratio",
@@ -90,6 +92,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def content_spans(text: str, gold: GoldQuote) -> GoldQuote:
+    """``gold`` with each content span trimmed of quotation marks, spaces and punctuation at
+    its edges (a span of nothing else is kept as it is).
+
+    The marks are not what was said: PolNeAR's contents include them, our direct quotes do
+    not, and counting them in the 50% overlap would judge that convention, not the quote
+    (``“No,” he said`` is 2 content characters of 5). ``quotes.exact`` trims the same way.
+
+    Example:
+        >>> g = GoldQuote(spans=((0, 6),), type="direct")
+        >>> content_spans('"Yes."', g).spans
+        ((1, 4),)
+    """
+    spans = tuple(_trim(text, s, e) for s, e in gold.spans)
+    if any(e <= s for s, e in spans):
+        return gold
+    return gold.model_copy(update={"spans": spans})
 
 
 def quote_type_of(text: str, start: int, end: int) -> str:
@@ -249,8 +270,9 @@ def score_quotes(
     missed: list[tuple[int, ErrorCase]] = []
     spurious: list[tuple[int, ErrorCase]] = []
     wrong_speaker: list[ErrorCase] = []
-    for index, (gold, pred, text) in enumerate(docs):
+    for index, (raw_gold, pred, text) in enumerate(docs):
         doc_id = doc_ids[index] if doc_ids else str(index)
+        gold = [content_spans(text, g) for g in raw_gold]
         pairs = match_quotes(gold, pred)
         pieces = piece_indices(gold, pred, pairs)
         overall.add(len(pairs), len(pred) - len(pieces), len(gold))
