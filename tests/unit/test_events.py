@@ -1167,3 +1167,73 @@ def test_events_community_of_where_it_lives(code: Any, text: Any, expected: Any)
 )
 def test_events_capital_as_place_target(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act made conditional on another's is a threat to that other (CAMEO 13x)
+        ("Canada will suspend its aid to Haiti unless the junta steps down.", ("THREATEN", "CAN", "HTI")),
+        ("The Indian army will shell the border posts if Pakistan moves more troops there.", ("THREATEN", "IND", "PAK")),
+        # a presence withdrawn unless the other acts is a threat too
+        ("Kenya will pull its troops out of the region unless the Somali government pays them.", ("THREATEN", "KEN", "SOM")),
+    ],
+)
+def test_events_conditional_act_is_a_threat(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will send food aid to Kenya unless the government expels its diplomats.",  # a promise
+        "Turkey will withdraw its troops from Iraq if the Kurdish militias disarm.",  # an offer
+        "Canada must cut its aid to Haiti if the junta stays.",  # a demand, not a threat
+    ],
+)
+def test_events_conditional_act_negative(code: Any, text: Any) -> None:
+    assert all(e.type != "THREATEN" for e in code(text))
+
+
+def test_events_announced_protest_is_a_threat(code: Any) -> None:
+    types = {e.type for e in code("Farmers in Ghana said they would march on the capital next week.")}
+    assert types == {"THREATEN"}
+    assert {e.type for e in code("The farmers marched on the capital of Ghana on Monday.")} == {"PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "folded"),
+    [
+        # a light verb gives way to its object, but not past the verb that decides the type
+        ("The union in Chile threatened to hold a nationwide strike over pensions.", "THREATEN", "PROTEST"),
+        ("Peru refused to hold talks with Chile over the border.", "REJECT", "CONSULT"),
+    ],
+)
+def test_events_light_verb_inside_a_deciding_verb(code: Any, text: Any, kept: str, folded: str) -> None:
+    types = {e.type for e in code(text)}
+    assert kept in types and folded not in types
+
+
+def test_events_light_verb_alone_still_gives_way(code: Any) -> None:
+    assert {e.type for e in code("The union in Chile held a nationwide strike over pensions.")} == {"PROTEST"}
+
+
+def test_events_resignation_is_retreat(code: Any) -> None:
+    # PLOVER manual 2.0: RETREAT "also covers resignations of government officials"
+    assert {e.type for e in code("The defence minister of Peru resigned on Monday.")} == {"RETREAT"}
+    assert {e.type for e in code("The defence minister of Peru refused to resign on Monday.")} == {"REJECT"}
+
+
+def test_events_accepting_a_compromise_is_agree(code: Any) -> None:
+    assert "AGREE" in {e.type for e in code("Ecuador accepted the compromise put forward by Peru.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Brazil could be forced to raise tariffs on Argentina if the talks collapse.",  # speculation
+        "Poland said it would oppose the treaty with Russia even if the clause is dropped.",  # a concession
+    ],
+)
+def test_events_speculation_and_concession_are_no_threat(code: Any, text: Any) -> None:
+    assert all(e.type != "THREATEN" for e in code(text))

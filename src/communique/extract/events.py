@@ -236,6 +236,16 @@ _COOPERATIVE_NEGATABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CO
 _REFUSAL_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # CAMEO 13x threat for an announced coercive act, by root.
 _THREAT_CODE = {"15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
+# An announced protest is a threat of dissent (CAMEO 133: "said they would blockade the capital").
+_THREAT_CODE["14"] = "133"
+# Types whose act, made conditional on what another does ("will cut aid unless", "may halt the
+# talks if"), is a threat (PLOVER manual 2.0: THREATEN is ASSAULT + hypothetical); withholding
+# a presence ("will withdraw its force unless") is a threat only under "unless" ("will withdraw
+# if X disarms" is an offer).
+_HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"}
+_WITHHELD_TYPES = {"RETREAT"}
+# (not "could"/"might": "X could be forced to veto if ..." speculates, it does not warn)
+_CONDITIONAL_AUX = {"will", "shall", "'ll", "would", "wo", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
 # Governing words that make their open complement an intention ("plans to visit").
@@ -914,27 +924,23 @@ class EventCoder:
 
         The outer trigger wins ("refused to meet" is REJECT), except when it is a light or
         framing verb ("plans to impose", "staged a protest") or a bare PETRARCH default and
-        the inner trigger is from our lexicon: then the inner one is the event.
+        the inner trigger is from our lexicon: then the inner one is the event -- unless the
+        light verb is itself inside a deciding construction ("threatened to hold a strike" is
+        THREATEN, not PROTEST).
         """
         by_index = {t.token.i: t for t in triggers}
         dropped: set[int] = set()
         for trig in triggers:
-            node = trig.token
-            outer = None
-            for _ in range(6):
-                if node.head.i == node.i:
-                    break
-                if self._separate_clause(node) and not (node.dep_ == "acl" and node.head.i in by_index):
-                    break
-                node = node.head
-                if node.i in by_index:
-                    outer = by_index[node.i]
-                    break
+            outer = self._outer(trig, by_index)
             if outer is None:
                 continue
-            light = outer.token.lemma_.lower() in _LIGHT or (outer.source == "petrarch" and not outer.specific)
-            if outer.code == _APPEAL_CODE and outer.token.lemma_.lower() in _WISHING:
-                light = False  # "wants Y to attack": the appeal is the event, the attack is not done
+            light = self._light(outer)
+            if light and trig.source == "own":
+                # the light verb gives way, unless it is itself inside a construction that
+                # decides the type: "threatened to hold a strike", "refused to hold talks"
+                above = self._outer(outer, by_index)
+                if above is not None and above.source == "own" and not self._light(above):
+                    outer, light = above, False
             if light and trig.source == "own":
                 dropped.add(outer.token.i)
                 trig.folded.extend([outer.token, *outer.folded])
@@ -954,6 +960,29 @@ class EventCoder:
                 trig.reciprocal = inner.reciprocal
                 frontier.extend(inner.folded)
         return kept
+
+    @staticmethod
+    def _light(trig: Trigger) -> bool:
+        """Whether a trigger gives way to a trigger it governs: a light or framing verb
+        ("plans to", "staged a protest") or a bare PETRARCH default; never an appeal ("wants Y
+        to attack": the appeal is the event, the attack is not done)."""
+        if trig.code == _APPEAL_CODE and trig.token.lemma_.lower() in _WISHING:
+            return False
+        return trig.token.lemma_.lower() in _LIGHT or (trig.source == "petrarch" and not trig.specific)
+
+    def _outer(self, trig: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
+        """The nearest trigger whose construction ``trig`` is inside, within six steps up the
+        parse and the same clause (an "acl" under a trigger noun still counts)."""
+        node = trig.token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            if self._separate_clause(node) and not (node.dep_ == "acl" and node.head.i in by_index):
+                return None
+            node = node.head
+            if node.i in by_index:
+                return by_index[node.i]
+        return None
 
     # -- modality --------------------------------------------------------------------------
     @staticmethod
@@ -1109,6 +1138,36 @@ class EventCoder:
             if node.lemma_.lower() in _WILLING:
                 return True
         return False
+
+    @staticmethod
+    def _conditional_threat(token: Any, code: str, plover: str) -> str | None:
+        """The CAMEO 13x code when ``token`` is an act its actor makes conditional on another's
+        ("will withdraw its force unless X ...", "may halt the talks if X ..."), else None.
+
+        The act's clause must carry a modal of intent or possibility (not *must/should*, which
+        demand) and an "if"/"unless" clause of its own; the act inside the condition is not it.
+        """
+        if plover not in _HOSTILE_TYPES and plover not in _WITHHELD_TYPES:
+            return None
+        clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" else token
+        chain = [clause]
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+            chain.append(chain[-1].head)
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
+            return None  # the condition itself, or another adverbial clause
+        modal = any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_AUX for n in chain for c in n.children)
+        marks = {
+            m.lower_
+            for n in chain
+            for c in n.children
+            if c.dep_ == "advcl"
+            for m in c.children
+            if m.dep_ == "mark" and m.lower_ in ("if", "unless")
+            and not any(e.lower_ == "even" for e in c.children)  # "even if" concedes, it sets no condition
+        }
+        if not modal or not marks or (plover in _WITHHELD_TYPES and "unless" not in marks):
+            return None
+        return _THREAT_CODE.get(code[:2], "131")
 
     # -- roles -----------------------------------------------------------------------------
     def _actors_at(self, token: Any, index: dict[int, Mention], deep: bool = False) -> list[Mention]:
@@ -2518,6 +2577,10 @@ class EventCoder:
         negated, hypothetical, future = self.modality(token)
         info = trig.info
         code = trig.code
+        threat = self._conditional_threat(token, code, info.plover or "") if not negated else None
+        if threat is not None:
+            # "will cut off aid unless X ...", "may halt the talks if X ...": a threat to X
+            code, negated, hypothetical, future = threat, False, False, False
         if negated or hypothetical:
             if not (negated and future and info.plover in _COOPERATIVE_NEGATABLE):
                 return []
@@ -2529,8 +2592,10 @@ class EventCoder:
             # "will visit" and "is willing to withdraw" are intentions: AGREE (PLOVER manual);
             # a plain future RETREAT/CONCEDE ("will evacuate") stays what it is
             code = _FUTURE_CODE.get(code[:2], "030")
-        elif future and code[:2] in _THREAT_CODE:
-            # a announced coercive act is a threat ("will impose sanctions" -> 1312)
+        elif future and code[:2] in _THREAT_CODE and (code[:2] != "14" or token.pos_ == "VERB"):
+            # a announced coercive act is a threat ("will impose sanctions" -> 1312), an announced
+            # protest one of dissent ("said they would march on the capital" -> 133; not a protest
+            # noun under a future verb: "how the protests will play out")
             code = _THREAT_CODE[code[:2]]
         info = self.lex.cameo(code) or info
         sources, targets, reciprocal = self.roles(trig, index)
