@@ -1237,3 +1237,34 @@ def test_events_accepting_a_compromise_is_agree(code: Any) -> None:
 )
 def test_events_speculation_and_concession_are_no_threat(code: Any, text: Any) -> None:
     assert all(e.type != "THREATEN" for e in code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sworn act is future: violence sworn is a threat, even where the parser hangs the
+        # infinitive as an adverbial ("have sworn to fight")
+        ("Hamas vowed to attack Israel.", ("THREATEN", "PSE", "ISR")),
+        ("The rebels in Mali have sworn to fight on.", ("THREATEN", "MLI", None)),
+        ("Japan vowed to help Kenya.", ("AGREE", "JPN", "KEN")),
+    ],
+)
+def test_events_sworn_act_is_future(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_evacuating_civilians_is_aid(code: Any) -> None:
+    assert {e.type for e in code("Italian navy ships evacuated hundreds of civilians from the Libyan port.")} == {"AID"}
+    assert {e.type for e in code("France evacuated its embassy staff from Yemen.")} == {"RETREAT"}
+
+
+def test_events_attempted_attack_is_an_attack(code: Any) -> None:
+    # CAMEO 186: an assassination attempt, whether successful or not
+    events = code("An attempt to assassinate the governor of the Kherson region was foiled, police reported.")
+    assert [e.cameo for e in events] == ["186"]
+    assert not code("The right to strike is guaranteed in Brazil.")
+
+
+def test_events_light_verb_phrase_keeps_its_outcome(code: Any) -> None:
+    events = code("The Ugandan army launched mortar fire at rebel positions in Kenya, killing twelve fighters.")
+    assert [(e.type, e.source.country) for e in events] == [("ASSAULT", "UGA")]

@@ -266,6 +266,11 @@ _INTENT_HEADS = {
     "decide",
     "mean",
 }
+# Nouns whose infinitive is an act made, whether it succeeds or not (attacks only).
+_ATTEMPTS = {"attempt", "bid"}
+# Verbs that swear to their complement: the sworn act is future ("vowed to attack" is a threat).
+# (Not "pledge"/"promise": "pledged to expel X" commits to a third party, coded as the act.)
+_PROMISING = {"vow", "swear"}
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
@@ -527,6 +532,27 @@ def _reporting_subject(verb: Any) -> Any | None:
             return None
         node = node.head
     return None
+
+
+def _promised(node: Any) -> bool:
+    """Whether ``node`` is an infinitive the parser hung as an adverbial under a verb of
+    promising ("have sworn to fight"), which is its open complement."""
+    return (
+        node.dep_ == "advcl"
+        and node.head.lemma_.lower() in _PROMISING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+
+
+def _attempted(token: Any) -> bool:
+    """Whether ``token`` is the infinitive of an attempt ("an attempt to assassinate X", "a bid
+    to kill"), which is made, unlike a right or a plan ("the right to strike")."""
+    return (
+        token.dep_ == "acl"
+        and token.head.lemma_.lower() in _ATTEMPTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("aux", "neg") and c.lower_ != "to" for c in token.children)
+    )
 
 
 def _gerund_subject(subject: Any) -> Any:
@@ -935,6 +961,16 @@ class EventCoder:
             if outer is None:
                 continue
             light = self._light(outer)
+            if (
+                light
+                and outer.specific
+                and trig.token.dep_ == "advcl"
+                and trig.token.head.i == outer.token.i
+                and trig.info.plover == outer.info.plover
+            ):
+                # a light verb in a phrase of its own ("launched rocket fire against X") is the act,
+                # and a participle of the same type after it its outcome: "..., killing 50"
+                light = False
             if light and trig.source == "own":
                 # the light verb gives way, unless it is itself inside a construction that
                 # decides the type: "threatened to hold a strike", "refused to hold talks"
@@ -1000,7 +1036,8 @@ class EventCoder:
         negated = hypothetical = future = False
         chain = [clause]
         node = clause
-        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        while (node.dep_ in ("xcomp", "conj") or _promised(node)) and node.head.i != node.i and len(chain) < 4:
+            # (the parser hangs some promised acts as an adverbial: "have sworn to fight")
             node = node.head
             chain.append(node)
         for node in chain:
@@ -1017,7 +1054,7 @@ class EventCoder:
                     child.dep_ == "advmod" and low in _HEDGES
                 ):
                     hypothetical = True
-            if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS:
+            if node.i != clause.i and (node.lemma_.lower() in _INTENT_HEADS or node.lemma_.lower() in _PROMISING):
                 future = True
             if node.i != clause.i and node.lemma_.lower() in _NEGATIVE_HEADS:
                 negated = True
@@ -1107,7 +1144,9 @@ class EventCoder:
                 return True
             if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
-            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not (
+                _promised(node) or _attempted(node)
+            ):
                 return False
             node = node.head
         return True
@@ -1342,6 +1381,10 @@ class EventCoder:
                         c.dep_ == "agent" for c in node.children
                     )
                     return child, not raised and not stative
+            if _promised(node):
+                raised = True  # "the rebels have sworn to fight": the one who swore fights
+                node = node.head
+                continue
             if node.dep_ in ("xcomp", "acomp"):
                 raised = True
             if node.dep_ in ("xcomp", "conj", "ccomp", "acomp") and node.head.i != node.i:
@@ -2577,6 +2620,9 @@ class EventCoder:
         negated, hypothetical, future = self.modality(token)
         info = trig.info
         code = trig.code
+        if hypothetical and info.plover == "ASSAULT" and _attempted(token):
+            # an attack attempted is an attack: CAMEO 186 "whether successful or not"
+            hypothetical = False
         threat = self._conditional_threat(token, code, info.plover or "") if not negated else None
         if threat is not None:
             # "will cut off aid unless X ...", "may halt the talks if X ...": a threat to X
