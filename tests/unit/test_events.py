@@ -1268,3 +1268,30 @@ def test_events_attempted_attack_is_an_attack(code: Any) -> None:
 def test_events_light_verb_phrase_keeps_its_outcome(code: Any) -> None:
     events = code("The Ugandan army launched mortar fire at rebel positions in Kenya, killing twelve fighters.")
     assert [(e.type, e.source.country) for e in events] == [("ASSAULT", "UGA")]
+
+
+def test_events_phrasal_verb_needs_its_particle(code: Any) -> None:
+    # PETRARCH's "rule out" block is a refusal; "rule" alone governs
+    assert ("REJECT", "IRN", "USA") in _pairs(code("Iran ruled out new talks with the United States."))
+    assert all(e.type != "REJECT" for e in code("The junta ruled Myanmar for decades before the elections."))
+
+
+def test_events_light_verb_with_the_event_as_subject_gives_way(code: Any) -> None:
+    assert {e.type for e in code("The riots against the Kenyan government are still continuing in Nairobi.")} == {
+        "PROTEST"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naming or describing the object is no call; a time phrase is no "call on" cue
+        ('The Greek minister called the Turkish proposal "unacceptable" on Friday.', set()),
+        ("The Greek minister called the Turkish ambassador on Friday.", {"CONSULT"}),
+        ("Greece called on Turkey to withdraw its ships.", {"REQUEST"}),
+        # naming with a PETRARCH pattern of its own is still coded: an insult accuses
+        ('The Cuban foreign minister has called the Venezuelan opposition a "criminal gang" since March.', {"ACCUSE"}),
+    ],
+)
+def test_events_calling_naming_and_time(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected

@@ -266,6 +266,8 @@ _INTENT_HEADS = {
     "decide",
     "mean",
 }
+# Verbs that can name or describe their object instead of acting on it.
+_NAMING = {"call", "dub", "term"}  # (not "brand": branding X a terrorist accuses X)
 # Nouns whose infinitive is an act made, whether it succeeds or not (attacks only).
 _ATTEMPTS = {"attempt", "bid"}
 # Verbs that swear to their complement: the sworn act is future ("vowed to attack" is a threat).
@@ -544,6 +546,28 @@ def _promised(node: Any) -> bool:
     )
 
 
+def _names(token: Any) -> bool:
+    """Whether a verb of naming names or describes its object ("called the plan 'reckless'",
+    "a group called X", "dubbed him a traitor") instead of calling someone."""
+    return any(
+        c.dep_ == "oprd"
+        or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"))
+        # the parser may hang the description on the object: called the plan "reckless"
+        or (c.dep_ == "dobj" and any(a.dep_ == "amod" and a.i > c.i for a in c.children))
+        for c in token.children
+    )
+
+
+def _of_time(token: Any) -> bool:
+    """Whether ``token`` is "on"/"at" before a date or time ("on Friday", "at noon"); not "for",
+    which a time can follow as the thing asked for ("called for a week of calm")."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in ("on", "at")
+        and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    )
+
+
 def _attempted(token: Any) -> bool:
     """Whether ``token`` is the infinitive of an attempt ("an attempt to assassinate X", "a bid
     to kill"), which is made, unlike a right or a plan ("the right to strike")."""
@@ -667,7 +691,12 @@ class EventCoder:
 
         best: tuple[int, str] | None = None
         default: str | None = None
-        for block, own_code, _particle in entries:
+        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        if token.i + 1 < len(token.doc):
+            particles.add(token.doc[token.i + 1].lower_)
+        for block, own_code, particle in entries:
+            if particle and particle not in particles:
+                continue  # a phrasal verb's block needs its particle ("rule out" is not "rule")
             code = own_code or self.lex.petr_blocks.get(block, "---")
             if default is None or default == "---":
                 default = code
@@ -760,7 +789,8 @@ class EventCoder:
                 own = self.lex.own_verbs.get(lemma)
                 if own is None and lemma not in self.lex.petr_verbs:
                     continue
-                zone = _argument_tokens(token)
+                # a preposition of time is no cue: "called on Friday" is not "called on X"
+                zone = [t for t in _argument_tokens(token) if not _of_time(t)]
                 patient = self._passive_patient(token)
                 cues = {t.lemma_.lower() for t in (*zone, *patient)}
                 if any(c.dep_ == "dobj" for c in token.children):
@@ -806,6 +836,8 @@ class EventCoder:
                 code, origin, reciprocal = rule.cameo, "own", rule.reciprocal
             else:
                 continue
+            if token.pos_ == "VERB" and lemma in _NAMING and not specific and _names(token):
+                continue  # "called the plan 'reckless'": naming, not calling ("a dictatorship" accuses)
             info = self.lex.cameo(code)
             if code is None or info is None or info.plover is None:
                 continue
@@ -983,6 +1015,15 @@ class EventCoder:
             else:
                 dropped.add(trig.token.i)
                 outer.folded.append(trig.token)
+        for trig in triggers:
+            # a light verb whose subject is the event names no act of its own: "the riots are
+            # continuing", "talks began on Monday"
+            if trig.token.i not in dropped and self._light(trig) and trig.token.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                noun = by_index.get(subject.i) if subject is not None else None
+                if noun is not None and noun.token.i not in dropped:
+                    dropped.add(trig.token.i)
+                    noun.folded.append(trig.token)
         kept = [t for t in triggers if t.token.i not in dropped]
         for trig in kept:
             # a mutual act stays mutual under the verb that frames it: "X and Y failed to reach
