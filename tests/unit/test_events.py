@@ -1295,3 +1295,17 @@ def test_events_light_verb_with_the_event_as_subject_gives_way(code: Any) -> Non
 )
 def test_events_calling_naming_and_time(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # force on a place falls on the unnamed victims it names, else on the place's people
+        ("Gunmen killed two soldiers in the Afghan town of Ghazni.", "MIL"),
+        ("Unknown gunmen tried to assassinate a deputy governor in the Afghan town of Ghazni.", "GOV"),
+        ("Gunmen shelled the market in the Afghan town of Ghazni.", "CVL"),
+    ],
+)
+def test_events_force_on_a_place_falls_on_its_named_victims(code: Any, text: str, sector: str) -> None:
+    targets = {(e.target.country, e.target.sector) for e in code(text) if e.type == "ASSAULT" and e.target}
+    assert ("AFG", sector) in targets

@@ -1983,18 +1983,33 @@ class EventCoder:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
         return actor is not None and actor.kind == "location" and bool(actor.country)
 
-    def _people_of_place(self, place: Mention) -> Mention:
+    def _people_of_place(self, place: Mention, victim: str | None = None) -> Mention:
         """The civilians (CVL) of the country of a place mention (a town or a country); the
         group whose place it names when there is one ("banned the largest extremist
-        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`)."""
+        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`), else
+        the sector of the unnamed ``victim`` the act is done to ("tried to kill the deputy
+        mayor" -> GOV, see :meth:`_victim_sector`)."""
         article = self._article
         actor = article.actor(place.actor_id) if article is not None else None
         if article is None or actor is None or not actor.country:
             return place
         from communique.extract import resolve
 
-        sector = self._enclosing_group_sector(article, place) or "CVL"
+        sector = self._enclosing_group_sector(article, place) or victim or "CVL"
         return self._mention_of(resolve.sector_actor(actor.country, sector), place.start, place.end, label=place.label)
+
+    @staticmethod
+    def _victim_sector(token: Any) -> str | None:
+        """The sector of the unnamed person or group a forceful act is done to, by its noun:
+        the object ("assassinate the deputy governor" -> GOV, "killed two soldiers" -> MIL) or
+        a passive's subject ("a police officer was shot" -> COP); None for civilians or a
+        noun that names no group (bombs, buildings)."""
+        nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+        for noun in nouns:
+            sector = EventCoder._group_noun_sector(noun)
+            if sector not in (None, "CVL"):
+                return sector
+        return None
 
     def _seat_of(self, place: Mention) -> Mention:
         """A capital named as the place of a non-forceful act is its country's government, as
@@ -2743,7 +2758,11 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else self._seat_of(place)
+                place = (
+                    self._people_of_place(place, self._victim_sector(token))
+                    if info.plover in _FORCE_TYPES
+                    else self._seat_of(place)
+                )
                 targets.insert(0, place)
                 places.append(place)
         if not targets and not reciprocal and sources:
@@ -2758,7 +2777,8 @@ class EventCoder:
         if info.plover in _FORCE_TYPES:
             # force used on a town falls on its people: "ordered a curfew in Aleppo", "shelled
             # the port of Hodeidah" -> the country's civilians (CVL), as the PLOVER coders code it
-            targets = [self._people_of_place(m) if self._is_town(m) else m for m in targets]
+            victim = self._victim_sector(token)
+            targets = [self._people_of_place(m, victim) if self._is_town(m) else m for m in targets]
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
             for one in sources:
