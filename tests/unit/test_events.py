@@ -1309,3 +1309,20 @@ def test_events_calling_naming_and_time(code: Any, text: str, expected: set[str]
 def test_events_force_on_a_place_falls_on_its_named_victims(code: Any, text: str, sector: str) -> None:
     targets = {(e.target.country, e.target.sector) for e in code(text) if e.type == "ASSAULT" and e.target}
     assert ("AFG", sector) in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PLOVER ACCUSE "allege": sue, indict, or charge; "investigate": any investigation
+        ("A Kenyan court indicted the former finance minister for fraud.", ("ACCUSE", "KEN", "KEN")),
+        ("The African Union sent a team of experts to Sudan to investigate the massacre.", ("ACCUSE", None, "SDN")),
+        ("The Arab League dispatched inspectors to the Libyan oil fields.", ("ACCUSE", None, "LBY")),
+    ],
+)
+def test_events_indictment_and_sent_investigation_are_accuse(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_sending_troops_to_fight_is_no_investigation(code: Any) -> None:
+    assert all(e.type != "ACCUSE" for e in code("Chad sent troops to Mali to fight the rebels."))

@@ -266,6 +266,8 @@ _INTENT_HEADS = {
     "decide",
     "mean",
 }
+# Verbs of sending whose purpose clause names the act ("sent experts to investigate").
+_SENDING = {"send", "dispatch", "deploy"}
 # Verbs that can name or describe their object instead of acting on it.
 _NAMING = {"call", "dub", "term"}  # (not "brand": branding X a terrorist accuses X)
 # Nouns whose infinitive is an act made, whether it succeeds or not (attacks only).
@@ -992,6 +994,15 @@ class EventCoder:
             outer = self._outer(trig, by_index)
             if outer is None:
                 continue
+            if (
+                outer.token.lemma_.lower() in _SENDING
+                and trig.code.startswith("09")
+                and trig.token.dep_ in ("advcl", "xcomp")
+                and trig.token.head.i == outer.token.i
+            ):
+                # "sent a team to Sudan to investigate X": the sending is the investigation
+                # (CAMEO 09), with the sender and the destination as its actors
+                outer.code, outer.info, outer.specific = trig.code, trig.info, True
             light = self._light(outer)
             if (
                 light
