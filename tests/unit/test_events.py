@@ -1326,3 +1326,16 @@ def test_events_indictment_and_sent_investigation_are_accuse(code: Any, text: An
 
 def test_events_sending_troops_to_fight_is_no_investigation(code: Any) -> None:
     assert all(e.type != "ACCUSE" for e in code("Chad sent troops to Mali to fight the rebels."))
+
+
+def test_events_protesting_by_doing_something(code: Any) -> None:
+    # the purpose infinitive of a protest takes the subject of the verb it hangs on
+    events = code("Kenyan nurses stayed away from work on Monday to protest against the Ugandan government.")
+    assert ("PROTEST", "KEN", "UGA") in _pairs(events)
+    # other purposes are intentions, not acts
+    assert not code("The Kenyan army worked for months to expel the gunmen from the coastal villages.")
+
+
+def test_events_protest_purpose_folds_into_the_protest(code: Any) -> None:
+    events = code("Thousands of students in Chile staged demonstrations on Friday to demand free tuition from the government.")
+    assert [e.type for e in events] == ["PROTEST"]

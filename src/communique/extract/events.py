@@ -570,6 +570,17 @@ def _of_time(token: Any) -> bool:
     )
 
 
+def _purpose(node: Any) -> bool:
+    """Whether ``node`` is a purpose infinitive without a subject of its own ("stayed home to
+    protest"), whose subject is that of the verb it hangs on."""
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)
+    )
+
+
 def _attempted(token: Any) -> bool:
     """Whether ``token`` is the infinitive of an attempt ("an attempt to assassinate X", "a bid
     to kill"), which is made, unlike a right or a plan ("the right to strike")."""
@@ -1035,6 +1046,29 @@ class EventCoder:
                 if noun is not None and noun.token.i not in dropped:
                     dropped.add(trig.token.i)
                     noun.folded.append(trig.token)
+        for trig in triggers:
+            # a protest's purpose is its demand, not an act of its own: "staged a strike to
+            # demand X", "started a hunger strike to protest Y"
+            if trig.token.i in dropped or not _purpose(trig.token):
+                continue
+            head = trig.token.head
+            protest = next(
+                (
+                    by_index[n.i]
+                    for n in (head, *(c for c in head.children if c.dep_ == "dobj"))
+                    if n.i in by_index and n.i not in dropped and by_index[n.i].info.plover == "PROTEST"
+                ),
+                None,
+            )
+            if protest is None:
+                # the protest may have taken the light verb's place: "staged demonstrations"
+                protest = next(
+                    (t for t in triggers if t.token.i not in dropped and head in t.folded and t.info.plover == "PROTEST"),
+                    None,
+                )
+            if protest is not None and protest is not trig:
+                dropped.add(trig.token.i)
+                protest.folded.append(trig.token)
         kept = [t for t in triggers if t.token.i not in dropped]
         for trig in kept:
             # a mutual act stays mutual under the verb that frames it: "X and Y failed to reach
@@ -1534,6 +1568,10 @@ class EventCoder:
                 targets = undergoers
         else:
             subj, passive = self._subject(token)
+            if subj is None and trig.info.plover == "PROTEST" and _purpose(token):
+                # protesting by doing something: "workers stayed home to protest X" (other
+                # purposes are intentions, not acts: "worked to push X out")
+                subj, passive = self._subject(token.head)
             if subj is None and token.dep_ == "ROOT":
                 subj = self._stranded_subject(token)
             subj_mentions = self._actors_at(subj, index, deep=trig.reciprocal) if subj is not None else []
