@@ -1339,3 +1339,8 @@ def test_events_protesting_by_doing_something(code: Any) -> None:
 def test_events_protest_purpose_folds_into_the_protest(code: Any) -> None:
     events = code("Thousands of students in Chile staged demonstrations on Friday to demand free tuition from the government.")
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_withdrawal_begun_is_retreat(code: Any) -> None:
+    assert ("RETREAT", "RUS", "MDA") in _pairs(code("Russia began the withdrawal of its troops from Moldova on Monday."))
+    assert all(e.type != "RETREAT" for e in code("Russia opposes the withdrawal of Turkish troops from Cyprus."))
