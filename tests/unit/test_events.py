@@ -1344,3 +1344,16 @@ def test_events_protest_purpose_folds_into_the_protest(code: Any) -> None:
 def test_events_withdrawal_begun_is_retreat(code: Any) -> None:
     assert ("RETREAT", "RUS", "MDA") in _pairs(code("Russia began the withdrawal of its troops from Moldova on Monday."))
     assert all(e.type != "RETREAT" for e in code("Russia opposes the withdrawal of Turkish troops from Cyprus."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order of an act is the act by the one who ordered it; ordering someone to act is a demand
+        ("The Syrian interior ministry ordered a curfew in the northern provinces.", "COERCE"),
+        ("The Bolivian government ordered police patrols along the border after the riots.", "MOBILIZE"),
+        ("The Bolivian government ordered the miners to leave the square.", "REQUEST"),
+    ],
+)
+def test_events_an_ordered_act_is_the_act(code: Any, text: str, expected: str) -> None:
+    assert [e.type for e in code(text)] == [expected]

@@ -1014,7 +1014,13 @@ class EventCoder:
                 # "sent a team to Sudan to investigate X": the sending is the investigation
                 # (CAMEO 09), with the sender and the destination as its actors
                 outer.code, outer.info, outer.specific = trig.code, trig.info, True
-            light = self._light(outer)
+            light = self._light(outer) or (
+                # an order of an act is the act, by whoever ordered it: "ordered the arrest of X"
+                outer.token.lemma_.lower() == "order"
+                and trig.token.dep_ == "dobj"
+                and trig.token.head.i == outer.token.i
+                and trig.token.pos_ == "NOUN"
+            )
             if (
                 light
                 and outer.specific
