@@ -1370,3 +1370,16 @@ def test_events_rebels_standing_down_at_home_face_their_government(code: Any) ->
 def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code: Any) -> None:
     (event,) = code("An attempt to kill a judge was foiled in the Afghan town of Ghazni.")
     assert (event.source.country, event.source.sector) == ("AFG", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an actor announcing its own sanction decides it; a sanction someone else says will come,
+        # or one made conditional, is a threat
+        ("Canada announced on Friday it would bar Venezuelan officials from entering the country.", "SANCTION"),
+        ("Brazil said the Mercosur bloc would suspend trade with Paraguay.", "THREATEN"),
+    ],
+)
+def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
+    assert expected in {e.type for e in code(text)}

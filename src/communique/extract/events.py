@@ -1254,6 +1254,18 @@ class EventCoder:
         return None
 
     @classmethod
+    def _announces_own(cls, token: Any) -> bool:
+        """Whether the clause of ``token`` is its actor announcing its own decision: a reporting
+        verb whose clause has a pronoun for subject ("the US announced it would bar X's
+        officials"), which decides a sanction rather than threatening one."""
+        if cls._reporter(token) is None:
+            return False
+        node = token
+        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in node.children)
+
+    @classmethod
     def _willing(cls, token: Any) -> bool:
         """Whether the clause states willingness: "ready to", "offered to", or an actor
         announcing its own future act ("Israel announced it would free prisoners")."""
@@ -2751,7 +2763,12 @@ class EventCoder:
             # "will visit" and "is willing to withdraw" are intentions: AGREE (PLOVER manual);
             # a plain future RETREAT/CONCEDE ("will evacuate") stays what it is
             code = _FUTURE_CODE.get(code[:2], "030")
-        elif future and code[:2] in _THREAT_CODE and (code[:2] != "14" or token.pos_ == "VERB"):
+        elif (
+            future
+            and code[:2] in _THREAT_CODE
+            and (code[:2] != "14" or token.pos_ == "VERB")
+            and not (info.plover == "SANCTION" and self._announces_own(token))
+        ):
             # a announced coercive act is a threat ("will impose sanctions" -> 1312), an announced
             # protest one of dissent ("said they would march on the capital" -> 133; not a protest
             # noun under a future verb: "how the protests will play out")
