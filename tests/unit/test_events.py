@@ -85,8 +85,7 @@ def code_cameo(pipeline: Any) -> Any:
         article = pipeline.process_text(text, date="2018-11-14")
         article.attach_doc(pipeline.nlp(text))
         return {
-            (e.type, e.cameo, e.source.country, e.target.country if e.target else None)
-            for e in coder(article).events
+            (e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in coder(article).events
         }
 
     return run
@@ -1174,9 +1173,15 @@ def test_events_capital_as_place_target(code: Any, text: Any, expected: Any) -> 
     [
         # an act made conditional on another's is a threat to that other (CAMEO 13x)
         ("Canada will suspend its aid to Haiti unless the junta steps down.", ("THREATEN", "CAN", "HTI")),
-        ("The Indian army will shell the border posts if Pakistan moves more troops there.", ("THREATEN", "IND", "PAK")),
+        (
+            "The Indian army will shell the border posts if Pakistan moves more troops there.",
+            ("THREATEN", "IND", "PAK"),
+        ),
         # a presence withdrawn unless the other acts is a threat too
-        ("Kenya will pull its troops out of the region unless the Somali government pays them.", ("THREATEN", "KEN", "SOM")),
+        (
+            "Kenya will pull its troops out of the region unless the Somali government pays them.",
+            ("THREATEN", "KEN", "SOM"),
+        ),
     ],
 )
 def test_events_conditional_act_is_a_threat(code: Any, text: Any, expected: Any) -> None:
@@ -1335,12 +1340,16 @@ def test_events_protesting_by_doing_something(code: Any) -> None:
 
 
 def test_events_protest_purpose_folds_into_the_protest(code: Any) -> None:
-    events = code("Thousands of students in Chile staged demonstrations on Friday to demand free tuition from the government.")
+    events = code(
+        "Thousands of students in Chile staged demonstrations on Friday to demand free tuition from the government."
+    )
     assert [e.type for e in events] == ["PROTEST"]
 
 
 def test_events_withdrawal_begun_is_retreat(code: Any) -> None:
-    assert ("RETREAT", "RUS", "MDA") in _pairs(code("Russia began the withdrawal of its troops from Moldova on Monday."))
+    assert ("RETREAT", "RUS", "MDA") in _pairs(
+        code("Russia began the withdrawal of its troops from Moldova on Monday.")
+    )
     assert all(e.type != "RETREAT" for e in code("Russia opposes the withdrawal of Turkish troops from Cyprus."))
 
 

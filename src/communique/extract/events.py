@@ -928,9 +928,7 @@ class EventCoder:
             claimants = [m for m in self._actors_at(subj, index) if self._placed(m)] if subj is not None else []
             if not claimants or self._own_act(trig.token, claimants[0], index):
                 continue
-            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(
-                c.dep_ == "neg" for c in verb.children
-            ):
+            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(c.dep_ == "neg" for c in verb.children):
                 continue
             out.append(Trigger(verb, _CLAIM_CODE, info, False, True, "own"))
         return out
@@ -1069,7 +1067,11 @@ class EventCoder:
             if protest is None:
                 # the protest may have taken the light verb's place: "staged demonstrations"
                 protest = next(
-                    (t for t in triggers if t.token.i not in dropped and head in t.folded and t.info.plover == "PROTEST"),
+                    (
+                        t
+                        for t in triggers
+                        if t.token.i not in dropped and head in t.folded and t.info.plover == "PROTEST"
+                    ),
                     None,
                 )
             if protest is not None and protest is not trig:
@@ -1234,7 +1236,11 @@ class EventCoder:
         for _ in range(8):
             if node.head.i == node.i:
                 return True
-            if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
+            if (
+                node.dep_ == "acl"
+                and node.head.dep_ == "attr"
+                and any(c.dep_ == "expl" for c in node.head.head.children)
+            ):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
             elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _attempted(node):
                 return False
@@ -1303,7 +1309,8 @@ class EventCoder:
             for c in n.children
             if c.dep_ == "advcl"
             for m in c.children
-            if m.dep_ == "mark" and m.lower_ in ("if", "unless")
+            if m.dep_ == "mark"
+            and m.lower_ in ("if", "unless")
             and not any(e.lower_ == "even" for e in c.children)  # "even if" concedes, it sets no condition
         }
         if not modal or not marks or (plover in _WITHHELD_TYPES and "unless" not in marks):
