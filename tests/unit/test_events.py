@@ -85,8 +85,7 @@ def code_cameo(pipeline: Any) -> Any:
         article = pipeline.process_text(text, date="2018-11-14")
         article.attach_doc(pipeline.nlp(text))
         return {
-            (e.type, e.cameo, e.source.country, e.target.country if e.target else None)
-            for e in coder(article).events
+            (e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in coder(article).events
         }
 
     return run
@@ -1167,3 +1166,229 @@ def test_events_community_of_where_it_lives(code: Any, text: Any, expected: Any)
 )
 def test_events_capital_as_place_target(code: Any, text: Any, expected: Any) -> None:
     assert expected in {(e.target.country, e.target.sector) for e in code(text) if e.target is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act made conditional on another's is a threat to that other (CAMEO 13x)
+        ("Canada will suspend its aid to Haiti unless the junta steps down.", ("THREATEN", "CAN", "HTI")),
+        (
+            "The Indian army will shell the border posts if Pakistan moves more troops there.",
+            ("THREATEN", "IND", "PAK"),
+        ),
+        # a presence withdrawn unless the other acts is a threat too
+        (
+            "Kenya will pull its troops out of the region unless the Somali government pays them.",
+            ("THREATEN", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_events_conditional_act_is_a_threat(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will send food aid to Kenya unless the government expels its diplomats.",  # a promise
+        "Turkey will withdraw its troops from Iraq if the Kurdish militias disarm.",  # an offer
+        "Canada must cut its aid to Haiti if the junta stays.",  # a demand, not a threat
+    ],
+)
+def test_events_conditional_act_negative(code: Any, text: Any) -> None:
+    assert all(e.type != "THREATEN" for e in code(text))
+
+
+def test_events_announced_protest_is_a_threat(code: Any) -> None:
+    types = {e.type for e in code("Farmers in Ghana said they would march on the capital next week.")}
+    assert types == {"THREATEN"}
+    assert {e.type for e in code("The farmers marched on the capital of Ghana on Monday.")} == {"PROTEST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "folded"),
+    [
+        # a light verb gives way to its object, but not past the verb that decides the type
+        ("The union in Chile threatened to hold a nationwide strike over pensions.", "THREATEN", "PROTEST"),
+        ("Peru refused to hold talks with Chile over the border.", "REJECT", "CONSULT"),
+    ],
+)
+def test_events_light_verb_inside_a_deciding_verb(code: Any, text: Any, kept: str, folded: str) -> None:
+    types = {e.type for e in code(text)}
+    assert kept in types and folded not in types
+
+
+def test_events_light_verb_alone_still_gives_way(code: Any) -> None:
+    assert {e.type for e in code("The union in Chile held a nationwide strike over pensions.")} == {"PROTEST"}
+
+
+def test_events_resignation_is_retreat(code: Any) -> None:
+    # PLOVER manual 2.0: RETREAT "also covers resignations of government officials"
+    assert {e.type for e in code("The defence minister of Peru resigned on Monday.")} == {"RETREAT"}
+    assert {e.type for e in code("The defence minister of Peru refused to resign on Monday.")} == {"REJECT"}
+
+
+def test_events_accepting_a_compromise_is_agree(code: Any) -> None:
+    assert "AGREE" in {e.type for e in code("Ecuador accepted the compromise put forward by Peru.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Brazil could be forced to raise tariffs on Argentina if the talks collapse.",  # speculation
+        "Poland said it would oppose the treaty with Russia even if the clause is dropped.",  # a concession
+    ],
+)
+def test_events_speculation_and_concession_are_no_threat(code: Any, text: Any) -> None:
+    assert all(e.type != "THREATEN" for e in code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sworn act is future: violence sworn is a threat
+        ("Hamas vowed to attack Israel.", ("THREATEN", "PSE", "ISR")),
+        ("Japan vowed to help Kenya.", ("AGREE", "JPN", "KEN")),
+    ],
+)
+def test_events_sworn_act_is_future(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_evacuating_civilians_is_aid(code: Any) -> None:
+    assert {e.type for e in code("Italian navy ships evacuated hundreds of civilians from the Libyan port.")} == {"AID"}
+    assert {e.type for e in code("France evacuated its embassy staff from Yemen.")} == {"RETREAT"}
+
+
+def test_events_attempted_attack_is_an_attack(code: Any) -> None:
+    # CAMEO 186: an assassination attempt, whether successful or not
+    events = code("An attempt to assassinate the governor of the Kherson region was foiled, police reported.")
+    assert [e.cameo for e in events] == ["186"]
+    assert not code("The right to strike is guaranteed in Brazil.")
+
+
+def test_events_light_verb_phrase_keeps_its_outcome(code: Any) -> None:
+    events = code("The Ugandan army launched mortar fire at rebel positions in Kenya, killing twelve fighters.")
+    assert [(e.type, e.source.country) for e in events] == [("ASSAULT", "UGA")]
+
+
+def test_events_phrasal_verb_needs_its_particle(code: Any) -> None:
+    # PETRARCH's "rule out" block is a refusal; "rule" alone governs
+    assert ("REJECT", "IRN", "USA") in _pairs(code("Iran ruled out new talks with the United States."))
+    assert all(e.type != "REJECT" for e in code("The junta ruled Myanmar for decades before the elections."))
+
+
+def test_events_light_verb_with_the_event_as_subject_gives_way(code: Any) -> None:
+    assert {e.type for e in code("The riots against the Kenyan government are still continuing in Nairobi.")} == {
+        "PROTEST"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naming or describing the object is no call; a time phrase is no "call on" cue
+        ('The Greek minister called the Turkish proposal "unacceptable" on Friday.', set()),
+        ("The Greek minister called the Turkish ambassador on Friday.", {"CONSULT"}),
+        ("Greece called on Turkey to withdraw its ships.", {"REQUEST"}),
+        # naming with a PETRARCH pattern of its own is still coded: an insult accuses
+        ('The Cuban foreign minister has called the Venezuelan opposition a "criminal gang" since March.', {"ACCUSE"}),
+    ],
+)
+def test_events_calling_naming_and_time(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # force on a place falls on the unnamed victims it names, else on the place's people
+        ("Gunmen killed two soldiers in the Afghan town of Ghazni.", "MIL"),
+        ("Unknown gunmen tried to assassinate a deputy governor in the Afghan town of Ghazni.", "GOV"),
+        ("Gunmen shelled the market in the Afghan town of Ghazni.", "CVL"),
+    ],
+)
+def test_events_force_on_a_place_falls_on_its_named_victims(code: Any, text: str, sector: str) -> None:
+    targets = {(e.target.country, e.target.sector) for e in code(text) if e.type == "ASSAULT" and e.target}
+    assert ("AFG", sector) in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PLOVER ACCUSE "allege": sue, indict, or charge; "investigate": any investigation
+        ("A Kenyan court indicted the former finance minister for fraud.", ("ACCUSE", "KEN", "KEN")),
+        ("The African Union sent a team of experts to Sudan to investigate the massacre.", ("ACCUSE", None, "SDN")),
+        ("The Arab League dispatched inspectors to the Libyan oil fields.", ("ACCUSE", None, "LBY")),
+    ],
+)
+def test_events_indictment_and_sent_investigation_are_accuse(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_sending_troops_to_fight_is_no_investigation(code: Any) -> None:
+    assert all(e.type != "ACCUSE" for e in code("Chad sent troops to Mali to fight the rebels."))
+
+
+def test_events_protesting_by_doing_something(code: Any) -> None:
+    # the purpose infinitive of a protest takes the subject of the verb it hangs on
+    events = code("Kenyan nurses stayed away from work on Monday to protest against the Ugandan government.")
+    assert ("PROTEST", "KEN", "UGA") in _pairs(events)
+    # other purposes are intentions, not acts
+    assert not code("The Kenyan army worked for months to expel the gunmen from the coastal villages.")
+
+
+def test_events_protest_purpose_folds_into_the_protest(code: Any) -> None:
+    events = code(
+        "Thousands of students in Chile staged demonstrations on Friday to demand free tuition from the government."
+    )
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_withdrawal_begun_is_retreat(code: Any) -> None:
+    assert ("RETREAT", "RUS", "MDA") in _pairs(
+        code("Russia began the withdrawal of its troops from Moldova on Monday.")
+    )
+    assert all(e.type != "RETREAT" for e in code("Russia opposes the withdrawal of Turkish troops from Cyprus."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an order of an act is the act by the one who ordered it; ordering someone to act is a demand
+        ("The Syrian interior ministry ordered a curfew in the northern provinces.", "COERCE"),
+        ("The Bolivian government ordered police patrols along the border after the riots.", "MOBILIZE"),
+        ("The Bolivian government ordered the miners to leave the square.", "REQUEST"),
+    ],
+)
+def test_events_an_ordered_act_is_the_act(code: Any, text: str, expected: str) -> None:
+    assert [e.type for e in code(text)] == [expected]
+
+
+def test_events_capturing_a_town_is_force(code: Any) -> None:
+    assert [e.type for e in code("Syrian troops captured a rebel stronghold near the town of Qusair.")] == ["ASSAULT"]
+    assert all(e.type != "ASSAULT" for e in code("Nigerian police captured the gang leader in Lagos."))
+
+
+def test_events_rebels_standing_down_at_home_face_their_government(code: Any) -> None:
+    events = code("Hundreds of rebels operating in Senegal have been demobilized since the peace accord.")
+    assert ("RETREAT", "SEN", "SEN") in _pairs(events)
+
+
+def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code: Any) -> None:
+    (event,) = code("An attempt to kill a judge was foiled in the Afghan town of Ghazni.")
+    assert (event.source.country, event.source.sector) == ("AFG", "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an actor announcing its own sanction decides it; a sanction someone else says will come,
+        # or one made conditional, is a threat
+        ("Canada announced on Friday it would bar Venezuelan officials from entering the country.", "SANCTION"),
+        ("Brazil said the Mercosur bloc would suspend trade with Paraguay.", "THREATEN"),
+    ],
+)
+def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
+    assert expected in {e.type for e in code(text)}

@@ -236,6 +236,16 @@ _COOPERATIVE_NEGATABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CO
 _REFUSAL_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # CAMEO 13x threat for an announced coercive act, by root.
 _THREAT_CODE = {"15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
+# An announced protest is a threat of dissent (CAMEO 133: "said they would blockade the capital").
+_THREAT_CODE["14"] = "133"
+# Types whose act, made conditional on what another does ("will cut aid unless", "may halt the
+# talks if"), is a threat (PLOVER manual 2.0: THREATEN is ASSAULT + hypothetical); withholding
+# a presence ("will withdraw its force unless") is a threat only under "unless" ("will withdraw
+# if X disarms" is an offer).
+_HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"}
+_WITHHELD_TYPES = {"RETREAT"}
+# (not "could"/"might": "X could be forced to veto if ..." speculates, it does not warn)
+_CONDITIONAL_AUX = {"will", "shall", "'ll", "would", "wo", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
 # Governing words that make their open complement an intention ("plans to visit").
@@ -256,6 +266,15 @@ _INTENT_HEADS = {
     "decide",
     "mean",
 }
+# Verbs of sending whose purpose clause names the act ("sent experts to investigate").
+_SENDING = {"send", "dispatch", "deploy"}
+# Verbs that can name or describe their object instead of acting on it.
+_NAMING = {"call", "dub", "term"}  # (not "brand": branding X a terrorist accuses X)
+# Nouns whose infinitive is an act made, whether it succeeds or not (attacks only).
+_ATTEMPTS = {"attempt", "bid"}
+# Verbs that swear to their complement: the sworn act is future ("vowed to attack" is a threat).
+# (Not "pledge"/"promise": "pledged to expel X" commits to a third party, coded as the act.)
+_PROMISING = {"vow", "swear"}
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
@@ -519,6 +538,60 @@ def _reporting_subject(verb: Any) -> Any | None:
     return None
 
 
+def _promised(node: Any) -> bool:
+    """Whether ``node`` is an infinitive the parser hung as an adverbial under a verb of
+    promising ("have sworn to fight"), which is its open complement."""
+    return (
+        node.dep_ == "advcl"
+        and node.head.lemma_.lower() in _PROMISING
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+
+
+def _names(token: Any) -> bool:
+    """Whether a verb of naming names or describes its object ("called the plan 'reckless'",
+    "a group called X", "dubbed him a traitor") instead of calling someone."""
+    return any(
+        c.dep_ == "oprd"
+        or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"))
+        # the parser may hang the description on the object: called the plan "reckless"
+        or (c.dep_ == "dobj" and any(a.dep_ == "amod" and a.i > c.i for a in c.children))
+        for c in token.children
+    )
+
+
+def _of_time(token: Any) -> bool:
+    """Whether ``token`` is "on"/"at" before a date or time ("on Friday", "at noon"); not "for",
+    which a time can follow as the thing asked for ("called for a week of calm")."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in ("on", "at")
+        and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    )
+
+
+def _purpose(node: Any) -> bool:
+    """Whether ``node`` is a purpose infinitive without a subject of its own ("stayed home to
+    protest"), whose subject is that of the verb it hangs on."""
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)
+    )
+
+
+def _attempted(token: Any) -> bool:
+    """Whether ``token`` is the infinitive of an attempt ("an attempt to assassinate X", "a bid
+    to kill"), which is made, unlike a right or a plan ("the right to strike")."""
+    return (
+        token.dep_ == "acl"
+        and token.head.lemma_.lower() in _ATTEMPTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("aux", "neg") and c.lower_ != "to" for c in token.children)
+    )
+
+
 def _gerund_subject(subject: Any) -> Any:
     """The noun a misparsed reduced relative hangs on: in "The Red Cross working in Mali said",
     the parser makes "working" the (clausal) subject of "said" and "Red Cross" the subject of
@@ -631,7 +704,12 @@ class EventCoder:
 
         best: tuple[int, str] | None = None
         default: str | None = None
-        for block, own_code, _particle in entries:
+        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        if token.i + 1 < len(token.doc):
+            particles.add(token.doc[token.i + 1].lower_)
+        for block, own_code, particle in entries:
+            if particle and particle not in particles:
+                continue  # a phrasal verb's block needs its particle ("rule out" is not "rule")
             code = own_code or self.lex.petr_blocks.get(block, "---")
             if default is None or default == "---":
                 default = code
@@ -724,7 +802,8 @@ class EventCoder:
                 own = self.lex.own_verbs.get(lemma)
                 if own is None and lemma not in self.lex.petr_verbs:
                     continue
-                zone = _argument_tokens(token)
+                # a preposition of time is no cue: "called on Friday" is not "called on X"
+                zone = [t for t in _argument_tokens(token) if not _of_time(t)]
                 patient = self._passive_patient(token)
                 cues = {t.lemma_.lower() for t in (*zone, *patient)}
                 if any(c.dep_ == "dobj" for c in token.children):
@@ -770,6 +849,8 @@ class EventCoder:
                 code, origin, reciprocal = rule.cameo, "own", rule.reciprocal
             else:
                 continue
+            if token.pos_ == "VERB" and lemma in _NAMING and not specific and _names(token):
+                continue  # "called the plan 'reckless'": naming, not calling ("a dictatorship" accuses)
             info = self.lex.cameo(code)
             if code is None or info is None or info.plover is None:
                 continue
@@ -847,9 +928,7 @@ class EventCoder:
             claimants = [m for m in self._actors_at(subj, index) if self._placed(m)] if subj is not None else []
             if not claimants or self._own_act(trig.token, claimants[0], index):
                 continue
-            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(
-                c.dep_ == "neg" for c in verb.children
-            ):
+            if any(t.token.i == verb.i for t in [*triggers, *out]) or any(c.dep_ == "neg" for c in verb.children):
                 continue
             out.append(Trigger(verb, _CLAIM_CODE, info, False, True, "own"))
         return out
@@ -914,33 +993,90 @@ class EventCoder:
 
         The outer trigger wins ("refused to meet" is REJECT), except when it is a light or
         framing verb ("plans to impose", "staged a protest") or a bare PETRARCH default and
-        the inner trigger is from our lexicon: then the inner one is the event.
+        the inner trigger is from our lexicon: then the inner one is the event -- unless the
+        light verb is itself inside a deciding construction ("threatened to hold a strike" is
+        THREATEN, not PROTEST).
         """
         by_index = {t.token.i: t for t in triggers}
         dropped: set[int] = set()
         for trig in triggers:
-            node = trig.token
-            outer = None
-            for _ in range(6):
-                if node.head.i == node.i:
-                    break
-                if self._separate_clause(node) and not (node.dep_ == "acl" and node.head.i in by_index):
-                    break
-                node = node.head
-                if node.i in by_index:
-                    outer = by_index[node.i]
-                    break
+            outer = self._outer(trig, by_index)
             if outer is None:
                 continue
-            light = outer.token.lemma_.lower() in _LIGHT or (outer.source == "petrarch" and not outer.specific)
-            if outer.code == _APPEAL_CODE and outer.token.lemma_.lower() in _WISHING:
-                light = False  # "wants Y to attack": the appeal is the event, the attack is not done
+            if (
+                outer.token.lemma_.lower() in _SENDING
+                and trig.code.startswith("09")
+                and trig.token.dep_ in ("advcl", "xcomp")
+                and trig.token.head.i == outer.token.i
+            ):
+                # "sent a team to Sudan to investigate X": the sending is the investigation
+                # (CAMEO 09), with the sender and the destination as its actors
+                outer.code, outer.info, outer.specific = trig.code, trig.info, True
+            light = self._light(outer) or (
+                # an order of an act is the act, by whoever ordered it: "ordered the arrest of X"
+                outer.token.lemma_.lower() == "order"
+                and trig.token.dep_ == "dobj"
+                and trig.token.head.i == outer.token.i
+                and trig.token.pos_ == "NOUN"
+            )
+            if (
+                light
+                and outer.specific
+                and trig.token.dep_ == "advcl"
+                and trig.token.head.i == outer.token.i
+                and trig.info.plover == outer.info.plover
+            ):
+                # a light verb in a phrase of its own ("launched rocket fire against X") is the act,
+                # and a participle of the same type after it its outcome: "..., killing 50"
+                light = False
+            if light and trig.source == "own":
+                # the light verb gives way, unless it is itself inside a construction that
+                # decides the type: "threatened to hold a strike", "refused to hold talks"
+                above = self._outer(outer, by_index)
+                if above is not None and above.source == "own" and not self._light(above):
+                    outer, light = above, False
             if light and trig.source == "own":
                 dropped.add(outer.token.i)
                 trig.folded.extend([outer.token, *outer.folded])
             else:
                 dropped.add(trig.token.i)
                 outer.folded.append(trig.token)
+        for trig in triggers:
+            # a light verb whose subject is the event names no act of its own: "the riots are
+            # continuing", "talks began on Monday"
+            if trig.token.i not in dropped and self._light(trig) and trig.token.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                noun = by_index.get(subject.i) if subject is not None else None
+                if noun is not None and noun.token.i not in dropped:
+                    dropped.add(trig.token.i)
+                    noun.folded.append(trig.token)
+        for trig in triggers:
+            # a protest's purpose is its demand, not an act of its own: "staged a strike to
+            # demand X", "started a hunger strike to protest Y"
+            if trig.token.i in dropped or not _purpose(trig.token):
+                continue
+            head = trig.token.head
+            protest = next(
+                (
+                    by_index[n.i]
+                    for n in (head, *(c for c in head.children if c.dep_ == "dobj"))
+                    if n.i in by_index and n.i not in dropped and by_index[n.i].info.plover == "PROTEST"
+                ),
+                None,
+            )
+            if protest is None:
+                # the protest may have taken the light verb's place: "staged demonstrations"
+                protest = next(
+                    (
+                        t
+                        for t in triggers
+                        if t.token.i not in dropped and head in t.folded and t.info.plover == "PROTEST"
+                    ),
+                    None,
+                )
+            if protest is not None and protest is not trig:
+                dropped.add(trig.token.i)
+                protest.folded.append(trig.token)
         kept = [t for t in triggers if t.token.i not in dropped]
         for trig in kept:
             # a mutual act stays mutual under the verb that frames it: "X and Y failed to reach
@@ -954,6 +1090,29 @@ class EventCoder:
                 trig.reciprocal = inner.reciprocal
                 frontier.extend(inner.folded)
         return kept
+
+    @staticmethod
+    def _light(trig: Trigger) -> bool:
+        """Whether a trigger gives way to a trigger it governs: a light or framing verb
+        ("plans to", "staged a protest") or a bare PETRARCH default; never an appeal ("wants Y
+        to attack": the appeal is the event, the attack is not done)."""
+        if trig.code == _APPEAL_CODE and trig.token.lemma_.lower() in _WISHING:
+            return False
+        return trig.token.lemma_.lower() in _LIGHT or (trig.source == "petrarch" and not trig.specific)
+
+    def _outer(self, trig: Trigger, by_index: dict[int, Trigger]) -> Trigger | None:
+        """The nearest trigger whose construction ``trig`` is inside, within six steps up the
+        parse and the same clause (an "acl" under a trigger noun still counts)."""
+        node = trig.token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            if self._separate_clause(node) and not (node.dep_ == "acl" and node.head.i in by_index):
+                return None
+            node = node.head
+            if node.i in by_index:
+                return by_index[node.i]
+        return None
 
     # -- modality --------------------------------------------------------------------------
     @staticmethod
@@ -971,7 +1130,8 @@ class EventCoder:
         negated = hypothetical = future = False
         chain = [clause]
         node = clause
-        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and len(chain) < 4:
+        while (node.dep_ in ("xcomp", "conj") or _promised(node)) and node.head.i != node.i and len(chain) < 4:
+            # (the parser hangs some promised acts as an adverbial: "have sworn to fight")
             node = node.head
             chain.append(node)
         for node in chain:
@@ -988,7 +1148,7 @@ class EventCoder:
                     child.dep_ == "advmod" and low in _HEDGES
                 ):
                     hypothetical = True
-            if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS:
+            if node.i != clause.i and (node.lemma_.lower() in _INTENT_HEADS or node.lemma_.lower() in _PROMISING):
                 future = True
             if node.i != clause.i and node.lemma_.lower() in _NEGATIVE_HEADS:
                 negated = True
@@ -1076,9 +1236,13 @@ class EventCoder:
         for _ in range(8):
             if node.head.i == node.i:
                 return True
-            if node.dep_ == "acl" and node.head.dep_ == "attr" and any(c.dep_ == "expl" for c in node.head.head.children):
+            if (
+                node.dep_ == "acl"
+                and node.head.dep_ == "attr"
+                and any(c.dep_ == "expl" for c in node.head.head.children)
+            ):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
-            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp"):
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _attempted(node):
                 return False
             node = node.head
         return True
@@ -1096,6 +1260,18 @@ class EventCoder:
         return None
 
     @classmethod
+    def _announces_own(cls, token: Any) -> bool:
+        """Whether the clause of ``token`` is its actor announcing its own decision: a reporting
+        verb whose clause has a pronoun for subject ("the US announced it would bar X's
+        officials"), which decides a sanction rather than threatening one."""
+        if cls._reporter(token) is None:
+            return False
+        node = token
+        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in node.children)
+
+    @classmethod
     def _willing(cls, token: Any) -> bool:
         """Whether the clause states willingness: "ready to", "offered to", or an actor
         announcing its own future act ("Israel announced it would free prisoners")."""
@@ -1109,6 +1285,37 @@ class EventCoder:
             if node.lemma_.lower() in _WILLING:
                 return True
         return False
+
+    @staticmethod
+    def _conditional_threat(token: Any, code: str, plover: str) -> str | None:
+        """The CAMEO 13x code when ``token`` is an act its actor makes conditional on another's
+        ("will withdraw its force unless X ...", "may halt the talks if X ..."), else None.
+
+        The act's clause must carry a modal of intent or possibility (not *must/should*, which
+        demand) and an "if"/"unless" clause of its own; the act inside the condition is not it.
+        """
+        if plover not in _HOSTILE_TYPES and plover not in _WITHHELD_TYPES:
+            return None
+        clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" else token
+        chain = [clause]
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+            chain.append(chain[-1].head)
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children):
+            return None  # the condition itself, or another adverbial clause
+        modal = any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_AUX for n in chain for c in n.children)
+        marks = {
+            m.lower_
+            for n in chain
+            for c in n.children
+            if c.dep_ == "advcl"
+            for m in c.children
+            if m.dep_ == "mark"
+            and m.lower_ in ("if", "unless")
+            and not any(e.lower_ == "even" for e in c.children)  # "even if" concedes, it sets no condition
+        }
+        if not modal or not marks or (plover in _WITHHELD_TYPES and "unless" not in marks):
+            return None
+        return _THREAT_CODE.get(code[:2], "131")
 
     # -- roles -----------------------------------------------------------------------------
     def _actors_at(self, token: Any, index: dict[int, Mention], deep: bool = False) -> list[Mention]:
@@ -1380,6 +1587,10 @@ class EventCoder:
                 targets = undergoers
         else:
             subj, passive = self._subject(token)
+            if subj is None and trig.info.plover == "PROTEST" and _purpose(token):
+                # protesting by doing something: "workers stayed home to protest X" (other
+                # purposes are intentions, not acts: "worked to push X out")
+                subj, passive = self._subject(token.head)
             if subj is None and token.dep_ == "ROOT":
                 subj = self._stranded_subject(token)
             subj_mentions = self._actors_at(subj, index, deep=trig.reciprocal) if subj is not None else []
@@ -1767,6 +1978,11 @@ class EventCoder:
             return None
         scenes = [token]
         subj, passive = self._subject(token) if token.pos_ in ("VERB", "AUX") else (None, False)
+        if _attempted(token):
+            # "an attempt to assassinate X was foiled in Y": the attempt names no one, and the
+            # verb it is the subject or object of places it
+            subj = None
+            scenes.append(token.head.head)
         if subj is not None and not passive:
             if subj.lemma_.lower() not in _ATTACK_NOUNS:
                 return None  # someone is named ("soldiers fired at ..."), if not resolved
@@ -1801,10 +2017,11 @@ class EventCoder:
                                     return found
         return []
 
-    def _domestic_target(self, source: Mention, plover: str) -> Mention | None:
+    def _domestic_target(self, source: Mention, plover: str, code: str = "") -> Mention | None:
         """The other side of an act with no target named, at home (PLOVER coders' reading):
         a protest by a non-state group of X is aimed at X's government; coercion by X's state
-        body ("imposed martial law") falls on X's people."""
+        body ("imposed martial law") falls on X's people; rebels of X standing down (a truce,
+        demobilizing, laying down arms: CAMEO 087x) stand down before X's government."""
         article = self._article
         if article is None:
             return None
@@ -1815,6 +2032,8 @@ class EventCoder:
             sector = "GOV"
         elif plover == "COERCE" and actor.sector in _HOME_SECTORS:
             sector = "CVL"
+        elif plover == "RETREAT" and actor.sector == "REB" and code.startswith("087"):
+            sector = "GOV"
         else:
             return None
         from communique.extract import resolve
@@ -1840,18 +2059,33 @@ class EventCoder:
         actor = self._article.actor(mention.actor_id) if self._article is not None else None
         return actor is not None and actor.kind == "location" and bool(actor.country)
 
-    def _people_of_place(self, place: Mention) -> Mention:
+    def _people_of_place(self, place: Mention, victim: str | None = None) -> Mention:
         """The civilians (CVL) of the country of a place mention (a town or a country); the
         group whose place it names when there is one ("banned the largest extremist
-        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`)."""
+        organization in Catalonia" -> ESP REB, see :meth:`_enclosing_group_sector`), else
+        the sector of the unnamed ``victim`` the act is done to ("tried to kill the deputy
+        mayor" -> GOV, see :meth:`_victim_sector`)."""
         article = self._article
         actor = article.actor(place.actor_id) if article is not None else None
         if article is None or actor is None or not actor.country:
             return place
         from communique.extract import resolve
 
-        sector = self._enclosing_group_sector(article, place) or "CVL"
+        sector = self._enclosing_group_sector(article, place) or victim or "CVL"
         return self._mention_of(resolve.sector_actor(actor.country, sector), place.start, place.end, label=place.label)
+
+    @staticmethod
+    def _victim_sector(token: Any) -> str | None:
+        """The sector of the unnamed person or group a forceful act is done to, by its noun:
+        the object ("assassinate the deputy governor" -> GOV, "killed two soldiers" -> MIL) or
+        a passive's subject ("a police officer was shot" -> COP); None for civilians or a
+        noun that names no group (bombs, buildings)."""
+        nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+        for noun in nouns:
+            sector = EventCoder._group_noun_sector(noun)
+            if sector not in (None, "CVL"):
+                return sector
+        return None
 
     def _seat_of(self, place: Mention) -> Mention:
         """A capital named as the place of a non-forceful act is its country's government, as
@@ -2518,6 +2752,13 @@ class EventCoder:
         negated, hypothetical, future = self.modality(token)
         info = trig.info
         code = trig.code
+        if hypothetical and info.plover == "ASSAULT" and _attempted(token):
+            # an attack attempted is an attack: CAMEO 186 "whether successful or not"
+            hypothetical = False
+        threat = self._conditional_threat(token, code, info.plover or "") if not negated else None
+        if threat is not None:
+            # "will cut off aid unless X ...", "may halt the talks if X ...": a threat to X
+            code, negated, hypothetical, future = threat, False, False, False
         if negated or hypothetical:
             if not (negated and future and info.plover in _COOPERATIVE_NEGATABLE):
                 return []
@@ -2529,8 +2770,15 @@ class EventCoder:
             # "will visit" and "is willing to withdraw" are intentions: AGREE (PLOVER manual);
             # a plain future RETREAT/CONCEDE ("will evacuate") stays what it is
             code = _FUTURE_CODE.get(code[:2], "030")
-        elif future and code[:2] in _THREAT_CODE:
-            # a announced coercive act is a threat ("will impose sanctions" -> 1312)
+        elif (
+            future
+            and code[:2] in _THREAT_CODE
+            and (code[:2] != "14" or token.pos_ == "VERB")
+            and not (info.plover == "SANCTION" and self._announces_own(token))
+        ):
+            # a announced coercive act is a threat ("will impose sanctions" -> 1312), an announced
+            # protest one of dissent ("said they would march on the capital" -> 133; not a protest
+            # noun under a future verb: "how the protests will play out")
             code = _THREAT_CODE[code[:2]]
         info = self.lex.cameo(code) or info
         sources, targets, reciprocal = self.roles(trig, index)
@@ -2591,7 +2839,11 @@ class EventCoder:
             # worth keeping on its own (the filters above)
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                place = self._people_of_place(place) if info.plover in _FORCE_TYPES else self._seat_of(place)
+                place = (
+                    self._people_of_place(place, self._victim_sector(token))
+                    if info.plover in _FORCE_TYPES
+                    else self._seat_of(place)
+                )
                 targets.insert(0, place)
                 places.append(place)
         if not targets and not reciprocal and sources:
@@ -2600,13 +2852,14 @@ class EventCoder:
             targets.extend(m for m in self._circumstance_actors(token, index) if m not in sources)
         if not any(m.actor_id for m in targets) and not reciprocal and sources and sources[0].actor_id:
             # the act as written: an announced coercion ("prepared to impose martial law") too
-            home = self._domestic_target(sources[0], trig.info.plover or "")
+            home = self._domestic_target(sources[0], trig.info.plover or "", trig.code)
             if home is not None:
                 targets.insert(0, home)
         if info.plover in _FORCE_TYPES:
             # force used on a town falls on its people: "ordered a curfew in Aleppo", "shelled
             # the port of Hodeidah" -> the country's civilians (CVL), as the PLOVER coders code it
-            targets = [self._people_of_place(m) if self._is_town(m) else m for m in targets]
+            victim = self._victim_sector(token)
+            targets = [self._people_of_place(m, victim) if self._is_town(m) else m for m in targets]
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
             for one in sources:
