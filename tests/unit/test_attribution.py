@@ -172,3 +172,47 @@ def test_attribution_sentence_sources(attributions_of, text: str, content: str, 
 def test_attribution_survey_later_in_the_sentence_is_no_source(attributions_of) -> None:
     # Only a survey or report opening the sentence speaks for the rest of it.
     assert all(q.speaker.text != "a report" for q in attributions_of("Lund read the figures in a report on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # a verb with a that-clause holds it, listed or not
+        (
+            "The fishermen insinuated that the port authority had falsified safety logs.",
+            "that the port authority had falsified safety logs",
+            "insinuated",
+            "The fishermen",
+        ),
+        # a listed noun with a that-clause is an attribution without a named holder
+        (
+            "The strike went ahead amid allegations that the port authority had falsified safety logs.",
+            "that the port authority had falsified safety logs",
+            "allegations",
+            None,
+        ),
+    ],
+)
+def test_attribution_that_clauses(attributions_of, text: str, content: str, cue: str, speaker: str | None) -> None:
+    (quote,) = attributions_of(text)
+    assert (quote.text, quote.cue, quote.speaker.text) == (content, cue, speaker)
+
+
+def test_attribution_that_clause_of_a_condition_is_no_stance(attributions_of) -> None:
+    assert attributions_of("The new rules ensure that every ferry carries a medic.") == []
+
+
+def test_attribution_phrase_before_the_cue_is_not_its_content(attributions_of) -> None:
+    # "called on" takes a content after the cue; "On Friday" before it is when, not what.
+    (quote,) = attributions_of("On Friday, Mayor Lund called the ferry contract a disgrace.")
+    assert (quote.text, quote.cue) == ("the ferry contract a disgrace", "called")
+
+
+def test_attribution_participle_cue_ends_the_content_before_it(attributions_of) -> None:
+    quotes = attributions_of(
+        "The union urged the council to reopen the ferry terminal, saying the closure had cost two hundred jobs."
+    )
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("the council to reopen the ferry terminal", "urged"),
+        ("the closure had cost two hundred jobs", "saying"),
+    ]

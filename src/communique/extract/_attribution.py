@@ -80,6 +80,9 @@ _VOICING_VERBS = frozenset(
         *("take", "launch", "mount", "wage", "lead", "heap", "lavish", "pay", "extend", "raise"),
     }
 )
+# Verbs whose that-clause is a condition or a consequence, not a stance ("ensure that ...",
+# "means that ...").
+_NOT_STANCE_VERBS = frozenset({"ensure", "mean", "require", "make", "see", "guarantee", "provide", "stipulate"})
 # Words that open a noun's clause or infinitive content ("the claim that ...", "a vow to ...").
 _NOUN_CLAUSE_OPENERS = frozenset({"that", "to", "whether", "if"})
 # Priority of the phrase-long variant over the bare complement: PolNeAR's contents run to the
@@ -111,9 +114,9 @@ class AttributionRules:
         cue = candidate.cue
         adjectival = self.adjectival(candidate)
         listed = self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)
-        if not (listed or adjectival or self.voiced_noun(candidate)):
+        if not (listed or adjectival or self.voiced_noun(candidate) or self.that_clause(candidate)):
             return 0.0
-        if not self.held(candidate, adjectival):
+        if not (self.held(candidate, adjectival) or (listed and self.noun_that_clause(candidate))):
             return 0.0
         if cue.dep_ == "acl" and cue.pos_ in ("VERB", "AUX"):
             return 0.0  # "a super PAC backing Walsh" describes the noun rather than reports
@@ -123,6 +126,34 @@ class AttributionRules:
         if cue.pos_ == "NOUN" and candidate.kind == "acl" and doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
             return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
+
+    def speaker(self, candidate: Candidate) -> Token | None:
+        """Who holds a kept candidate: its holder, or nobody for a listed noun's that-clause
+        whose holder the sentence does not name ("amid allegations that ..." is not the
+        sentence subject's allegation)."""
+        return candidate.speaker if self.held(candidate, self.adjectival(candidate)) else None
+
+    @staticmethod
+    def that_clause(candidate: Candidate) -> bool:
+        """A verb whose clausal complement opens with "that" ("Officials fear that ...",
+        "Aides have hinted that ..."): a verb taking a that-clause reports or holds it, listed
+        or not ("make sure that" is left out by the candidates)."""
+        cue = candidate.cue
+        doc = cue.doc
+        return (
+            cue.pos_ == "VERB"
+            and _lemma(cue) not in _NOT_STANCE_VERBS
+            and candidate.kind == "ccomp"
+            and candidate.first > cue.i
+            and doc[candidate.first].lower_ == "that"
+        )
+
+    @staticmethod
+    def noun_that_clause(candidate: Candidate) -> bool:
+        """A listed noun with a that-clause ("amid allegations that ...", "the suggestion that
+        ...") is an attribution even when no holder is named."""
+        cue = candidate.cue
+        return cue.pos_ == "NOUN" and candidate.kind in ("acl", "ccomp") and cue.doc[candidate.first].lower_ == "that"
 
     def voiced_noun(self, candidate: Candidate) -> bool:
         """A voicing verb whose object is a listed noun takes that noun's preposition ("took a

@@ -668,6 +668,8 @@ class QuoteExtractor:
         if content is None:
             # "called for restraint", "pointed to the polls": the object of a listed preposition.
             for child in token.children:
+                if child.i < token.i:
+                    continue  # "On Twitter, Bush called ...": a phrase before the cue is its setting
                 if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
                     content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if content is not None:
@@ -697,9 +699,9 @@ class QuoteExtractor:
             first += 1
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
-        if content.dep_ in ("pobj", "pcomp"):
-            # "praised the volunteers for their patience", "accused Moscow of stalling": the
-            # object is part of what is said about it.
+        if content.dep_ in ("pobj", "pcomp", "xcomp"):
+            # "praised the volunteers for their patience", "accused Moscow of stalling", "urged
+            # the council to act": the object is part of what is said about it.
             obj = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
             if obj is not None:
                 first = obj.left_edge.i
@@ -929,7 +931,8 @@ class QuoteExtractor:
             if accepted.overlapping(start, end):
                 continue
             statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
-            self._set_cue(statement, (candidate.cue, candidate.speaker, candidate.cue.text))
+            speaker = chooser.speaker(candidate) if isinstance(chooser, AttributionRules) else candidate.speaker
+            self._set_cue(statement, (candidate.cue, speaker, candidate.cue.text))
             found.append(statement)
             accepted = _Intervals(_merge(accepted.ranges + [(start, end)]))
         return found
@@ -1224,6 +1227,9 @@ def _widen(
             break
         if any(is_cue(t) and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree):
             # "..., though she acknowledged it was unlikely": a statement of its own.
+            break
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and is_cue(child):
+            # "urged voters to back her, saying ...": the participle reports a statement of its own.
             break
         if child.dep_ in ("conj", "ccomp", "advcl", "xcomp", "prep", "npadvmod", "advmod", "dobj"):
             last = max(last, child.right_edge.i)
