@@ -216,3 +216,51 @@ def test_attribution_participle_cue_ends_the_content_before_it(attributions_of) 
         ("the council to reopen the ferry terminal", "urged"),
         ("the closure had cost two hundred jobs", "saying"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # an "as" aside vouches for the clause it hangs on, before or after it
+        (
+            "As the harbour master noted, the ferry timetable is unworkable.",
+            "the ferry timetable is unworkable",
+            "noted",
+            "the harbour master",
+        ),
+        (
+            "The ferry timetable is unworkable, as the harbour master noted.",
+            "The ferry timetable is unworkable",
+            "noted",
+            "the harbour master",
+        ),
+        # a stance received by the subject: the subject is the content, "from X" holds it
+        (
+            "The ferry plan drew sharp criticism from the fishermen's union.",
+            "The ferry plan",
+            "criticism",
+            "the fishermen's union",
+        ),
+        ("The harbour levy won the backing of the mayor.", "The harbour levy", "backing", "the mayor"),
+    ],
+)
+def test_attribution_asides_and_received_stances(
+    attributions_of, text: str, content: str, cue: str, speaker: str
+) -> None:
+    (quote,) = attributions_of(text)
+    assert (quote.text, quote.cue, quote.speaker.text) == (content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an "as" clause without a cue is time or manner
+        "The ferry left as the storm arrived.",
+        # "criticism of X" names the target, not a holder
+        "The harbour levy drew renewed criticism of the council.",
+        # a receiving verb with an object that is no stance
+        "The ferry plan drew large crowds from the villages.",
+    ],
+)
+def test_attribution_asides_and_received_stances_negative(attributions_of, text: str) -> None:
+    assert attributions_of(text) == []

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from communique.extract._attribution import AttributionRules
+from communique.extract._attribution import AttributionRules, load_attribution_cues
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
@@ -150,6 +150,16 @@ _STANCE_ADJECTIVES = frozenset(
         "persuade",
     }
 )
+
+# Verbs whose subject receives a stance named by their object ("The plan drew criticism from
+# the unions", "The levy won the backing of the mayor"): the subject is what the stance is
+# about, the object of "from" (or the noun's "of"/"by") holds it. Written by hand.
+_RECEIVING_VERBS = frozenset(
+    {"draw", "receive", "win", "earn", "attract", "face", "garner", "gain", "get", "secure", "court"}
+)
+
+# Stance nouns whose "of" names the holder after a receiving verb ("won the backing of X").
+_HELD_OF_NOUNS = frozenset({"support", "backing", "endorsement", "approval", "blessing", "confidence", "trust"})
 
 # Nouns of opinion in "in X's view, ..." and "in the opinion of X, ...".
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words", "mind"})
@@ -617,6 +627,8 @@ class QuoteExtractor:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
+            elif token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in _RECEIVING_VERBS:
+                statement = self._received(token)
             elif token.lemma_.lower() in _STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
                 statement = self._adjectival(token)
             elif token.lower_ == "in" and token.dep_ == "prep":
@@ -731,7 +743,9 @@ class QuoteExtractor:
         content pieces around it).
         """
         head = token.head
-        if token.dep_ != "parataxis" or head is token or head.pos_ not in ("VERB", "AUX"):
+        if head is token or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if token.dep_ != "parataxis" and not _as_aside(token):
             return None
         speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if speaker is None:
@@ -739,11 +753,13 @@ class QuoteExtractor:
         inner_first = min(t.i for t in token.subtree)
         inner_last = max(t.i for t in token.subtree)
         first, last = head.left_edge.i, head.right_edge.i
+        doc = token.doc
+        while token.dep_ == "advcl" and last > inner_last and doc[last].is_punct and doc[last].text not in _ALL_MARKS:
+            last -= 1  # "..., as she noted." ends with the aside, not the period
         if inner_last >= last:
             last = inner_first - 1
         elif inner_first <= first:
             first = inner_last + 1
-        doc = token.doc
         while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
@@ -772,6 +788,32 @@ class QuoteExtractor:
         if speaker is None or content is None or speaker.lower_ in ("its", "their", "his", "her", "our", "my"):
             return None
         return self._clause_statement(token, speaker, content)
+
+    def _received(self, token: Token) -> _Statement | None:
+        """'The plan drew sharp criticism from the unions', 'the levy won the backing of the
+        mayor': a stance noun of the attribution lexicon received by the verb's subject, which
+        is the content; the holder is the object of "from" (on the verb or the noun) or, for a
+        noun of backing, of its "of" ("criticism of X" names the target instead)."""
+        verb = token.head
+        if not load_attribution_cues().kinds.get((token.lemma_.lower(), "NOUN")):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        holder = None
+        of_holds = token.lemma_.lower() in _HELD_OF_NOUNS  # "the backing of X", not "criticism of X"
+        for head, words in ((verb, ("from",)), (token, ("from", "of") if of_holds else ("from",))):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in words and c.i > token.i):
+                holder = next((c for c in prep.children if c.dep_ == "pobj"), None) or holder
+        if holder is None:
+            return None
+        doc = token.doc
+        first, last = subject.left_edge.i, subject.right_edge.i
+        while last > first and doc[last].is_punct and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, holder, token.text))
+        return statement
 
     def _according(self, doc: Doc, token: Token, quoted: _Intervals) -> _Statement | None:
         """'According to X, ...' and '..., according to X': the rest of the sentence."""
@@ -1373,6 +1415,16 @@ def _across_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in first.doc[first.i : last.i + 1].text
+
+
+def _as_aside(token: Token) -> bool:
+    """'As the minister noted, ...' and '..., as critics have argued': a cue in an "as" clause
+    with nothing said of its own (no object or clause) vouches for the clause it hangs on."""
+    return (
+        token.dep_ == "advcl"
+        and _marked_by(token, "as")
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in token.children)
+    )
 
 
 def _marked_by(clause: Token, word: str) -> bool:
