@@ -264,3 +264,25 @@ def test_attribution_asides_and_received_stances(
 )
 def test_attribution_asides_and_received_stances_negative(attributions_of, text: str) -> None:
     assert attributions_of(text) == []
+
+
+def test_attribution_noun_held_by_the_subject_naming_someone(attributions_of) -> None:
+    (quote,) = attributions_of("Councillor Moravec went on a long rant about the harbour plan.")
+    assert (quote.text, quote.cue, quote.speaker.text) == ("the harbour plan", "rant", "Councillor Moravec")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject that names no one holds no stance
+        "The report ignored the long rant about the ferry plan.",
+    ],
+)
+def test_attribution_noun_without_a_holder_naming_someone(attributions_of, text: str) -> None:
+    assert attributions_of(text) == []
+
+
+def test_attribution_received_support_is_not_the_subject_s(attributions_of) -> None:
+    # "won the support of X": the support is X's, about the subject, never the subject's.
+    quotes = attributions_of("Councillor Moravec won the support of the dockworkers.")
+    assert [(q.text, q.cue, q.speaker.text) for q in quotes] == [("Councillor Moravec", "support", "the dockworkers")]

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from communique.extract._attribution import AttributionRules, load_attribution_cues
+from communique.extract._attribution import RECEIVING_VERBS, AttributionRules, load_attribution_cues
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
@@ -149,13 +149,6 @@ _STANCE_ADJECTIVES = frozenset(
         "convince",
         "persuade",
     }
-)
-
-# Verbs whose subject receives a stance named by their object ("The plan drew criticism from
-# the unions", "The levy won the backing of the mayor"): the subject is what the stance is
-# about, the object of "from" (or the noun's "of"/"by") holds it. Written by hand.
-_RECEIVING_VERBS = frozenset(
-    {"draw", "receive", "win", "earn", "attract", "face", "garner", "gain", "get", "secure", "court"}
 )
 
 # Stance nouns whose "of" names the holder after a receiving verb ("won the backing of X").
@@ -627,7 +620,7 @@ class QuoteExtractor:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
-            elif token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in _RECEIVING_VERBS:
+            elif token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING_VERBS:
                 statement = self._received(token)
             elif token.lemma_.lower() in _STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
                 statement = self._adjectival(token)
