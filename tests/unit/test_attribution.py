@@ -286,3 +286,9 @@ def test_attribution_received_support_is_not_the_subject_s(attributions_of) -> N
     # "won the support of X": the support is X's, about the subject, never the subject's.
     quotes = attributions_of("Councillor Moravec won the support of the dockworkers.")
     assert [(q.text, q.cue, q.speaker.text) for q in quotes] == [("Councillor Moravec", "support", "the dockworkers")]
+
+
+def test_attribution_possessor_holds_the_noun_s_infinitive(attributions_of) -> None:
+    # The possessor is compared by position: spaCy makes a new Token object on every access.
+    (quote,) = attributions_of("The ministry's plan to close the ferry terminal angered the fishermen.")
+    assert (quote.text, quote.cue, quote.speaker.text) == ("to close the ferry terminal", "plan", "The ministry's")

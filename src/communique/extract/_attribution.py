@@ -208,10 +208,10 @@ class AttributionRules:
         cue, holder = candidate.cue, candidate.speaker
         if holder is None:
             return False
-        if holder.dep_ == "nsubjpass" and holder.head is cue and not adjectival:
+        if holder.dep_ == "nsubjpass" and holder.head == cue and not adjectival:
             return False
         if cue.pos_ == "NOUN":
-            possessed = holder.dep_ == "poss" and holder.head is cue
+            possessed = holder.dep_ == "poss" and holder.head == cue
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
             predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
             # "came out in support of Walsh", "weighed in with criticism of the deal".
