@@ -292,3 +292,17 @@ def test_attribution_possessor_holds_the_noun_s_infinitive(attributions_of) -> N
     # The possessor is compared by position: spaCy makes a new Token object on every access.
     (quote,) = attributions_of("The ministry's plan to close the ferry terminal angered the fishermen.")
     assert (quote.text, quote.cue, quote.speaker.text) == ("to close the ferry terminal", "plan", "The ministry's")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle describing a noun: the noun speaks
+        ("Fishermen rallied behind a petition demanding that the ferry terminal stay open.", "a petition"),
+        # through "likely": the subject of the copula speaks
+        ("Harbour residents are likely to say that the ferry plan failed.", "Harbour residents"),
+    ],
+)
+def test_attribution_speaker_of_a_participle_or_after_an_adjective(attributions_of, text: str, speaker: str) -> None:
+    (quote,) = attributions_of(text)
+    assert quote.speaker.text == speaker

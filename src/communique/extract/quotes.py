@@ -1370,8 +1370,9 @@ def _subject(token: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject.
 
     Participles and coordinated verbs ("..., adding that ...", "smiled and said", "began by
-    saying ...") have no subject of their own: it is taken from the verb they hang from, at
-    most three levels up.
+    saying ...") have no subject of their own: it is taken from the verb (or adjective: "are
+    likely to say") they hang from, at most three levels up; a participle describing a noun
+    ("a petition demanding ...") is that noun's.
     """
     current = token
     for _ in range(4):
@@ -1388,8 +1389,10 @@ def _subject(token: Token) -> Token | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head is not current:
-            current = current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a group backing Walsh", "voters saying ...": the noun speaks
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "acomp") and current.head is not current:
+            current = current.head  # "voters are likely to say ...": through the adjective too
             continue
         break
     return None
