@@ -169,16 +169,16 @@ class AttributionRules:
 
     @staticmethod
     def noun_held_around(candidate: Candidate) -> bool:
-        """A listed noun without a possessor or voicing verb is still an attribution with a
-        that-clause ("amid allegations that ...": no holder named) or when the subject of the
-        sentence names someone ("The mayor joined the calls for a recount"), unless that
-        subject receives the stance ("She won the support of ...")."""
+        """A listed noun is an attribution without a possessor or voicing verb too ("amid
+        allegations that ...", "support for the plan is growing"; :meth:`speaker` names its
+        holder only when the sentence's subject names someone), unless its subject receives it
+        ("She won the support of X": the rules' statement, held by X) or, with no one named,
+        its "of" may name the holder ("the support of the fishermen")."""
         cue = candidate.cue
-        if cue.pos_ != "NOUN":
+        if cue.pos_ != "NOUN" or cue.dep_ == "dobj" and _lemma(cue.head) in RECEIVING_VERBS:
             return False
-        that_clause = candidate.kind in ("acl", "ccomp") and cue.doc[candidate.first].lower_ == "that"
-        received = cue.dep_ == "dobj" and _lemma(cue.head) in RECEIVING_VERBS  # "won the support of X"
-        return that_clause or _names_someone(candidate.speaker) and not received
+        # "the support of the fishermen": without a holder, "of" may name the holder itself.
+        return candidate.kind != "prep:of" or _names_someone(candidate.speaker)
 
     def voiced_noun(self, candidate: Candidate) -> bool:
         """A voicing verb whose object is a listed noun takes that noun's preposition ("took a
