@@ -306,3 +306,8 @@ def test_attribution_speaker_of_a_participle_or_after_an_adjective(attributions_
 def test_attribution_noun_with_no_holder_at_all(attributions_of) -> None:
     (quote,) = attributions_of("Support for the ferry levy is growing in the villages.")
     assert (quote.text, quote.cue, quote.speaker.text) == ("the ferry levy", "Support", None)
+
+
+def test_labelled_row_of_figures_is_no_statement(attributions_of) -> None:
+    quotes = attributions_of("Ballots counted.\n\nMoravec: 1,204.\n\nLund: 998.\n\nMoravec: The ferry plan is dead.")
+    assert [(q.text, q.speaker.text) for q in quotes] == [("The ferry plan is dead.", "Moravec")]

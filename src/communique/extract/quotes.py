@@ -922,6 +922,8 @@ class QuoteExtractor:
             start, end = _strip(text, match.start(2), p_end)
             if len(_WORD.findall(text[start:end])) < _MIN_CONTENT_WORDS:
                 continue
+            if not any(ch.isalpha() for ch in text[start:end]):
+                continue  # "Clinton: 1,769": a table row (delegates, votes), not a statement
             speaker = label[-1]
             inside = [s for s in taken if start <= s.start < end]
             if inside:
