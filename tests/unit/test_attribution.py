@@ -311,3 +311,12 @@ def test_attribution_noun_with_no_holder_at_all(attributions_of) -> None:
 def test_labelled_row_of_figures_is_no_statement(attributions_of) -> None:
     quotes = attributions_of("Ballots counted.\n\nMoravec: 1,204.\n\nLund: 998.\n\nMoravec: The ferry plan is dead.")
     assert [(q.text, q.speaker.text) for q in quotes] == [("The ferry plan is dead.", "Moravec")]
+
+
+def test_attribution_any_noun_with_a_that_clause(attributions_of) -> None:
+    (quote,) = attributions_of("Harbour pilots see signs that the ferry talks are failing.")
+    assert (quote.text, quote.cue) == ("that the ferry talks are failing", "signs")
+
+
+def test_attribution_relative_that_clause_is_no_content(attributions_of) -> None:
+    assert attributions_of("The plan that the council drafted closes the ferry terminal.") == []

@@ -131,9 +131,10 @@ class AttributionRules:
         cue = candidate.cue
         adjectival = self.adjectival(candidate)
         listed = self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)
-        if not (listed or adjectival or self.voiced_noun(candidate) or self.that_clause(candidate)):
+        noun_that = self.noun_that_clause(candidate)
+        if not (listed or adjectival or noun_that or self.voiced_noun(candidate) or self.that_clause(candidate)):
             return 0.0
-        if not (self.held(candidate, adjectival) or listed and self.noun_held_around(candidate)):
+        if not (self.held(candidate, adjectival) or (listed or noun_that) and self.noun_held_around(candidate)):
             return 0.0
         if cue.dep_ == "acl" and cue.pos_ in ("VERB", "AUX"):
             return 0.0  # "a super PAC backing Walsh" describes the noun rather than reports
@@ -165,6 +166,21 @@ class AttributionRules:
             and candidate.kind == "ccomp"
             and candidate.first > cue.i
             and doc[candidate.first].lower_ == "that"
+        )
+
+    @staticmethod
+    def noun_that_clause(candidate: Candidate) -> bool:
+        """A noun whose clause opens with "that" as a conjunction ("the fact that ...", "signs
+        that ...") states or holds it, listed or not; relative clauses ("the plan that he
+        drafted") are ``relcl`` and never candidates."""
+        cue = candidate.cue
+        doc = cue.doc
+        opener = doc[candidate.first]
+        return (
+            cue.pos_ == "NOUN"
+            and candidate.kind in ("acl", "ccomp")
+            and opener.lower_ == "that"
+            and opener.dep_ == "mark"
         )
 
     @staticmethod
