@@ -320,3 +320,12 @@ def test_attribution_any_noun_with_a_that_clause(attributions_of) -> None:
 
 def test_attribution_relative_that_clause_is_no_content(attributions_of) -> None:
     assert attributions_of("The plan that the council drafted closes the ferry terminal.") == []
+
+
+def test_attribution_subject_lost_in_an_opening_phrase(attributions_of) -> None:
+    # The parser hangs the subject on "Tromso"; the last name before the cue speaks.
+    (quote,) = attributions_of(
+        "On a visit to Tromso, Ines Lund, the 61-year-old head of the ferry union, warned that the strike "
+        "could last for weeks."
+    )
+    assert (quote.cue, quote.speaker.text) == ("warned", "Ines Lund")

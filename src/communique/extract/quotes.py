@@ -699,6 +699,10 @@ class QuoteExtractor:
         if speaker is None and token.dep_ == "ROOT" and token.i == token.sent.start:
             # An imperative ("Note: the figures are provisional") reports no one's statement.
             return None
+        if speaker is None and token.dep_ == "ROOT":
+            # "In Geneva, Jay Moravec, the club's president, suggested ...": the parser lost the
+            # subject in the opening phrase; the last name before the cue speaks.
+            speaker = _last_name_before(token)
         first, last = content.left_edge.i, content.right_edge.i
         if content.dep_ == "advcl" and token.doc[first].lower_ == "for":
             first += 1
@@ -1308,6 +1312,13 @@ def _name_in(tokens: list[Token], first: bool = False) -> Token | None:
     if not runs:
         return None
     return runs[0] if first else runs[-1]
+
+
+def _last_name_before(token: Token) -> Token | None:
+    """The root of the last person (else organisation) named in ``token``'s sentence before it."""
+    before = [e for e in token.sent.ents if e.end <= token.i]
+    names = [e for e in before if e.label_ == "PERSON"] or [e for e in before if e.label_ == "ORG"]
+    return names[-1].root if names else None
 
 
 def _colon_attribution(
