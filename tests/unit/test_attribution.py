@@ -329,3 +329,9 @@ def test_attribution_subject_lost_in_an_opening_phrase(attributions_of) -> None:
         "could last for weeks."
     )
     assert (quote.cue, quote.speaker.text) == ("warned", "Ines Lund")
+
+
+def test_attribution_copula_with_a_that_clause(attributions_of) -> None:
+    # "The trouble is that ...": the clause is held, the subject is its topic, not a speaker.
+    (quote,) = attributions_of("The trouble is that the ferry terminal has no funding left.")
+    assert (quote.text, quote.cue, quote.speaker.text) == ("that the ferry terminal has no funding left", "is", None)

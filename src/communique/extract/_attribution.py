@@ -149,20 +149,22 @@ class AttributionRules:
         """Who holds a kept candidate: its holder when the cue's own words name it or it names
         someone; nobody otherwise ("The strike went ahead amid allegations that ...": the
         allegations are not the strike's)."""
-        if self.held(candidate, self.adjectival(candidate)) or _names_someone(candidate.speaker):
+        if _names_someone(candidate.speaker):
             return candidate.speaker
-        return None
+        if _lemma(candidate.cue) == "be" or not self.held(candidate, self.adjectival(candidate)):
+            return None  # "The problem is that ...": the subject is the clause's topic
+        return candidate.speaker
 
     @staticmethod
     def that_clause(candidate: Candidate) -> bool:
         """A verb whose clausal complement opens with "that" ("Officials fear that ...",
         "Aides have hinted that ..."): a verb taking a that-clause reports or holds it, listed
-        or not ("make sure that" is left out by the candidates)."""
+        or not ("make sure that" is left out by the candidates); so does "be" ("The problem
+        is that ...", with no speaker: its subject is the clause's topic)."""
         cue = candidate.cue
         doc = cue.doc
         return (
-            cue.pos_ == "VERB"
-            and _lemma(cue) not in _NOT_STANCE_VERBS
+            (cue.pos_ == "VERB" and _lemma(cue) not in _NOT_STANCE_VERBS or cue.pos_ == "AUX" and _lemma(cue) == "be")
             and candidate.kind == "ccomp"
             and candidate.first > cue.i
             and doc[candidate.first].lower_ == "that"
