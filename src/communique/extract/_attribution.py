@@ -82,7 +82,7 @@ _VOICING_VERBS = frozenset(
 )
 # Verbs whose that-clause is a condition or a consequence, not a stance ("ensure that ...",
 # "means that ...").
-_NOT_STANCE_VERBS = frozenset({"ensure", "mean", "require", "make", "see", "guarantee", "provide", "stipulate"})
+_NOT_STANCE_VERBS = frozenset({"ensure", "mean", "require", "guarantee", "provide", "stipulate"})
 # Verbs whose subject receives a stance named by their object ("The plan drew criticism from
 # the unions", "The levy won the backing of the mayor"): the subject is what the stance is
 # about, the object of "from" (or of the noun's "of") holds it. Written by hand.
