@@ -311,6 +311,8 @@ def test_attribution_possessor_holds_the_noun_s_infinitive(attributions_of) -> N
     [
         # a participle describing a noun: the noun speaks
         ("Fishermen rallied behind a petition demanding that the ferry terminal stay open.", "a petition"),
+        # ... unless someone named produced it: its author speaks
+        ("Councillor Moravec posted tweets saying that the ferry contract was a disgrace.", "Councillor Moravec"),
         # through "likely": the subject of the copula speaks
         ("Harbour residents are likely to say that the ferry plan failed.", "Harbour residents"),
     ],

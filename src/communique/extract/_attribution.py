@@ -26,7 +26,14 @@ from communique.extract._quote_model import Candidate, _lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RECEIVING_VERBS", "AttributionCues", "AttributionRules", "load_attribution_cues", "parse_attribution_cues"]
+__all__ = [
+    "RECEIVING_VERBS",
+    "AttributionCues",
+    "AttributionRules",
+    "load_attribution_cues",
+    "names_someone",
+    "parse_attribution_cues",
+]
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 
@@ -101,7 +108,7 @@ _WIDE_SCORE, _BARE_SCORE = 0.75, 0.7
 _PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 
 
-def _names_someone(token: Token | None) -> bool:
+def names_someone(token: Token | None) -> bool:
     """A person, organisation or country (a named entity) or a personal pronoun."""
     if token is None:
         return False
@@ -149,7 +156,7 @@ class AttributionRules:
         """Who holds a kept candidate: its holder when the cue's own words name it or it names
         someone; nobody otherwise ("The strike went ahead amid allegations that ...": the
         allegations are not the strike's)."""
-        if _names_someone(candidate.speaker):
+        if names_someone(candidate.speaker):
             return candidate.speaker
         if _lemma(candidate.cue) == "be" or not self.held(candidate, self.adjectival(candidate)):
             return None  # "The problem is that ...": the subject is the clause's topic
@@ -196,7 +203,7 @@ class AttributionRules:
         if cue.pos_ != "NOUN" or cue.dep_ == "dobj" and _lemma(cue.head) in RECEIVING_VERBS:
             return False
         # "the support of the fishermen": without a holder, "of" may name the holder itself.
-        return candidate.kind != "prep:of" or _names_someone(candidate.speaker)
+        return candidate.kind != "prep:of" or names_someone(candidate.speaker)
 
     def voiced_noun(self, candidate: Candidate) -> bool:
         """A voicing verb whose object is a listed noun takes that noun's preposition ("took a

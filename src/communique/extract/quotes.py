@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from communique.extract._attribution import RECEIVING_VERBS, AttributionRules, load_attribution_cues
+from communique.extract._attribution import RECEIVING_VERBS, AttributionRules, load_attribution_cues, names_someone
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
@@ -1403,7 +1403,11 @@ def _subject(token: Token) -> Token | None:
                 if obj is not None:
                     return obj
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "a group backing Walsh", "voters saying ...": the noun speaks
+            # "a group backing Walsh", "voters saying ...": the noun speaks, unless it is what
+            # someone named produced ("Trump posted tweets criticizing ...": Trump speaks).
+            noun = current.head
+            author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None
+            return author if names_someone(author) else noun
         if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "acomp") and current.head is not current:
             current = current.head  # "voters are likely to say ...": through the adjective too
             continue
