@@ -354,3 +354,8 @@ def test_attribution_copula_with_a_that_clause(attributions_of) -> None:
     # "The trouble is that ...": the clause is held, the subject is its topic, not a speaker.
     (quote,) = attributions_of("The trouble is that the ferry terminal has no funding left.")
     assert (quote.text, quote.cue, quote.speaker.text) == ("that the ferry terminal has no funding left", "is", None)
+
+
+def test_attribution_copula_clause_held_by_the_subject_s_possessor(attributions_of) -> None:
+    (quote,) = attributions_of("The harbour board's bet is that the ferry fees will fall.")
+    assert (quote.text, quote.speaker.text) == ("that the ferry fees will fall", "The harbour board's")

@@ -156,6 +156,9 @@ class AttributionRules:
         """Who holds a kept candidate: its holder when the cue's own words name it or it names
         someone; nobody otherwise ("The strike went ahead amid allegations that ...": the
         allegations are not the strike's)."""
+        if _lemma(candidate.cue) == "be" and candidate.speaker is not None:
+            # "Mr. Obama's bet is that ...": the subject's possessor holds the clause.
+            return next((c for c in candidate.speaker.children if c.dep_ == "poss"), None)
         if names_someone(candidate.speaker):
             return candidate.speaker
         if _lemma(candidate.cue) == "be" or not self.held(candidate, self.adjectival(candidate)):
