@@ -26,7 +26,14 @@ from communique.extract._quote_model import Candidate, _lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["AttributionCues", "AttributionRules", "load_attribution_cues", "parse_attribution_cues"]
+__all__ = [
+    "RECEIVING_VERBS",
+    "AttributionCues",
+    "AttributionRules",
+    "load_attribution_cues",
+    "names_someone",
+    "parse_attribution_cues",
+]
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
 
@@ -80,12 +87,32 @@ _VOICING_VERBS = frozenset(
         *("take", "launch", "mount", "wage", "lead", "heap", "lavish", "pay", "extend", "raise"),
     }
 )
+# Verbs whose that-clause is a condition or a consequence, not a stance ("ensure that ...",
+# "means that ...").
+_NOT_STANCE_VERBS = frozenset({"ensure", "mean", "require", "guarantee", "provide", "stipulate"})
+# Verbs whose subject receives a stance named by their object ("The plan drew criticism from
+# the unions", "The levy won the backing of the mayor"): the subject is what the stance is
+# about, the object of "from" (or of the noun's "of") holds it. Written by hand.
+RECEIVING_VERBS = frozenset(
+    {"draw", "receive", "win", "earn", "attract", "face", "garner", "gain", "get", "secure", "court"}
+)
 # Words that open a noun's clause or infinitive content ("the claim that ...", "a vow to ...").
 _NOUN_CLAUSE_OPENERS = frozenset({"that", "to", "whether", "if"})
 # Priority of the phrase-long variant over the bare complement: PolNeAR's contents run to the
 # end of the cue's phrase ("endorsed Bush for president"), and a longer prediction still covers
 # a shorter gold content (on PolNeAR train the wide variant scored 1.7 points more indirect F1).
 _WIDE_SCORE, _BARE_SCORE = 0.75, 0.7
+
+
+# Pronouns that stand for people (a holder named by the sentence, if not by the cue).
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def names_someone(token: Token | None) -> bool:
+    """A person, organisation or country (a named entity) or a personal pronoun."""
+    if token is None:
+        return False
+    return token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.lower_ in _PERSONAL_PRONOUNS
 
 
 def _cue_pos(token: Token) -> str:
@@ -111,9 +138,10 @@ class AttributionRules:
         cue = candidate.cue
         adjectival = self.adjectival(candidate)
         listed = self.cues.allows(_lemma(cue), _cue_pos(cue), candidate.kind)
-        if not (listed or adjectival or self.voiced_noun(candidate)):
+        noun_that = self.noun_that_clause(candidate)
+        if not (listed or adjectival or noun_that or self.voiced_noun(candidate) or self.that_clause(candidate)):
             return 0.0
-        if not self.held(candidate, adjectival):
+        if not (self.held(candidate, adjectival) or (listed or noun_that) and self.noun_held_around(candidate)):
             return 0.0
         if cue.dep_ == "acl" and cue.pos_ in ("VERB", "AUX"):
             return 0.0  # "a super PAC backing Walsh" describes the noun rather than reports
@@ -123,6 +151,62 @@ class AttributionRules:
         if cue.pos_ == "NOUN" and candidate.kind == "acl" and doc[candidate.first].lower_ not in _NOUN_CLAUSE_OPENERS:
             return 0.0  # "the statement released on Monday" describes, not reports
         return _WIDE_SCORE if candidate.wide else _BARE_SCORE
+
+    def speaker(self, candidate: Candidate) -> Token | None:
+        """Who holds a kept candidate: its holder when the cue's own words name it or it names
+        someone; nobody otherwise ("The strike went ahead amid allegations that ...": the
+        allegations are not the strike's)."""
+        if _lemma(candidate.cue) == "be" and candidate.speaker is not None:
+            # "Mr. Obama's bet is that ...": the subject's possessor holds the clause.
+            return next((c for c in candidate.speaker.children if c.dep_ == "poss"), None)
+        if names_someone(candidate.speaker):
+            return candidate.speaker
+        if _lemma(candidate.cue) == "be" or not self.held(candidate, self.adjectival(candidate)):
+            return None  # "The problem is that ...": the subject is the clause's topic
+        return candidate.speaker
+
+    @staticmethod
+    def that_clause(candidate: Candidate) -> bool:
+        """A verb whose clausal complement opens with "that" ("Officials fear that ...",
+        "Aides have hinted that ..."): a verb taking a that-clause reports or holds it, listed
+        or not ("make sure that" is left out by the candidates); so does "be" ("The problem
+        is that ...", with no speaker: its subject is the clause's topic)."""
+        cue = candidate.cue
+        doc = cue.doc
+        return (
+            (cue.pos_ == "VERB" and _lemma(cue) not in _NOT_STANCE_VERBS or cue.pos_ == "AUX" and _lemma(cue) == "be")
+            and candidate.kind == "ccomp"
+            and candidate.first > cue.i
+            and doc[candidate.first].lower_ == "that"
+        )
+
+    @staticmethod
+    def noun_that_clause(candidate: Candidate) -> bool:
+        """A noun whose clause opens with "that" as a conjunction ("the fact that ...", "signs
+        that ...") states or holds it, listed or not; relative clauses ("the plan that he
+        drafted") are ``relcl`` and never candidates."""
+        cue = candidate.cue
+        doc = cue.doc
+        opener = doc[candidate.first]
+        return (
+            cue.pos_ == "NOUN"
+            and candidate.kind in ("acl", "ccomp")
+            and opener.lower_ == "that"
+            and opener.dep_ == "mark"
+        )
+
+    @staticmethod
+    def noun_held_around(candidate: Candidate) -> bool:
+        """A listed noun is an attribution without a possessor or voicing verb too ("amid
+        allegations that ...", "support for the plan is growing"; :meth:`speaker` names its
+        holder only when the sentence's subject names someone), unless its subject receives it
+        ("She won the support of X": the rules' statement, held by X) or, with no one named,
+        its "of" may name the holder ("the support of the fishermen")."""
+        cue = candidate.cue
+        if cue.pos_ != "NOUN" or cue.dep_ == "dobj" and _lemma(cue.head) in RECEIVING_VERBS:
+            return False
+        # "the support of the fishermen": without a holder, "of" may name the holder itself.
+        return candidate.kind != "prep:of" or names_someone(candidate.speaker)
 
     def voiced_noun(self, candidate: Candidate) -> bool:
         """A voicing verb whose object is a listed noun takes that noun's preposition ("took a
@@ -152,10 +236,10 @@ class AttributionRules:
         cue, holder = candidate.cue, candidate.speaker
         if holder is None:
             return False
-        if holder.dep_ == "nsubjpass" and holder.head is cue and not adjectival:
+        if holder.dep_ == "nsubjpass" and holder.head == cue and not adjectival:
             return False
         if cue.pos_ == "NOUN":
-            possessed = holder.dep_ == "poss" and holder.head is cue
+            possessed = holder.dep_ == "poss" and holder.head == cue
             voiced = cue.dep_ == "dobj" and _lemma(cue.head) in _VOICING_VERBS
             predicated = cue.dep_ == "attr" and cue.head.lemma_ == "be"
             # "came out in support of Walsh", "weighed in with criticism of the deal".

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from communique.extract._attribution import AttributionRules
+from communique.extract._attribution import RECEIVING_VERBS, AttributionRules, load_attribution_cues, names_someone
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
@@ -163,6 +163,9 @@ _STANCE_ADJECTIVES = frozenset(
         "persuade",
     }
 )
+
+# Stance nouns whose "of" names the holder after a receiving verb ("won the backing of X").
+_HELD_OF_NOUNS = frozenset({"support", "backing", "endorsement", "approval", "blessing", "confidence", "trust"})
 
 # Nouns of opinion in "in X's view, ..." and "in the opinion of X, ...".
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment", "words", "mind"})
@@ -686,6 +689,8 @@ class QuoteExtractor:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
+            elif token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING_VERBS:
+                statement = self._received(token)
             elif token.lemma_.lower() in _STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
                 statement = self._adjectival(token)
             elif token.lower_ == "in" and token.dep_ == "prep":
@@ -743,6 +748,8 @@ class QuoteExtractor:
         if content is None:
             # "called for restraint", "pointed to the polls": the object of a listed preposition.
             for child in token.children:
+                if child.i < token.i:
+                    continue  # "On Twitter, Bush called ...": a phrase before the cue is its setting
                 if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
                     content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                     if content is not None:
@@ -767,14 +774,18 @@ class QuoteExtractor:
         if speaker is None and token.dep_ == "ROOT" and token.i == token.sent.start:
             # An imperative ("Note: the figures are provisional") reports no one's statement.
             return None
+        if speaker is None and token.dep_ == "ROOT":
+            # "In Geneva, Jay Moravec, the club's president, suggested ...": the parser lost the
+            # subject in the opening phrase; the last name before the cue speaks.
+            speaker = _last_name_before(token)
         first, last = content.left_edge.i, content.right_edge.i
         if content.dep_ == "advcl" and token.doc[first].lower_ == "for":
             first += 1
         if predicate is not None and content.dep_ == "dobj" and predicate.i > last:
             last = predicate.right_edge.i
-        if content.dep_ in ("pobj", "pcomp"):
-            # "praised the volunteers for their patience", "accused Moscow of stalling": the
-            # object is part of what is said about it.
+        if content.dep_ in ("pobj", "pcomp", "xcomp"):
+            # "praised the volunteers for their patience", "accused Moscow of stalling", "urged
+            # the council to act": the object is part of what is said about it.
             obj = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < content.i), None)
             if obj is not None:
                 first = obj.left_edge.i
@@ -804,7 +815,9 @@ class QuoteExtractor:
         content pieces around it).
         """
         head = token.head
-        if token.dep_ != "parataxis" or head is token or head.pos_ not in ("VERB", "AUX"):
+        if head is token or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if token.dep_ != "parataxis" and not _as_aside(token):
             return None
         speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if speaker is None:
@@ -812,11 +825,13 @@ class QuoteExtractor:
         inner_first = min(t.i for t in token.subtree)
         inner_last = max(t.i for t in token.subtree)
         first, last = head.left_edge.i, head.right_edge.i
+        doc = token.doc
+        while token.dep_ == "advcl" and last > inner_last and doc[last].is_punct and doc[last].text not in _ALL_MARKS:
+            last -= 1  # "..., as she noted." ends with the aside, not the period
         if inner_last >= last:
             last = inner_first - 1
         elif inner_first <= first:
             first = inner_last + 1
-        doc = token.doc
         while first <= last and (doc[first].is_punct or doc[first].is_space) and doc[first].text not in _ALL_MARKS:
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
@@ -845,6 +860,32 @@ class QuoteExtractor:
         if speaker is None or content is None or speaker.lower_ in ("its", "their", "his", "her", "our", "my"):
             return None
         return self._clause_statement(token, speaker, content)
+
+    def _received(self, token: Token) -> _Statement | None:
+        """'The plan drew sharp criticism from the unions', 'the levy won the backing of the
+        mayor': a stance noun of the attribution lexicon received by the verb's subject, which
+        is the content; the holder is the object of "from" (on the verb or the noun) or, for a
+        noun of backing, of its "of" ("criticism of X" names the target instead)."""
+        verb = token.head
+        if not load_attribution_cues().kinds.get((token.lemma_.lower(), "NOUN")):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        holder = None
+        of_holds = token.lemma_.lower() in _HELD_OF_NOUNS  # "the backing of X", not "criticism of X"
+        for head, words in ((verb, ("from",)), (token, ("from", "of") if of_holds else ("from",))):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in words and c.i > token.i):
+                holder = next((c for c in prep.children if c.dep_ == "pobj"), None) or holder
+        if holder is None:
+            return None
+        doc = token.doc
+        first, last = subject.left_edge.i, subject.right_edge.i
+        while last > first and doc[last].is_punct and doc[last].text not in _ALL_MARKS:
+            last -= 1
+        statement = _Statement(doc[first].idx, doc[last].idx + len(doc[last].text), "indirect")
+        self._set_cue(statement, (token, holder, token.text))
+        return statement
 
     def _according(self, doc: Doc, token: Token, quoted: _Intervals) -> _Statement | None:
         """'According to X, ...' and '..., according to X': the rest of the sentence."""
@@ -960,6 +1001,8 @@ class QuoteExtractor:
             start, end = _strip(text, match.start(2), p_end)
             if len(_WORD.findall(text[start:end])) < _MIN_CONTENT_WORDS:
                 continue
+            if not any(ch.isalpha() for ch in text[start:end]):
+                continue  # "Clinton: 1,769": a table row (delegates, votes), not a statement
             speaker = label[-1]
             inside = [s for s in taken if start <= s.start < end]
             if inside:
@@ -1004,7 +1047,8 @@ class QuoteExtractor:
             if accepted.overlapping(start, end):
                 continue
             statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
-            self._set_cue(statement, (candidate.cue, candidate.speaker, candidate.cue.text))
+            speaker = chooser.speaker(candidate) if isinstance(chooser, AttributionRules) else candidate.speaker
+            self._set_cue(statement, (candidate.cue, speaker, candidate.cue.text))
             found.append(statement)
             accepted = _Intervals(_merge(accepted.ranges + [(start, end)]))
         return found
@@ -1371,6 +1415,9 @@ def _widen(
         if any(is_cue(t) and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree):
             # "..., though she acknowledged it was unlikely": a statement of its own.
             break
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and is_cue(child):
+            # "urged voters to back her, saying ...": the participle reports a statement of its own.
+            break
         if child.dep_ in ("conj", "ccomp", "advcl", "xcomp", "prep", "npadvmod", "advmod", "dobj"):
             last = max(last, child.right_edge.i)
     while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in _ALL_MARKS:
@@ -1518,6 +1565,13 @@ def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int, 
     return None
 
 
+def _last_name_before(token: Token) -> Token | None:
+    """The root of the last person (else organisation) named in ``token``'s sentence before it."""
+    before = [e for e in token.sent.ents if e.end <= token.i]
+    names = [e for e in before if e.label_ == "PERSON"] or [e for e in before if e.label_ == "ORG"]
+    return names[-1].root if names else None
+
+
 def _colon_attribution(
     doc: Doc, text: str, start: int, end: int, quoted: _Intervals
 ) -> tuple[Token, Token | None, str] | None:
@@ -1663,8 +1717,9 @@ def _subject(token: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the agent of a passive, or its head's subject.
 
     Participles and coordinated verbs ("..., adding that ...", "smiled and said", "began by
-    saying ...") have no subject of their own: it is taken from the verb they hang from, at
-    most three levels up.
+    saying ...") have no subject of their own: it is taken from the verb (or adjective: "are
+    likely to say") they hang from, at most three levels up; a participle describing a noun
+    ("a petition demanding ...") is that noun's.
     """
     current = token
     for _ in range(4):
@@ -1681,8 +1736,14 @@ def _subject(token: Token) -> Token | None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head is not current:
-            current = current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+            # "a group backing Walsh", "voters saying ...": the noun speaks, unless it is what
+            # someone named produced ("Trump posted tweets criticizing ...": Trump speaks).
+            noun = current.head
+            author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None
+            return author if names_someone(author) else noun
+        if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep", "acomp") and current.head is not current:
+            current = current.head  # "voters are likely to say ...": through the adjective too
             continue
         break
     return None
@@ -1701,6 +1762,16 @@ def _across_line(a: Token, b: Token) -> bool:
     """Whether a line break separates two tokens."""
     first, last = (a, b) if a.i < b.i else (b, a)
     return "\n" in first.doc[first.i : last.i + 1].text
+
+
+def _as_aside(token: Token) -> bool:
+    """'As the minister noted, ...' and '..., as critics have argued': a cue in an "as" clause
+    with nothing said of its own (no object or clause) vouches for the clause it hangs on."""
+    return (
+        token.dep_ == "advcl"
+        and _marked_by(token, "as")
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in token.children)
+    )
 
 
 def _marked_by(clause: Token, word: str) -> bool:
