@@ -511,6 +511,25 @@ def test_events_demonym_is_no_place_target(code: Any) -> None:
     assert all(e.target is None or e.target.country != "ISR" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "convention", "expected"),
+    [
+        # PLOVER codes a state's security forces as its military, CAMEO (Phoenix) as police
+        ("Gunmen ambushed a patrol of Kenyan security forces near the coast.", "plover", ("KEN", "MIL")),
+        ("Gunmen ambushed a patrol of Kenyan security forces near the coast.", "cameo", ("KEN", "COP")),
+        # police stay police under either convention
+        ("Gunmen ambushed a patrol of Kenyan police near the coast.", "plover", ("KEN", "COP")),
+    ],
+)
+def test_events_security_forces_sector_by_convention(pipeline: Any, text: Any, convention: Any, expected: Any) -> None:
+    from communique.extract.events import EventCoder
+
+    article = pipeline.process_text(text, date="2018-11-14")
+    article.attach_doc(pipeline.nlp(text))
+    targets = [e.target for e in EventCoder(convention=convention)(article).events if e.target is not None]
+    assert expected in {(t.country, t.sector) for t in targets}
+
+
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}

@@ -169,6 +169,10 @@ _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", 
 # the PLOVER and PETRARCH coders give when the text names no other country. Not the military,
 # which may be abroad ("militiamen attacked a camp, killing 156 people").
 _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
+# A state's "security forces" are its police in the Phoenix/CAMEO agent dictionaries
+# (SECURITY_FORCE [~COP]) but its military to the PLOVER coders; the last words of a mention
+# that name them, recoded MIL under the PLOVER convention (:meth:`EventCoder._event_actor`).
+_SECURITY_FORCE_WORDS = ("security", "force")
 # Cooperation with unnamed parties ("consulting with the parties") is often abroad: no home group.
 _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 # Nouns of a state body a person's name can qualify ("the Bush administration").
@@ -635,6 +639,15 @@ def _acting(article: Article, actor_id: str | None) -> bool:
     """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
     actor = article.actor(actor_id)
     return actor is not None and actor.kind != "other"
+
+
+def _names_security_forces(article: Article, mention: Mention) -> bool:
+    """Whether a mention ends in "security force(s)" ("the Palestinian security forces"),
+    not "police" or "security service"."""
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    return tuple(t.lower_.removesuffix("s") for t in span[-2:]) == _SECURITY_FORCE_WORDS
 
 
 class EventCoder:
@@ -2521,6 +2534,8 @@ class EventCoder:
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
         elif sector is None and actor.kind == "location":
             sector = self._enclosing_group_sector(article, mention)  # "militias in Misrata"
+        if sector == "COP" and self.convention == "plover" and _names_security_forces(article, mention):
+            sector = "MIL"
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
         elif actor.kind in ("organization", "person") and actor.country:
