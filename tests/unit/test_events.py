@@ -530,6 +530,15 @@ def test_events_security_forces_sector_by_convention(pipeline: Any, text: Any, c
     assert expected in {(t.country, t.sector) for t in targets}
 
 
+def test_events_aim_on_last_item_of_a_listed_object(code: Any) -> None:
+    # "against X" on the last of several listed weapons aims them all
+    events = code("Kenyan troops launched mortar, artillery, and rocket fire against Somali militant bases.")
+    assert ("SOM", "REB") in {(e.target.country, e.target.sector) for e in events if e.target is not None}
+    # a list without such a phrase leaves the target open
+    events = code("Kenyan troops launched mortar, artillery, and rocket fire near Somali militant bases.")
+    assert all(e.target is None for e in events)
+
+
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}

@@ -207,6 +207,8 @@ _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inm
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "curbs against Japanese cars", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
+# Prepositions on the last item of a listed object that aim the whole list ("fire against X").
+_LIST_AIM_PREPS = {"against", "on"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
 _STATIVE_PARTICIPLES = {
@@ -1399,7 +1401,13 @@ class EventCoder:
                     if nxt is None:
                         break
                     chain.append(nxt)
-                for child in [c for node in chain for c in node.children]:
+                # an "against"/"on" phrase on the last item of a listed object aims the whole
+                # list ("launched artillery, mortar and rocket fire against X"); not "for",
+                # which may name the last item's own beneficiary
+                children = [c for node in chain for c in node.children] + [
+                    c for last in head.conjuncts[-1:] for c in last.children if c.lower_ in _LIST_AIM_PREPS
+                ]
+                for child in children:
                     if child.dep_ == "prep" and child.lower_ in _OBJECT_RECIPIENT_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and found is None:
