@@ -539,15 +539,6 @@ def test_events_aim_on_last_item_of_a_listed_object(code: Any) -> None:
     assert all(e.target is None for e in events)
 
 
-def test_events_allowing_a_rally_is_a_concession(code: Any) -> None:
-    # permitting a march eases restrictions on political freedoms (CAMEO 0811)
-    events = code("Belarus allowed the opposition to stage a march in Minsk on Sunday.")
-    assert ("CONCEDE", "0811", "BLR") in {(e.type, e.cameo, e.source.country) for e in events}
-    # a refusal is no concession
-    events = code("Belarus did not allow the opposition to stage a march in Minsk.")
-    assert all(e.type != "CONCEDE" for e in events)
-
-
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}
