@@ -539,6 +539,15 @@ def test_events_aim_on_last_item_of_a_listed_object(code: Any) -> None:
     assert all(e.target is None for e in events)
 
 
+def test_events_led_group_is_its_leader(code: Any) -> None:
+    # "<X>-led forces" are coded as X, with the sector of the group noun
+    events = code("Saudi-led forces launched air strikes against Yemeni rebel positions.")
+    assert ("SAU", "MIL") in {(e.source.country, e.source.sector) for e in events}
+    # a group led by an unresolved people is not coded for anyone
+    events = code("Kurdish-led forces launched air strikes against Yemeni rebel positions.")
+    assert all(e.source.country is None for e in events)
+
+
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}

@@ -652,6 +652,18 @@ def _names_security_forces(article: Article, mention: Mention) -> bool:
     return tuple(t.lower_.removesuffix("s") for t in span[-2:]) == _SECURITY_FORCE_WORDS
 
 
+def _leader_of(head: Any, index: dict[int, Mention]) -> Mention | None:
+    """The actor that leads a group named "<X>-led <noun>" ("Saudi-led forces" -> Saudi
+    Arabia), the one CAMEO and PLOVER coders code for it; None without such a modifier or
+    when the leader is unresolved ("Kurdish-led forces")."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+            leader = next((c for c in child.children if c.dep_ in ("npadvmod", "compound") and c.i in index), None)
+            if leader is not None and index[leader.i].actor_id is not None:
+                return index[leader.i]
+    return None
+
+
 class EventCoder:
     """Codes the events of one parsed article (see the module docstring for the rules).
 
@@ -1351,6 +1363,8 @@ class EventCoder:
                     if child.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and child.i in index:
                         found = index[child.i]
                         break
+            if found is None:
+                found = _leader_of(head, index)
             if found is None:
                 # "the mayor of the Kurdish city of Erbil": down a chain of "of" phrases
                 node = head
@@ -2724,6 +2738,11 @@ class EventCoder:
         if span is None:
             return None
         token = span.root
+        if token.dep_ in ("npadvmod", "compound") and token.head.lemma_.lower() == "lead" and token.head.dep_ == "amod":
+            # "Saudi-led forces": the sector of the group the country leads (MIL), if any
+            from communique.extract import resolve
+
+            return resolve.title_sector([token.head.head.lower_])
         if mention.label != "NORP" and (
             token.dep_ == "poss" or (token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN")
         ):
