@@ -511,6 +511,43 @@ def test_events_demonym_is_no_place_target(code: Any) -> None:
     assert all(e.target is None or e.target.country != "ISR" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "convention", "expected"),
+    [
+        # PLOVER codes a state's security forces as its military, CAMEO (Phoenix) as police
+        ("Gunmen ambushed a patrol of Kenyan security forces near the coast.", "plover", ("KEN", "MIL")),
+        ("Gunmen ambushed a patrol of Kenyan security forces near the coast.", "cameo", ("KEN", "COP")),
+        # police stay police under either convention
+        ("Gunmen ambushed a patrol of Kenyan police near the coast.", "plover", ("KEN", "COP")),
+    ],
+)
+def test_events_security_forces_sector_by_convention(pipeline: Any, text: Any, convention: Any, expected: Any) -> None:
+    from communique.extract.events import EventCoder
+
+    article = pipeline.process_text(text, date="2018-11-14")
+    article.attach_doc(pipeline.nlp(text))
+    targets = [e.target for e in EventCoder(convention=convention)(article).events if e.target is not None]
+    assert expected in {(t.country, t.sector) for t in targets}
+
+
+def test_events_aim_on_last_item_of_a_listed_object(code: Any) -> None:
+    # "against X" on the last of several listed weapons aims them all
+    events = code("Kenyan troops launched mortar, artillery, and rocket fire against Somali militant bases.")
+    assert ("SOM", "REB") in {(e.target.country, e.target.sector) for e in events if e.target is not None}
+    # a list without such a phrase leaves the target open
+    events = code("Kenyan troops launched mortar, artillery, and rocket fire near Somali militant bases.")
+    assert all(e.target is None for e in events)
+
+
+def test_events_led_group_is_its_leader(code: Any) -> None:
+    # "<X>-led forces" are coded as X, with the sector of the group noun
+    events = code("Saudi-led forces launched air strikes against Yemeni rebel positions.")
+    assert ("SAU", "MIL") in {(e.source.country, e.source.sector) for e in events}
+    # a group led by an unresolved people is not coded for anyone
+    events = code("Kurdish-led forces launched air strikes against Yemeni rebel positions.")
+    assert all(e.source.country is None for e in events)
+
+
 def test_events_possessive_country_body_sector(code: Any) -> None:
     events = code("Chile's caretaker government said it stands ready to impose martial law.")
     assert ("CHL", "GOV") in {(e.source.country, e.source.sector) for e in events}

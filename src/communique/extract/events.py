@@ -169,6 +169,10 @@ _CIVILIAN_NOUNS = {"immigrant", "national", "home", "house", "town", "village", 
 # the PLOVER and PETRARCH coders give when the text names no other country. Not the military,
 # which may be abroad ("militiamen attacked a camp, killing 156 people").
 _HOME_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
+# A state's "security forces" are its police in the Phoenix/CAMEO agent dictionaries
+# (SECURITY_FORCE [~COP]) but its military to the PLOVER coders; the last words of a mention
+# that name them, recoded MIL under the PLOVER convention (:meth:`EventCoder._event_actor`).
+_SECURITY_FORCE_WORDS = ("security", "force")
 # Cooperation with unnamed parties ("consulting with the parties") is often abroad: no home group.
 _COOPERATIVE_TYPES = {"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"}
 # Nouns of a state body a person's name can qualify ("the Bush administration").
@@ -203,6 +207,8 @@ _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inm
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
 # Nepal", "curbs against Japanese cars", "rejected calls by X", "crimes by Y".
 _OBJECT_RECIPIENT_PREPS = {"on", "against", "to", "with", "toward", "towards", "by", "from", "for"}
+# Prepositions on the last item of a listed object that aim the whole list ("fire against X").
+_LIST_AIM_PREPS = {"against", "on"}
 # Participles that describe the subject's own stance after "be" ("is opposed to", "is
 # committed to", "is determined to"): the subject acts, it is not acted upon.
 _STATIVE_PARTICIPLES = {
@@ -635,6 +641,27 @@ def _acting(article: Article, actor_id: str | None) -> bool:
     """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
     actor = article.actor(actor_id)
     return actor is not None and actor.kind != "other"
+
+
+def _names_security_forces(article: Article, mention: Mention) -> bool:
+    """Whether a mention ends in "security force(s)" ("the Palestinian security forces"),
+    not "police" or "security service"."""
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    return tuple(t.lower_.removesuffix("s") for t in span[-2:]) == _SECURITY_FORCE_WORDS
+
+
+def _leader_of(head: Any, index: dict[int, Mention]) -> Mention | None:
+    """The actor that leads a group named "<X>-led <noun>" ("Saudi-led forces" -> Saudi
+    Arabia), the one CAMEO and PLOVER coders code for it; None without such a modifier or
+    when the leader is unresolved ("Kurdish-led forces")."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+            leader = next((c for c in child.children if c.dep_ in ("npadvmod", "compound") and c.i in index), None)
+            if leader is not None and index[leader.i].actor_id is not None:
+                return index[leader.i]
+    return None
 
 
 class EventCoder:
@@ -1337,6 +1364,8 @@ class EventCoder:
                         found = index[child.i]
                         break
             if found is None:
+                found = _leader_of(head, index)
+            if found is None:
                 # "the mayor of the Kurdish city of Erbil": down a chain of "of" phrases
                 node = head
                 for _ in range(3):
@@ -1386,7 +1415,13 @@ class EventCoder:
                     if nxt is None:
                         break
                     chain.append(nxt)
-                for child in [c for node in chain for c in node.children]:
+                # an "against"/"on" phrase on the last item of a listed object aims the whole
+                # list ("launched artillery, mortar and rocket fire against X"); not "for",
+                # which may name the last item's own beneficiary
+                children = [c for node in chain for c in node.children] + [
+                    c for last in head.conjuncts[-1:] for c in last.children if c.lower_ in _LIST_AIM_PREPS
+                ]
+                for child in children:
                     if child.dep_ == "prep" and child.lower_ in _OBJECT_RECIPIENT_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and found is None:
@@ -2521,6 +2556,8 @@ class EventCoder:
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
         elif sector is None and actor.kind == "location":
             sector = self._enclosing_group_sector(article, mention)  # "militias in Misrata"
+        if sector == "COP" and self.convention == "plover" and _names_security_forces(article, mention):
+            sector = "MIL"
         if actor.igo:
             sector = self._igo_role(article, mention, actor) or sector
         elif actor.kind in ("organization", "person") and actor.country:
@@ -2701,6 +2738,11 @@ class EventCoder:
         if span is None:
             return None
         token = span.root
+        if token.dep_ in ("npadvmod", "compound") and token.head.lemma_.lower() == "lead" and token.head.dep_ == "amod":
+            # "Saudi-led forces": the sector of the group the country leads (MIL), if any
+            from communique.extract import resolve
+
+            return resolve.title_sector([token.head.head.lower_])
         if mention.label != "NORP" and (
             token.dep_ == "poss" or (token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN")
         ):
