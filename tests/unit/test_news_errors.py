@@ -1,0 +1,48 @@
+"""Error classes found by reading the pipeline's output on real wire news (not on the eval sets).
+
+Each case is a hand-written sentence; each class has a negative case that must keep working.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # a rank abbreviation keeps its period (the parser then rarely starts a sentence at the name)
+        ("Spc. Rosa Delgado was hurt near the depot.", ["Spc.", "Rosa", "Delgado"]),
+        ("Navy Cmdr. Ilse Varga spoke first.", ["Navy", "Cmdr.", "Ilse", "Varga"]),
+        # negative: a sentence end is still split from its word
+        ("The convoy reached the port. It left.", ["The", "convoy", "reached", "the", "port", "."]),
+    ],
+)
+def test_load_rank_abbreviation_is_one_token(nlp: Any, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in nlp(text)][: len(tokens)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # the rank is the person's title, not a person called "Sgt"
+        ('"We held the bridge," said former Sgt. Tomas Ferro, who served two tours.', "Tomas Ferro", "ELI"),
+        ("Staff Sgt. Ned Hollis and Pfc. Ivo Brandt were wounded near the depot.", "Ned Hollis", "MIL"),
+        # an officer whose title ends in "general" is no general
+        ("Solicitor General Priya Kandel told the justices the rule was lawful.", "Priya Kandel", "JUD"),
+        # negative: a general stays military
+        ("General Amos Okafor told reporters the border was quiet.", "Amos Okafor", "MIL"),
+    ],
+)
+def test_actors_rank_abbreviation_is_a_title(pipeline: Any, text: str, name: str, sector: str) -> None:
+    article = pipeline.process_text(text, date="2019-03-02")
+    people = {a.name: a for a in article.actors if a.kind == "person"}
+    assert not {"Sgt", "Pfc", "Spc", "Cmdr"} & set(people)
+    assert people[name].sector == sector
+
+
+def test_speakers_quote_after_rank_abbreviation_goes_to_the_named_person(pipeline: Any) -> None:
+    article = pipeline.process_text('"We held the bridge," said former Sgt. Tomas Ferro, who served two tours.')
+    assert [q.speaker.name for q in article.quotes] == ["Tomas Ferro"]
