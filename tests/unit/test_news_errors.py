@@ -46,3 +46,24 @@ def test_actors_rank_abbreviation_is_a_title(pipeline: Any, text: str, name: str
 def test_speakers_quote_after_rank_abbreviation_goes_to_the_named_person(pipeline: Any) -> None:
     article = pipeline.process_text('"We held the bridge," said former Sgt. Tomas Ferro, who served two tours.')
     assert [q.speaker.name for q in article.quotes] == ["Tomas Ferro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # withholding a statement refuses nothing
+        ("The Kenyan foreign ministry declined to comment on the expulsions.", set()),
+        ("Ghana's army declined to discuss the raid.", set()),
+        # offering an account or an explanation is speech, not an offer of cooperation
+        ("Chilean officials offered conflicting accounts of the incident.", set()),
+        ("Norway offered no explanation for the delay.", set()),
+        # a retirement is no military retreat
+        ("The Danish ambassador retired from the foreign service in March.", set()),
+        # negatives: a refused request and an offer of help stay events
+        ("Egypt declined an invitation from Ethiopia to attend the summit.", {"REJECT"}),
+        ("Japan offered help to the Philippines after the typhoon.", {"AGREE"}),
+    ],
+)
+def test_events_speech_and_retirement_are_no_events(pipeline: Any, text: str, expected: set[str]) -> None:
+    events = pipeline.process_text(text, date="2019-03-02").events
+    assert {e.type for e in events} == expected
