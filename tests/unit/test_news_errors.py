@@ -67,3 +67,27 @@ def test_speakers_quote_after_rank_abbreviation_goes_to_the_named_person(pipelin
 def test_events_speech_and_retirement_are_no_events(pipeline: Any, text: str, expected: set[str]) -> None:
     events = pipeline.process_text(text, date="2019-03-02").events
     assert {e.type for e in events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's lawyer, predecessor or fellow members speak, not the person
+        ("Senator Walt Prender spoke on Monday. Prender's lawyer said the charges were baseless.", [None]),
+        ("Senator Walt Prender spoke on Monday. Several members of Prender's staff said the move was wrong.", [None]),
+        # negatives: a spokesman speaks for the person, a statement is the person's own
+        ("Senator Walt Prender spoke on Monday. Prender's spokesman said the charges were baseless.", ["Walt Prender"]),
+        ("Senator Walt Prender spoke on Monday. Prender's statement said the charges were baseless.", ["Walt Prender"]),
+    ],
+)
+def test_speakers_relation_noun_is_not_its_possessor(pipeline: Any, text: str, expected: list[str | None]) -> None:
+    assert [q.speaker.name for q in pipeline.process_text(text).quotes] == expected
+
+
+def test_speakers_they_after_an_unnamed_lawyer_is_not_an_earlier_organisation(pipeline: Any) -> None:
+    text = (
+        "The Ulvan interior ministry said the raid was lawful. Prender's lawyers said the raid broke "
+        "the law. They said the court would hear the case in June."
+    )
+    speakers = [q.speaker.name for q in pipeline.process_text(text).quotes]
+    assert speakers[0] is not None and speakers[1:] == [None, None]
