@@ -91,3 +91,18 @@ def test_speakers_they_after_an_unnamed_lawyer_is_not_an_earlier_organisation(pi
     )
     speakers = [q.speaker.name for q in pipeline.process_text(text).quotes]
     assert speakers[0] is not None and speakers[1:] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # enrolling and striking words out of a text are no events
+        ("Sign up for our weekly bulletin on Baltic affairs.", set()),
+        ("Estonian lawmakers voted to strike language on the border from the bill.", set()),
+        # negatives: signing up to a treaty signs it, and a strike on a place is an attack
+        ("Latvia signed up to the treaty with Estonia in May.", {"SUPPORT"}),
+        ("Russian jets struck a depot in the Ukrainian town of Izium.", {"ASSAULT"}),
+    ],
+)
+def test_events_enrolling_and_editing_are_no_events(pipeline: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in pipeline.process_text(text, date="2019-03-02").events} == expected
