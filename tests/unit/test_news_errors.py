@@ -106,3 +106,22 @@ def test_speakers_they_after_an_unnamed_lawyer_is_not_an_earlier_organisation(pi
 )
 def test_events_enrolling_and_editing_are_no_events(pipeline: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in pipeline.process_text(text, date="2019-03-02").events} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # the surname of a full name in the article is that person, not a country's old place name
+        (
+            "Major General Ruth Danzig, the garrison commander, spoke first.\n\nThe troops are tired, Danzig said.",
+            "Danzig",
+            "PER:ruth-danzig",
+        ),
+        ("Senator Ivo Bromberg spoke first.\n\nThe troops are tired, Bromberg said.", "Bromberg", "PER:ivo-bromberg"),
+        # negative: with no such person, the old name still stands for its country
+        ("Ferries from Danzig carried grain to Sweden in the spring.", "Danzig", "POL"),
+    ],
+)
+def test_actors_surname_of_a_full_name_is_no_country(pipeline: Any, text: str, word: str, expected: str) -> None:
+    article = pipeline.process_text(text, date="2019-03-02")
+    assert {m.actor_id for m in article.mentions if m.text == word} == {expected}
