@@ -32,6 +32,8 @@ def test_load_rank_abbreviation_is_one_token(nlp: Any, text: str, tokens: list[s
         ("Staff Sgt. Ned Hollis and Pfc. Ivo Brandt were wounded near the depot.", "Ned Hollis", "MIL"),
         # an officer whose title ends in "general" is no general
         ("Solicitor General Priya Kandel told the justices the rule was lawful.", "Priya Kandel", "JUD"),
+        # the same ranks without the period, as British outlets write them: not part of the name
+        ("Lt Col Mara Quist told the inquiry the convoy had turned back.", "Mara Quist", "MIL"),
         # negative: a general stays military
         ("General Amos Okafor told reporters the border was quiet.", "Amos Okafor", "MIL"),
     ],
