@@ -20,6 +20,7 @@ from typing import Any
 from communique.config import Settings, load_settings
 from communique.errors import ConfigError, ExtractionError
 from communique.model import Article, Failure, Sentence
+from communique.nlp.boilerplate import mask_boilerplate
 from communique.nlp.load import load_nlp
 from communique.registry import Stage, stages
 
@@ -102,7 +103,7 @@ class Pipeline:
         owners: list[int] = []
         for index, article in enumerate(articles):
             for piece in split_long_text(article.text, max_chars) if len(article.text) > max_chars else [article.text]:
-                texts.append(piece)
+                texts.append(mask_boilerplate(piece))  # same offsets; page furniture blanked
                 owners.append(index)
         docs = list(self.nlp.pipe(texts, batch_size=self.settings.nlp.batch_size))
         grouped: dict[int, list[Any]] = {}

@@ -222,6 +222,12 @@ class ActorStage:
         # a PERSON entity that is exactly a country name or demonym ("The Azerbaijani
         # delegation", which the small model tags PERSON) is the country, unless the word is
         # also a known person or a common given name
+        # Surnames of the full names in the document are people wherever they occur ("Bush ...
+        # George W. Bush"), never places, even when a dictionary knows the word as a country's
+        # old name ("Lt. Gen. Jan Bromberg ... Bromberg said" is not Poland's Bydgoszcz).
+        run.doc_surnames = {
+            _key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
+        }
         not_people: dict[tuple[int, int], str] = {}
         person_tokens: set[int] = set()
         for ent in doc.ents:
@@ -229,7 +235,8 @@ class ActorStage:
                 continue
             inner = (ent.start + 1 if ent[0].lower_ == "the" else ent.start, ent.end)
             match = match_spans.get(inner)
-            if match is not None and _not_a_person(match, d):
+            surname = len(ent) == 1 and _key(ent.text) in run.doc_surnames
+            if match is not None and not surname and _not_a_person(match, d):
                 not_people[(ent.start, ent.end)] = {"igo": "IGO", "organization": "ORG"}.get(match.category, "NORP")
                 continue
             person_tokens.update(range(ent.start, ent.end))
@@ -248,6 +255,13 @@ class ActorStage:
 
         # 1 + 2: dictionary matches and institutions
         for match in matches:
+            if (
+                match.category == "country"
+                and match.end - match.start == 1
+                and match.key in run.doc_surnames
+                and d.country_kind.get(match.key) == "alias"
+            ):
+                continue  # a place's other name as the surname of a full name here: the person (step 4)
             span = doc[match.start : match.end]
             actor, label = self._resolve_match(match, span, run, georgia)
             if actor is None:
@@ -319,11 +333,7 @@ class ActorStage:
                     run.assign(mention, resolve.igo_actor(d.igo_aliases[match.key], d))
                     break
 
-        # 3 + 4: people, then linking. Surnames of the full names in the document are people
-        # wherever they occur ("Bush ... George W. Bush"), never places.
-        run.doc_surnames = {
-            _key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
-        }
+        # 3 + 4: people, then linking (surnames of full names: run.doc_surnames, above)
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (ent.start, ent.end) not in not_people:
                 run.person(ent)
