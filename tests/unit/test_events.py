@@ -91,6 +91,13 @@ def code_cameo(pipeline: Any) -> Any:
     return run
 
 
+def test_events_cameo_recodes_each_pair_on_its_own(code_cameo: Any) -> None:
+    # Soldiers killing fighters is war (190); the villagers' pair stays a killing (1823): the
+    # first pair's recoding must not carry over to the next.
+    cameos = {(e[1], e[2]) for e in code_cameo("Malian soldiers and Malian villagers killed three Islamist fighters.")}
+    assert cameos == {("190", "MLI"), ("1823", "MLI")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

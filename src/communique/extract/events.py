@@ -3085,19 +3085,20 @@ class EventCoder:
             score = confidence + (0.15 if src is not None else -0.1) + (0.1 if tgt is not None else 0.0)
             source = self._event_actor(article, src)
             target = self._event_actor(article, tgt) if tgt is not None else None
-            code, info = self._armed_conflict(code, info, source, target)
-            code, info = self._riot(code, info, source)
-            key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{code}"
+            # per pair: one pair's armed groups or rioters must not recode the next pair
+            pair_code, pair_info = self._armed_conflict(code, info, source, target)
+            pair_code, pair_info = self._riot(pair_code, pair_info, source)
+            key = f"{article.id}|{token.idx}|{src.start if src else ''}|{tgt.start if tgt else ''}|{pair_code}"
             out.append(
                 EventRecord(
                     id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
                     article_id=article.id,
-                    type=info.plover or "",
-                    mode=info.mode,
+                    type=pair_info.plover or "",
+                    mode=pair_info.mode,
                     context=contexts,
-                    cameo=code,
-                    goldstein=info.goldstein,
-                    quad=info.quad,
+                    cameo=pair_code,
+                    goldstein=pair_info.goldstein,
+                    quad=pair_info.quad,
                     source=source,
                     target=target,
                     date=date,
