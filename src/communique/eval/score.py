@@ -9,8 +9,9 @@ Quotes (:func:`score_quotes`)
     A prediction matches a gold content when it covers >= 50% of the gold's characters
     (discontinuous gold contents count all their pieces; each piece without the quotation
     marks, spaces and punctuation at its edges, which are no content: our direct quotes
-    exclude their marks, PolNeAR's include them); matching is one-to-one, greedy by overlap. ``quotes.exact`` needs the same outer boundaries once whitespace, quotation
-    marks and final punctuation are trimmed; ``quotes.any`` needs one shared character.
+    exclude their marks, PolNeAR's include them); matching is one-to-one, greedy by overlap.
+    ``quotes.exact`` needs the same outer boundaries once whitespace, quotation marks and
+    final punctuation are trimmed; ``quotes.any`` needs one shared character.
     Per type, only quotes of that type are matched (the prediction's type is classified
     from its text with the same quotation-mark rule the gold uses, see :func:`quote_type_of`);
     ``quotes.type`` is the accuracy of the prediction's own ``type`` field on matched quotes.

@@ -23,8 +23,9 @@ How a sentence is coded, in order:
    or, with ``convention="cameo"`` (setting ``events.convention``), one per coded
    source-target pair plus the other direction of a mutual act (CAMEO 040/041/044/046 and
    reciprocal lexicon rows) and the converse of a visit or hosting (042 <-> 043), and a named
-   actor's claim that force was used is its accusation (112); nominal triggers take the subject of their governing verb ("said at a
-   conference") and the actors inside their own phrase. Without a direct actor the roles come
+   actor's claim that force was used is its accusation (112); nominal triggers take the
+   subject of their governing verb ("said at a conference") and the actors inside their own
+   phrase. Without a direct actor the roles come
    from the that-clause of a demand, the objects of an open complement, recipients and agents
    on object nouns, a protest's purpose clause and, last, the country of the place of the act;
    unnamed groups are the country their phrase or their act places them in (``docs/events.md``
