@@ -33,6 +33,7 @@ __all__ = [
     "load_attribution_cues",
     "names_someone",
     "parse_attribution_cues",
+    "receives_stance",
 ]
 
 _POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -96,6 +97,14 @@ _NOT_STANCE_VERBS = frozenset({"ensure", "mean", "require", "guarantee", "provid
 RECEIVING_VERBS = frozenset(
     {"draw", "receive", "win", "earn", "attract", "face", "garner", "gain", "get", "secure", "court"}
 )
+
+
+def receives_stance(noun: Token) -> bool:
+    """Whether ``noun`` is the object of a receiving verb ("The plan drew criticism", "won the
+    backing of the mayor"): the verb's subject receives the stance the noun names."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and _lemma(noun.head) in RECEIVING_VERBS
+
+
 # Words that open a noun's clause or infinitive content ("the claim that ...", "a vow to ...").
 _NOUN_CLAUSE_OPENERS = frozenset({"that", "to", "whether", "if"})
 # Priority of the phrase-long variant over the bare complement: PolNeAR's contents run to the
@@ -203,7 +212,7 @@ class AttributionRules:
         ("She won the support of X": the rules' statement, held by X) or, with no one named,
         its "of" may name the holder ("the support of the fishermen")."""
         cue = candidate.cue
-        if cue.pos_ != "NOUN" or cue.dep_ == "dobj" and _lemma(cue.head) in RECEIVING_VERBS:
+        if cue.pos_ != "NOUN" or receives_stance(cue):
             return False
         # "the support of the fishermen": without a holder, "of" may name the holder itself.
         return candidate.kind != "prep:of" or names_someone(candidate.speaker)

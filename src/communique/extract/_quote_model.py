@@ -288,6 +288,10 @@ class QuoteModel:
         """The model's probability that ``candidate`` is an attribution."""
         return self.probability(candidate.features)
 
+    def speaker(self, candidate: Candidate) -> Token | None:
+        """Who holds a kept candidate: the holder of its cue."""
+        return candidate.speaker
+
     def probability(self, features: tuple[str, ...]) -> float:
         """The model's probability that a candidate with these features is an attribution."""
         z = sum(self.weights.get(f, 0.0) for f in features)

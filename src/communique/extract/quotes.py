@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-from communique.extract._attribution import RECEIVING_VERBS, AttributionRules, load_attribution_cues, names_someone
+from communique.extract._attribution import AttributionRules, load_attribution_cues, names_someone, receives_stance
 from communique.extract._intervals import Intervals as _Intervals
 from communique.extract._intervals import merge as _merge
 from communique.extract._quote_model import Candidate, QuoteModel, candidates, load_quote_model
@@ -193,12 +193,15 @@ _MIN_DOBJ_TOKENS = 4
 
 
 class _Chooser(Protocol):
-    """What picks attributions among candidates: a score per candidate and the threshold to keep."""
+    """What picks attributions among candidates: a score per candidate, the threshold to keep
+    and who holds a kept one."""
 
     @property
     def threshold(self) -> float: ...
 
     def score(self, candidate: Candidate) -> float: ...
+
+    def speaker(self, candidate: Candidate) -> Token | None: ...
 
 
 @dataclass(frozen=True)
@@ -689,7 +692,7 @@ class QuoteExtractor:
                 statement = self._clausal(token)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in _STATEMENT_NOUNS:
                 statement = self._nominal(token)
-            elif token.pos_ == "NOUN" and token.dep_ == "dobj" and _lemma(token.head) in RECEIVING_VERBS:
+            elif receives_stance(token):
                 statement = self._received(token)
             elif token.lemma_.lower() in _STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
                 statement = self._adjectival(token)
@@ -1047,8 +1050,7 @@ class QuoteExtractor:
             if accepted.overlapping(start, end):
                 continue
             statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
-            speaker = chooser.speaker(candidate) if isinstance(chooser, AttributionRules) else candidate.speaker
-            self._set_cue(statement, (candidate.cue, speaker, candidate.cue.text))
+            self._set_cue(statement, (candidate.cue, chooser.speaker(candidate), candidate.cue.text))
             found.append(statement)
             accepted = _Intervals(_merge(accepted.ranges + [(start, end)]))
         return found
@@ -1467,41 +1469,6 @@ _ADDRESSEE_VERBS = frozenset(
 )
 # Prepositions after a cue that introduce what the statement is about ("said of the donors").
 _TOPIC_PREPS = frozenset({"regarding", "concerning"})
-# Nouns of the occasion of a statement ("In a statement, she said: ...") rather than its
-# content. Hand-written.
-_OCCASION_NOUNS = frozenset(
-    {
-        "statement",
-        "interview",
-        "speech",
-        "address",
-        "rally",
-        "conference",
-        "briefing",
-        "event",
-        "meeting",
-        "hearing",
-        "debate",
-        "tweet",
-        "post",
-        "email",
-        "letter",
-        "remarks",
-        "appearance",
-        "visit",
-        "call",
-        "release",
-        "message",
-        "video",
-        "op-ed",
-        "column",
-        "radio",
-        "television",
-        "show",
-        "program",
-        "podcast",
-    }
-)
 # Dependents of a cue that belong to the attribution, not to what is said.
 _ATTRIBUTION_DEPS = frozenset(
     {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "agent", "cc", "punct", "advcl", "xcomp"}
@@ -1524,18 +1491,6 @@ def _attribution_tokens(cue: Token, speaker: Token | None) -> set[int]:
         if child.dep_ in _ATTRIBUTION_DEPS or setting or addressee or child.dep_ in ("nsubj", "nsubjpass"):
             found |= {t.i for t in child.subtree}
     return found
-
-
-def _is_setting(tokens: list[Token]) -> bool:
-    """Whether fronted words only give the time, place or occasion ("On Monday,", "Later,",
-    "In a statement,", "But")."""
-    for token in tokens:
-        if token.pos_ not in _CONTENT_POS or token.ent_type_ in ("DATE", "TIME"):
-            continue
-        if token.lemma_.lower() in _OCCASION_NOUNS or token.head.lemma_.lower() in _OCCASION_NOUNS:
-            continue
-        return False
-    return True
 
 
 def _lead_in(doc: Doc, cue: Token, speaker: Token | None, start: int, end: int, goes_on: bool = False) -> int | None:
@@ -1625,6 +1580,10 @@ def _whole_quote(text: str, quoted: _Intervals, start: int, end: int) -> tuple[i
         >>> text = 'He says “no deal is near.” Then he left.'
         >>> _whole_quote(text, _Intervals([(8, 26)]), 9, 24)
         (9, 25)
+        >>> text = 'He says “we call it “no deal”” now.'
+        >>> start, end = _whole_quote(text, _Intervals([(8, 30)]), 9, 27)
+        >>> text[start:end]
+        'we call it “no deal”'
     """
     holder = quoted.find(start)
     if holder is None or quoted.find(end - 1) != holder or _WORD.search(text, holder[0], start):
@@ -1632,8 +1591,9 @@ def _whole_quote(text: str, quoted: _Intervals, start: int, end: int) -> tuple[i
     first, last = holder
     opening = _MARK.match(text, first)
     first += len(opening.group()) if opening is not None else 0
-    closing = _MARK.search(text, max(first, last - 2), last)
-    last = closing.start() if closing is not None and closing.end() == last else last
+    # the mark that ends the passage, not an inner one just before it ("... “no deal””")
+    closing = next((m for m in _MARK.finditer(text, max(first, last - 2), last) if m.end() == last), None)
+    last = closing.start() if closing is not None else last
     while first < last and text[first].isspace():
         first += 1
     while last > first and text[last - 1].isspace():
