@@ -25,6 +25,13 @@ from communique.nlp.boilerplate import mask_boilerplate
         ),
         ("Story Continued Below The envoy left Riga.", "Continued", "The envoy left Riga."),
         ("The envoy met farmers. (Photo: Ilze Kalna/Getty Images)", "Kalna", "The envoy met farmers."),
+        # a caption credit with no capitalised "Image" anywhere else in the text
+        ("Enlarge this image toggle caption Ilze Kalna/Riga Wire\nThe envoy left.", "Kalna", "The envoy left."),
+        (
+            "Get the Baltic newsletter Sign up today for our briefings\nThe envoy left.",
+            "briefings",
+            "The envoy left.",
+        ),
         # negative: ordinary prose, even with the same words, is untouched
         ("The minister saw a slideshow of images from the flooded valley.", "", "slideshow of images"),
     ],

@@ -38,11 +38,15 @@ _BOILERPLATE = re.compile(
             r"Story Continued Below",
             r"SEE ALSO: [^\n]*",
             r"Sign up for Daily Newsletters Manage Newsletters",
-            r"(?:\w+ ){0,3}newsletter Sign up today[^\n]*",  # the whole prompt paragraph
             r"Copyright © [^\n]*",
         )
     )
 )
+# The newsletter prompt paragraph, with up to three words before it. Apart from the others: a
+# pattern that opens with a word loop is tried at every word, so it runs only on texts that
+# hold its fixed words.
+_NEWSLETTER_KEY = "newsletter Sign up today"
+_NEWSLETTER = re.compile(r"(?:\w+ ){0,3}newsletter Sign up today[^\n]*")
 
 
 def mask_boilerplate(text: str) -> str:
@@ -59,13 +63,10 @@ def mask_boilerplate(text: str) -> str:
         >>> mask_boilerplate("Slideshow (2 Images) The talks ended.")
         '\\n\\n                \\n\\n The talks ended.'
     """
-    if (
-        "Image" not in text
-        and "WATCH" not in text
-        and not any(key in text for key in ("Story Continued", "SEE ALSO", "Sign up", "Copyright ©", "(Photo: "))
-    ):
-        return text  # the common case: nothing to mask, no regex pass
-    return _BOILERPLATE.sub(_blank, text)
+    text = _BOILERPLATE.sub(_blank, text)
+    if _NEWSLETTER_KEY in text:
+        text = _NEWSLETTER.sub(_blank, text)
+    return text
 
 
 def _blank(match: re.Match[str]) -> str:
