@@ -267,7 +267,8 @@ def score_quotes(
     """
     overall, strict, exact, anyo = _Counts(), _Counts(), _Counts(), _Counts()
     by_type = {t: _Counts() for t in ("direct", "indirect", "mixed")}
-    span, name, typed, on_matched = _Counts(), _Counts(), _Counts(), _Counts()
+    span, name, typed = _Counts(), _Counts(), _Counts()
+    matched_with_source = 0  # matched gold quotes that have a Source: speaker.matched's support
     missed: list[tuple[int, ErrorCase]] = []
     spurious: list[tuple[int, ErrorCase]] = []
     wrong_speaker: list[ErrorCase] = []
@@ -305,11 +306,10 @@ def score_quotes(
             g, p = gold[gi], pred[pi]
             typed.add(int(p.type == g.type), 0, 1)
             if g.speaker_spans:
-                on_matched.n_gold += 1
+                matched_with_source += 1
             if g.speaker_spans and p.speaker.start is not None and p.speaker.end is not None:
                 if overlap_ratio(g.speaker_spans, p.speaker.start, p.speaker.end) > 0:
                     span.tp += 1
-                    on_matched.tp += 1
                 elif len(wrong_speaker) < MAX_ERRORS:
                     wrong_speaker.append(
                         ErrorCase(
@@ -386,8 +386,8 @@ def score_quotes(
         PartScore.prf("speaker.span", span.tp, span.n_pred, span.n_gold, note="speaker span overlaps the gold Source"),
         PartScore.acc(
             "speaker.matched",
-            on_matched.tp,
-            on_matched.n_gold,
+            span.tp,
+            matched_with_source,
             note="speaker span overlaps the gold Source, on matched quotes that have one",
         ),
         PartScore.prf(
