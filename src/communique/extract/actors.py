@@ -357,24 +357,23 @@ class ActorStage:
             org = resolve.lookup(mention.text, date=date, dictionary=d)
             if org is not None and org.country and org.sector and org.id == f"{org.country}:{org.sector}":
                 run.assign(mention, org)
-            elif (org is None or org.kind == "country") and _of_country_name(mention.text, d) is not None:
+                continue
+            home: str | None = None
+            if (org is None or org.kind == "country") and (of := _of_country_name(mention.text, d)) is not None:
                 # "the Popular Front for the Liberation of Chad": the country the name is "of"
-                home = _of_country_name(mention.text, d) or ""
-                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
-                named.sector = None
-                run.assign(mention, named)
-            elif org is None and _domestic_body_name(mention.text) and len(run.all_countries()) == 1:
+                home = of
+            elif org is None and _domestic_body_name(mention.text) and len(countries := run.all_countries()) == 1:
                 # "the Sudanese government banned the Democratic Unity Party": a party, front or
                 # movement the dictionary lacks, in an article about one country, is of that
                 # country
-                (home,) = run.all_countries()
-                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
-                named.sector = None
-                run.assign(mention, named)
+                (home,) = countries
             elif org is not None and org.kind == "country" and org.country and _named_after_country(mention.text, d):
                 # "the Ghana Football Association", "Uganda Wildlife Authority": an
-                # organisation of the country it is named after, its sector unknown
-                named = resolve.organization_actor(_strip_article(mention.text), org.country, "", org.country)
+                # organisation of the country it is named after
+                home = org.country
+            if home is not None:
+                # an organisation of that country, its sector unknown
+                named = resolve.organization_actor(_strip_article(mention.text), home, "", home)
                 named.sector = None
                 run.assign(mention, named)
 
@@ -1614,12 +1613,12 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
     return span
 
 
-# Title words that mark a former office holder (CAMEO sector ELI).
 # Title words of offices that act abroad: their holder is often the visitor, not of the country
 # the article is about ("Foreign Minister X arrived in Kenya"). Hand-written.
 _OUTWARD_TITLES = frozenset(
     {"foreign", "ambassador", "envoy", "emissary", "diplomat", "consul", "external", "special", "visiting"}
 )
+# Title words that mark a former office holder (CAMEO sector ELI).
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then-former", "ousted", "deposed", "toppled", "exiled"})
 # Lower-case words kept before a capitalised title ("former President").
 _KEPT_MODIFIERS = frozenset({"former", "acting", "then", "ex", "deputy", "late", "outgoing", "incoming"})
