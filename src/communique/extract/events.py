@@ -242,9 +242,8 @@ _COOPERATIVE_NEGATABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CO
 # CAMEO 12x refusal for a negated intention, by the root of the cooperative code it negates.
 _REFUSAL_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # CAMEO 13x threat for an announced coercive act, by root.
-_THREAT_CODE = {"15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
 # An announced protest is a threat of dissent (CAMEO 133: "said they would blockade the capital").
-_THREAT_CODE["14"] = "133"
+_THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "1385"}
 # Types whose act, made conditional on what another does ("will cut aid unless", "may halt the
 # talks if"), is a threat (PLOVER manual 2.0: THREATEN is ASSAULT + hypothetical); withholding
 # a presence ("will withdraw its force unless") is a threat only under "unless" ("will withdraw
@@ -252,8 +251,8 @@ _THREAT_CODE["14"] = "133"
 _HOSTILE_TYPES = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT", "MOBILIZE"}
 _WITHHELD_TYPES = {"RETREAT"}
 # (not "could"/"might": "X could be forced to veto if ..." speculates, it does not warn)
-_CONDITIONAL_AUX = {"will", "shall", "'ll", "would", "wo", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+_CONDITIONAL_AUX = _FUTURE_AUX | {"may"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ca"}
 # Governing words that make their open complement an intention ("plans to visit").
 # (A scheduled or imminent act -- "scheduled to attend", "prepared to attend" -- is coded as the
@@ -2875,6 +2874,8 @@ class EventCoder:
             unknown = self._unidentified_attackers(token, trig, index)
             if unknown is not None:
                 sources.insert(0, unknown)
+        # who force on a place falls on when its object names them (a governor -> GOV), else None
+        victim = self._victim_sector(token) if info.plover in _FORCE_TYPES else None
         if unresolved and not reciprocal:
             # no named recipient: the country where the act takes place is its target
             # ("ordered a curfew in the town of Aleppo", "marched in Lisbon", "landed in
@@ -2883,7 +2884,7 @@ class EventCoder:
             place = self._place_target(token, trig.folded, index)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
                 place = (
-                    self._people_of_place(place, self._victim_sector(token))
+                    self._people_of_place(place, victim)
                     if info.plover in _FORCE_TYPES
                     else self._seat_of(place)
                 )
@@ -2901,7 +2902,6 @@ class EventCoder:
         if info.plover in _FORCE_TYPES:
             # force used on a town falls on its people: "ordered a curfew in Aleppo", "shelled
             # the port of Hodeidah" -> the country's civilians (CVL), as the PLOVER coders code it
-            victim = self._victim_sector(token)
             targets = [self._people_of_place(m, victim) if self._is_town(m) else m for m in targets]
         pairs: list[tuple[Mention | None, Mention | None]] = []
         if reciprocal and not targets and len(sources) >= 2:
