@@ -509,7 +509,7 @@ def _load_conflibert(path: Path, table: Path) -> list[GoldDoc]:
     """One document per distinct sentence, pooling the coders of every round that showed it.
 
     The 10 rounds re-use two pools of 100 sentences, and a coder (annotator id 1-5, the
-    same person across rounds) mostly re-submits the same annotation: 80% of a coder's
+    same person across rounds) mostly re-submits the same annotation: 77% of a coder's
     annotations of a sentence equal that coder's previous round's, entities included. So a
     coder votes once per sentence, with their latest round's annotation (their revised
     judgement); counting rounds would count one person's decision up to 7 times. A coder's
