@@ -20,3 +20,12 @@ def test_eval_cli_usage_errors(args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert message in " ".join(result.output.split())
+
+
+def test_eval_cli_help_lists_every_dataset() -> None:
+    from communique.eval import DATASETS
+
+    result = CliRunner().invoke(app, ["eval", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert all(name in text for name in DATASETS) and "conflibert" in text

@@ -58,7 +58,7 @@ def test_eval_gate_pin_rounds_down() -> None:
 def test_eval_gate_packaged_floors_load() -> None:
     gate = load_floors()
     assert FLOORS_PATH.name == "floors.toml"
-    assert set(gate.floors) == {"polnear", "plover_gsr", "petr2_gsr", "seed"}
+    assert set(gate.floors) == {"polnear", "plover_gsr", "petr2_gsr", "conflibert", "seed"}
     assert gate.limits() == {"polnear": 30}
     assert all(0.0 <= v <= 1.0 for table in gate.floors.values() for v in table.values())
 

@@ -9,9 +9,11 @@ from communique.eval.report import PartScore
 from communique.eval.score import (
     actor_key,
     names_match,
+    one_per_root,
     overlap_ratio,
     pair_events,
     quote_type_of,
+    score_cameo_roots,
     score_events,
     score_quotes,
     score_seed_actors,
@@ -325,6 +327,54 @@ def test_eval_score_events_untyped_gold_is_not_judged() -> None:
     scores = event_parts(gold, [event("CONSULT", cameo="010")], cameo=True)
     assert scores["event_type"].n_pred == 0 and scores["event_type"].n_gold == 0
     assert scores["cameo.full"].tp == 1
+
+
+# --- sentence-level CAMEO roots (conflibert) ------------------------------------------------
+
+ROOT_TYPES = {"08": "CONCEDE", "11": "ACCUSE", "18": "ASSAULT", "19": "ASSAULT"}
+
+
+def root_parts(*docs: tuple[GoldDoc, list[EventRecord]]) -> dict[str, PartScore]:
+    return {p.name: p for p in score_cameo_roots(list(docs), root_type=ROOT_TYPES.get).parts}
+
+
+def roots_doc(*roots: str, quiet: bool = False) -> GoldDoc:
+    return gold_doc(*(GoldEvent(type=ROOT_TYPES.get(r), cameo=r) for r in roots), quiet=quiet)
+
+
+def test_eval_score_cameo_roots_one_prediction_per_root() -> None:
+    # The cameo convention emits both directions of an act: one (sentence, root) pair.
+    pred = [event("ACCUSE", cameo="112"), event("ACCUSE", source="BBB", target="AAA", cameo="111")]
+    assert [e.cameo for e in one_per_root(pred)] == ["112"]
+    scores = root_parts((roots_doc("11"), pred))
+    assert (scores["cameo.root"].tp, scores["cameo.root"].n_pred, scores["cameo.root"].n_gold) == (1, 1, 1)
+    assert "cameo.full" not in scores and scores["relevance"].accuracy == 1.0
+
+
+def test_eval_score_cameo_roots_statements_count_in_roots_not_types() -> None:
+    # Gold 01 (statement) + 18; we find the attack only: root recall 1/2, type recall 1/1.
+    scores = root_parts((roots_doc("01", "18"), [event("ASSAULT", cameo="190")]))
+    assert scores["cameo.root"].n_gold == 2 and scores["cameo.root"].tp == 0
+    assert scores["event_type"].tp == 1 and scores["event_type"].n_gold == 1
+    assert scores["cameo.root.acts"].n_gold == 1 and scores["cameo.root.acts"].n_pred == 1
+
+
+def test_eval_score_cameo_roots_type_is_the_roots() -> None:
+    # 0841 is RETREAT in the 2021 table, but the gold says only "root 08" (CONCEDE).
+    scores = root_parts((roots_doc("08"), [event("RETREAT", cameo="0841")]))
+    assert scores["event_type"].f1 == 1.0 and scores["cameo.root"].f1 == 1.0
+
+
+def test_eval_score_cameo_roots_no_event_and_relevance() -> None:
+    scores = root_parts(
+        (roots_doc(quiet=True), [event("ACCUSE", cameo="111")]),
+        (roots_doc(quiet=True), []),
+        (roots_doc("18"), []),
+        (gold_doc(), [event("ACCUSE", cameo="111")]),  # no verdict: not in relevance
+    )
+    assert scores["no_event_records"].accuracy == 0.5 and scores["no_event_records"].n_pred == 1
+    assert scores["relevance"].tp == 1 and scores["relevance"].n_gold == 3 and scores["relevance"].n_pred == 1
+    assert scores["cameo.root"].n_pred == 2 and scores["cameo.root"].tp == 0
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ dataset        file (under the data folder) and what it holds
 ``polnear_train``  ``polnear/polnear_train.jsonl.gz``: the same, 919 records (larger runs)
 ``plover_gsr`` ``plover_gsr/plover_gsr_cameo.jsonl``: one PLOVER 0.5b1 event per sentence
 ``petr2_gsr``  ``petr2_gsr/petr2_gsr.jsonl``: CAMEO events with Phoenix actor codes
+``conflibert`` ``conflibert_cameo/conflibert_cameo_annotations.jsonl``: CAMEO roots by 4-5 coders
 ``seed``       ``tests/golden/seed.json`` (our own annotation of the acceptance example)
 =============  ==============================================================================
 
@@ -27,6 +28,7 @@ import gzip
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -46,13 +48,14 @@ __all__ = [
     "GoldSeed",
     "PRONOUNS",
     "cameo_to_plover",
+    "conflibert_verdict",
     "data_dir",
     "load_dataset",
     "phoenix_country",
     "seed_path",
 ]
 
-DATASETS = ("polnear", "polnear_train", "plover_gsr", "petr2_gsr", "seed")
+DATASETS = ("polnear", "polnear_train", "plover_gsr", "petr2_gsr", "conflibert", "seed")
 
 # Source texts that are pronouns (PolNeAR does not resolve them; ORIGIN.md counts 215 "he",
 # 96 "she", 36 "who" in dev). Relative pronouns are included because "who said" has the
@@ -144,7 +147,12 @@ class GoldSeed(_Gold):
 
 
 class GoldDoc(_Gold):
-    """One text to process with its gold annotations."""
+    """One text to process with its gold annotations.
+
+    Multi-coder sets (``conflibert``) also give ``coders`` (how many coders annotated the
+    text), ``root_votes`` (CAMEO root -> coders who chose it) and ``contested``: the coders
+    reached no verdict, so the text is reported but not scored (see :func:`conflibert_verdict`).
+    """
 
     id: str
     text: str
@@ -157,6 +165,9 @@ class GoldDoc(_Gold):
     expect_no_events: bool = False
     seed: GoldSeed | None = None
     source_path: str | None = None
+    coders: int = 0
+    root_votes: tuple[tuple[str, int], ...] = ()
+    contested: bool = False
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -227,6 +238,11 @@ def load_dataset(name: str, limit: int | None = None, root: str | os.PathLike[st
             docs = _load_polnear(folder / "polnear" / "polnear_train.jsonl.gz")
         elif name == "plover_gsr":
             docs = _load_plover(folder / "plover_gsr" / "plover_gsr_cameo.jsonl")
+        elif name == "conflibert":
+            docs = _load_conflibert(
+                folder / "conflibert_cameo" / "conflibert_cameo_annotations.jsonl",
+                folder / "ontologies" / "cameo_event_codes.tsv",
+            )
         else:
             docs = _load_petr2(
                 folder / "petr2_gsr" / "petr2_gsr.jsonl", folder / "ontologies" / "cameo_event_codes.tsv"
@@ -446,6 +462,90 @@ def _load_petr2(path: Path, table: Path) -> list[GoldDoc]:
                 date=date,
                 events=tuple(events),
                 expect_no_events=bool(record.get("expect_no_events")),
+            )
+        )
+    return docs
+
+
+# --- ConfliBERT CAMEO ----------------------------------------------------------------------
+
+# A root is agreed when at least this many distinct coders chose it.
+CONFLIBERT_MIN_VOTES = 2
+_CONFLIBERT_ID = re.compile(r"r\d+:(?P<doc>.+)-(?P<pool>cameo_\d+)\.csv_\d+")
+
+
+def _root_votes(coder_roots: list[frozenset[str]]) -> Counter[str]:
+    """CAMEO root -> how many coders chose it."""
+    return Counter(root for roots in coder_roots for root in roots)
+
+
+def conflibert_verdict(coder_roots: list[frozenset[str]]) -> tuple[tuple[str, ...], bool, bool]:
+    """The gold of one sentence from its coders' root sets (one set per coder, empty = no event).
+
+    Rule (docs/evaluation.md): a root is agreed when at least :data:`CONFLIBERT_MIN_VOTES`
+    coders chose it. The sentence is an event sentence when some root is agreed and no more
+    than half of the coders coded nothing; a no-event sentence when more than half of the
+    coders coded nothing and no root is agreed; otherwise contested (not scored).
+
+    Returns:
+        ``(agreed roots sorted, expect_no_events, contested)``.
+
+    Example:
+        >>> conflibert_verdict([frozenset({"18", "01"}), frozenset({"18"}), frozenset(), frozenset({"19"})])
+        (('18',), False, False)
+    """
+    votes = _root_votes(coder_roots)
+    agreed = tuple(sorted(r for r, n in votes.items() if n >= CONFLIBERT_MIN_VOTES))
+    silent = sum(1 for roots in coder_roots if not roots)
+    majority_silent = silent * 2 > len(coder_roots)
+    if agreed and not majority_silent:
+        return agreed, False, False
+    if majority_silent and not agreed:
+        return (), True, False
+    return (), False, True
+
+
+def _load_conflibert(path: Path, table: Path) -> list[GoldDoc]:
+    """One document per distinct sentence, pooling the coders of every round that showed it.
+
+    The 10 rounds re-use two pools of 100 sentences, and a coder (annotator id 1-5, the
+    same person across rounds) mostly re-submits the same annotation: 77% of a coder's
+    annotations of a sentence equal that coder's previous round's, entities included. So a
+    coder votes once per sentence, with their latest round's annotation (their revised
+    judgement); counting rounds would count one person's decision up to 7 times. A coder's
+    roots are those of the CAMEO actions they coded; no action means "no event" (the
+    ``relevant`` flag is not used: 114 annotations mark a sentence relevant and code nothing).
+    """
+    latest: dict[str, dict[str, tuple[int, dict[str, Any]]]] = {}
+    first: dict[str, dict[str, Any]] = {}
+    for record in _read_jsonl(path):
+        text = record["text"]
+        first.setdefault(text, record)
+        coders = latest.setdefault(text, {})
+        for annotation in record["annotations"]:
+            seen = coders.get(annotation["annotator"])
+            if seen is None or record["round"] >= seen[0]:
+                coders[annotation["annotator"]] = (record["round"], annotation)
+    docs = []
+    for text, record in first.items():
+        coder_roots = [
+            frozenset(a["cameo_root"] for a in annotation["actions"] if a.get("cameo_root"))
+            for _, (_, annotation) in sorted(latest[text].items())
+        ]
+        if not coder_roots:
+            continue
+        agreed, quiet, contested = conflibert_verdict(coder_roots)
+        match = _CONFLIBERT_ID.fullmatch(record["id"])
+        doc_id = f"{match['pool']}:{match['doc']}" if match else record["id"]
+        docs.append(
+            GoldDoc(
+                id=doc_id,
+                text=text,
+                events=tuple(GoldEvent(type=cameo_to_plover(root, table), cameo=root) for root in agreed),
+                expect_no_events=quiet,
+                coders=len(coder_roots),
+                root_votes=tuple(sorted(_root_votes(coder_roots).items())),
+                contested=contested,
             )
         )
     return docs

@@ -5,8 +5,8 @@ The texts go through :meth:`communique.pipeline.Pipeline.run_batch`, the code pa
 registered there at the time are measured (a part whose stage does not exist yet scores 0).
 An event gold set is coded under its coders' convention (:data:`GOLD_CONVENTION`): the
 PETRARCH-2 GSR has one record per actor pair and both directions of mutual acts, so it runs
-with ``events.convention = "cameo"``; the PLOVER GSR has one record per sentence and runs with
-the settings as given (default ``"plover"``).
+with ``events.convention = "cameo"``, as does the ConfliBERT set (CAMEO coders); the PLOVER GSR
+has one record per sentence and runs with the settings as given (default ``"plover"``).
 
 Example:
     >>> from communique.eval import run_eval
@@ -25,21 +25,29 @@ from pathlib import Path
 from communique.config import Settings, load_settings
 from communique.errors import ConfigError
 from communique.eval.baseline import BASELINES, textacy_quotes
-from communique.eval.gold import DATASETS, GoldDoc, data_dir, load_dataset
+from communique.eval.gold import DATASETS, GoldDoc, cameo_to_plover, data_dir, load_dataset
 from communique.eval.plover_map import check_against_ontology
 from communique.eval.report import DatasetReport, ErrorCase, EvalReport, PartScore
-from communique.eval.score import score_events, score_quotes, score_seed_actors, score_seed_metadata
+from communique.eval.score import (
+    score_cameo_roots,
+    score_events,
+    score_quotes,
+    score_seed_actors,
+    score_seed_metadata,
+)
 from communique.model import Article, Failure
 from communique.pipeline import Pipeline
 
 __all__ = ["DEFAULT_DATASETS", "GOLD_CONVENTION", "run_eval"]
 
-# What `communique eval` runs without --dataset: the dev splits and the seed.
-DEFAULT_DATASETS = ("polnear", "plover_gsr", "petr2_gsr", "seed")
+# What `communique eval` runs without --dataset: the dev splits, the ConfliBERT sentences
+# (193 short texts, a few seconds) and the seed.
+DEFAULT_DATASETS = ("polnear", "plover_gsr", "petr2_gsr", "conflibert", "seed")
 # The ``events.convention`` each event gold set was coded with (docs/events.md): the PETRARCH-2
 # GSR lists every actor pair and both directions of a meeting (six records for a three-party
-# meeting); sets not listed run with the settings as given.
-GOLD_CONVENTION = {"petr2_gsr": "cameo"}
+# meeting); the ConfliBERT coders followed the CAMEO manual; sets not listed run with the
+# settings as given.
+GOLD_CONVENTION = {"petr2_gsr": "cameo", "conflibert": "cameo"}
 # Documents per run_batch call: the pipeline's own default batch (2 x nlp batch) keeps
 # memory flat on the 4,700-character PolNeAR articles.
 _BATCH = 64
@@ -114,6 +122,34 @@ def _score_events_dataset(
         notes.append(f"Coded with events.convention = {GOLD_CONVENTION[name]!r}, the gold's (docs/events.md).")
     return DatasetReport(
         dataset=name,
+        docs=len(docs),
+        parts=scored.parts,
+        per_class=scored.per_class,
+        confusion=scored.confusion,
+        errors=scored.errors,
+        notes=notes,
+    )
+
+
+def _score_conflibert(
+    docs: Sequence[GoldDoc], articles: Sequence[Article | None], contested: int, table: Path
+) -> DatasetReport:
+    scored = score_cameo_roots(
+        [(d, a.events if a else []) for d, a in zip(docs, articles, strict=True)],
+        root_type=lambda root: cameo_to_plover(root, table),
+    )
+    agreed = sum(1 for d in docs if d.events)
+    quiet = sum(1 for d in docs if d.expect_no_events)
+    notes = [
+        f"Not adjudicated: {len(docs) + contested} sentences pooled over 10 rounds, one vote per coder (their latest"
+        f" round); {agreed} with roots >= 2 coders chose, {quiet} where most coders coded no event,"
+        f" {contested} contested (not scored).",
+        "cameo.root over (sentence, root) pairs, one prediction kept per root; 01/02 count there, not in event_type.",
+        "event_type: the PLOVER type of the root on both sides (ontologies/cameo_event_codes.tsv).",
+        f"Coded with events.convention = {GOLD_CONVENTION['conflibert']!r}, the gold's (docs/events.md).",
+    ]
+    return DatasetReport(
+        dataset="conflibert",
         docs=len(docs),
         parts=scored.parts,
         per_class=scored.per_class,
@@ -222,12 +258,18 @@ def run_eval(
             on_dataset(name)
         n = (limits or {}).get(name, limit)
         docs = load_dataset(name, limit=n, root=root)
+        # Texts whose coders reached no verdict (conflibert) are counted in the notes, not run.
+        contested = sum(1 for d in docs if d.contested)
+        docs = [d for d in docs if not d.contested]
         started = time.perf_counter()
         articles, failures = _run(_with_convention(pipe, name), docs)
         if name in ("polnear", "polnear_train"):
             result = _score_quotes_dataset(name, docs, articles, "communique")
         elif name == "seed":
             result = _score_seed(docs[0], articles[0])
+        elif name == "conflibert":
+            table = Path(data_dir(root)) / "ontologies" / "cameo_event_codes.tsv"
+            result = _score_conflibert(docs, articles, contested, table)
         else:
             result = _score_events_dataset(name, docs, articles, cameo=name == "petr2_gsr")
         result.seconds = time.perf_counter() - started

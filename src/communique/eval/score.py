@@ -29,6 +29,10 @@ Events (:func:`score_events`)
     accuracies are over gold events whose actors the gold gives (an unpaired gold is wrong);
     the ``*.matched`` parts repeat the country and sector accuracies over paired gold only.
 
+CAMEO roots (:func:`score_cameo_roots`)
+    Sentence-level gold roots without actors (the multi-coder ConfliBERT set): one prediction
+    kept per root, then :func:`score_events`; P/R/F1 over (sentence, root) pairs.
+
 Example:
     >>> from communique.eval.gold import GoldQuote
     >>> from communique.model import Quote
@@ -58,6 +62,8 @@ __all__ = [
     "overlap_ratio",
     "pair_events",
     "quote_type_of",
+    "one_per_root",
+    "score_cameo_roots",
     "score_events",
     "score_quotes",
     "score_seed_metadata",
@@ -639,6 +645,103 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
         )
     matrix = {g: dict(sorted(row.items())) for g, row in sorted(confusion.items())}
     return EventScores(parts=parts, per_class=per_class, confusion=matrix, errors=errors)
+
+
+# --- CAMEO roots of a multi-coder set ---------------------------------------------------------
+
+# CAMEO roots of statements (01) and appeals (02): no PLOVER type (see score_events).
+STATEMENT_ROOTS = frozenset({"01", "02"})
+
+
+def one_per_root(pred: Sequence[EventRecord]) -> list[EventRecord]:
+    """The first predicted event of each CAMEO root (of each type when it has no code).
+
+    The gold of a multi-coder set is a set of roots per sentence, while the ``cameo``
+    convention emits a record per actor pair and both directions of a mutual act; scoring
+    (sentence, root) pairs keeps one record per root.
+    """
+    seen: set[str] = set()
+    kept = []
+    for event in pred:
+        key = f"root:{event.cameo[:2]}" if event.cameo else f"type:{event.type}"
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def _retyped(event: EventRecord, root_type: Callable[[str], str | None]) -> EventRecord:
+    plover = root_type(event.cameo[:2]) if event.cameo else None
+    return event.model_copy(update={"type": plover}) if plover and plover != event.type else event
+
+
+def score_cameo_roots(
+    docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], root_type: Callable[[str], str | None] | None = None
+) -> EventScores:
+    """Score predictions against sentence-level gold CAMEO roots (``conflibert``).
+
+    Each gold document's events are its agreed roots (no actors, no full codes). Predictions
+    are reduced to one per root (:func:`one_per_root`) and scored by :func:`score_events`
+    with ``cameo=True``, so ``cameo.root`` is P/R/F1 over (sentence, root) pairs and roots
+    01/02 are treated as there: counted in ``cameo.root``, left out of ``event_type``.
+    ``cameo.full`` is dropped (the gold has roots only).
+
+    Types are compared at the gold's resolution: the gold type is its root's PLOVER type, and
+    ``root_type`` (root -> PLOVER type, e.g. :func:`communique.eval.gold.cameo_to_plover`)
+    retypes each prediction from its root, so a right root is a right type (the 2021 table
+    types 0841 RETREAT under the root 08 CONCEDE). A prediction whose root has no type (our
+    020 appeals) keeps its own, as in ``petr2_gsr``. Without ``root_type`` predictions keep theirs.
+
+    Adds ``cameo.root.acts`` (the same over roots 03-20 only, statements and appeals left out
+    on both sides) and ``relevance``: accuracy over the documents with a verdict (agreed roots
+    or agreed no event) of "we emit some event" against "the coders agree on an event" (its
+    ``n_pred``: the documents where we emit one).
+
+    Example:
+        >>> from communique.eval.gold import GoldEvent
+        >>> gold = GoldDoc(id="s", text="x", events=(GoldEvent(type="ASSAULT", cameo="18"),))
+        >>> [p.name for p in score_cameo_roots([(gold, [])]).parts][:3]
+        ['event_type', 'event_type.macro', 'cameo.root']
+    """
+    reduced = [(gold, one_per_root(pred)) for gold, pred in docs]
+    if root_type is not None:
+        reduced = [(gold, [_retyped(p, root_type) for p in pred]) for gold, pred in reduced]
+    scored = score_events(reduced, cameo=True)
+    acts = _Counts()
+    relevance = judged = emitted = 0
+    for gold, pred in reduced:
+        gold_roots = {(g.cameo or "")[:2] for g in gold.events} - STATEMENT_ROOTS
+        pred_roots = {p.cameo[:2] for p in pred if p.cameo} - STATEMENT_ROOTS
+        acts.add(len(gold_roots & pred_roots), len(pred_roots), len(gold_roots))
+        if gold.events or gold.expect_no_events:
+            judged += 1
+            emitted += int(bool(pred))
+            relevance += int(bool(pred) == bool(gold.events))
+    parts: list[PartScore] = []
+    for part in scored.parts:
+        if part.name == "cameo.full":
+            continue
+        parts.append(part)
+        if part.name == "cameo.root":
+            parts.append(
+                PartScore.prf(
+                    "cameo.root.acts",
+                    acts.tp,
+                    acts.n_pred,
+                    acts.n_gold,
+                    note="roots 03-20: 01/02 left out on both sides",
+                )
+            )
+    parts.append(
+        PartScore.acc(
+            "relevance",
+            relevance,
+            judged,
+            n_pred=emitted,
+            note="some event emitted = coders agree on an event (else on none); pred = texts with an event",
+        )
+    )
+    return EventScores(parts=parts, per_class=scored.per_class, confusion=scored.confusion, errors=scored.errors)
 
 
 # --- seed-only parts -------------------------------------------------------------------------
