@@ -88,17 +88,28 @@ def build_pydantic() -> tuple[list[Mention], list[Quote], list[EventRecord]]:
     mentions = [Mention(text="Azerbaijan", label="GPE", start=i, end=i + 10, actor_id="AZE") for i in range(N_MENTIONS)]
     quotes = [
         Quote(
-            id=f"a:q:{i}", article_id="a", text="x" * 120, start=i, end=i + 120, type="direct", cue="said",
+            id=f"a:q:{i}",
+            article_id="a",
+            text="x" * 120,
+            start=i,
+            end=i + 120,
+            type="direct",
+            cue="said",
             speaker=Speaker(text="he", start=i, end=i + 2, actor_id="PER:x", name="X"),
         )
         for i in range(N_QUOTES)
     ]
     events = [
         EventRecord(
-            id=f"a:e:{i}", article_id="a", type="CONSULT", cameo="040",
+            id=f"a:e:{i}",
+            article_id="a",
+            type="CONSULT",
+            cameo="040",
             source=EventActor(actor_id="AZE", name="Azerbaijan", country="AZE"),
             target=EventActor(actor_id="BLR", name="Belarus", country="BLR"),
-            sentence=Offsets(start=0, end=100), trigger=Span(start=5, end=9, text="met"), confidence=0.7,
+            sentence=Offsets(start=0, end=100),
+            trigger=Span(start=5, end=9, text="met"),
+            confidence=0.7,
         )
         for i in range(N_EVENTS)
     ]
@@ -106,20 +117,33 @@ def build_pydantic() -> tuple[list[Mention], list[Quote], list[EventRecord]]:
 
 
 def build_msgspec() -> tuple[list[MMention], list[MQuote], list[MEvent]]:
-    mentions = [MMention(text="Azerbaijan", label="GPE", start=i, end=i + 10, actor_id="AZE") for i in range(N_MENTIONS)]
+    mentions = [
+        MMention(text="Azerbaijan", label="GPE", start=i, end=i + 10, actor_id="AZE") for i in range(N_MENTIONS)
+    ]
     quotes = [
         MQuote(
-            id=f"a:q:{i}", article_id="a", text="x" * 120, start=i, end=i + 120, type="direct", cue="said",
+            id=f"a:q:{i}",
+            article_id="a",
+            text="x" * 120,
+            start=i,
+            end=i + 120,
+            type="direct",
+            cue="said",
             speaker=MSpeaker(text="he", start=i, end=i + 2, actor_id="PER:x", name="X"),
         )
         for i in range(N_QUOTES)
     ]
     events = [
         MEvent(
-            id=f"a:e:{i}", article_id="a", type="CONSULT", cameo="040",
+            id=f"a:e:{i}",
+            article_id="a",
+            type="CONSULT",
+            cameo="040",
             source=MActor(actor_id="AZE", name="Azerbaijan", country="AZE"),
             target=MActor(actor_id="BLR", name="Belarus", country="BLR"),
-            sentence=MOffsets(start=0, end=100), trigger=MSpan(start=5, end=9, text="met"), confidence=0.7,
+            sentence=MOffsets(start=0, end=100),
+            trigger=MSpan(start=5, end=9, text="met"),
+            confidence=0.7,
         )
         for i in range(N_EVENTS)
     ]

@@ -102,7 +102,10 @@ def test_readers_csv_without_text_column(tmp_path: Path) -> None:
 
 def test_readers_html_main_text(tmp_path: Path) -> None:
     body = " ".join(["The two delegations discussed border security and trade in a long meeting."] * 6)
-    html = f"<html><head><title>Talks in Baku</title></head><body><article><h1>Talks in Baku</h1><p>{body}</p></article></body></html>"
+    html = (
+        "<html><head><title>Talks in Baku</title></head><body><article><h1>Talks in Baku</h1>"
+        f"<p>{body}</p></article></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
     (article,) = list(iter_articles([path]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -15,7 +15,7 @@ from communique.store import open_store
 __all__ = ["export"]
 
 
-class What(str, Enum):
+class What(StrEnum):
     articles = "articles"
     mentions = "mentions"
     actors = "actors"
@@ -24,7 +24,7 @@ class What(str, Enum):
     errors = "errors"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"

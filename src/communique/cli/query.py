@@ -118,7 +118,7 @@ def dyads(
     "sql",
     epilog=(
         "Examples:\n\n"
-        "  communique query sql \"SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC\"\n\n"
+        '  communique query sql "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"\n\n'
         "  communique query sql \"SELECT speaker_name, text FROM quotes WHERE text ILIKE '%sanction%'\" --json"
     ),
 )

@@ -49,6 +49,23 @@ class Intervals:
             i += 1
         return found
 
+    def add(self, start: int, end: int) -> None:
+        """Take ``[start, end)`` too, merging it with the ranges it overlaps or touches.
+
+        Example:
+            >>> taken = Intervals([(0, 5), (10, 20), (30, 40)])
+            >>> taken.add(4, 12); taken.ranges
+            [(0, 20), (30, 40)]
+        """
+        lo = bisect.bisect_left(self.starts, start)
+        if lo > 0 and self.ranges[lo - 1][1] >= start:
+            lo -= 1
+        hi = bisect.bisect_right(self.starts, end)
+        if lo < hi:
+            start, end = min(start, self.ranges[lo][0]), max(end, self.ranges[hi - 1][1])
+        self.ranges[lo:hi] = [(start, end)]
+        self.starts[lo:hi] = [start]
+
     def find(self, offset: int) -> tuple[int, int] | None:
         """The range holding ``offset``, if any."""
         i = bisect.bisect_right(self.starts, offset) - 1

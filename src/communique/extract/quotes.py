@@ -568,7 +568,7 @@ class QuoteExtractor:
             if quoted_object is not None:
                 # "..., writing “Feels great.”": the quotation is all the cue says.
                 found.append(quoted_object)
-                covered = _Intervals(_merge(covered.ranges + [(quoted_object.start, quoted_object.end)]))
+                covered.add(quoted_object.start, quoted_object.end)
                 continue
             span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -595,7 +595,7 @@ class QuoteExtractor:
             statement = _Statement(start, end, "mixed")
             self._set_cue(statement, (verb, speaker, self._cue_text(verb)))
             found.append(statement)
-            covered = _Intervals(_merge(covered.ranges + [(start, end)]))
+            covered.add(start, end)
         return found
 
     def _quoted_object(self, doc: Doc, text: str, mark: QuoteMarks) -> _Statement | None:
@@ -1052,7 +1052,7 @@ class QuoteExtractor:
             statement = _Statement(start, end, "mixed" if _has_mark(text, start, end) else "indirect")
             self._set_cue(statement, (candidate.cue, chooser.speaker(candidate), candidate.cue.text))
             found.append(statement)
-            accepted = _Intervals(_merge(accepted.ranges + [(start, end)]))
+            accepted.add(start, end)
         return found
 
     # -- cues ------------------------------------------------------------------------------
@@ -1270,9 +1270,20 @@ def _continues(p_starts: list[int], previous: _Statement, current: _Statement) -
     """
     if previous.resolved.text is None and previous.resolved.name is None:
         return False
-    here = bisect.bisect_right(p_starts, current.start) - 1
     last_offset = max(previous.end, previous.cue_end or 0, previous.resolved.end or 0)
-    there = bisect.bisect_right(p_starts, max(previous.start, last_offset - 1)) - 1
+    return _same_or_next_paragraph(p_starts, previous.start, last_offset, current.start)
+
+
+def _same_or_next_paragraph(p_starts: list[int], start: int, end: int, later: int) -> bool:
+    """Whether offset ``later`` lies in the paragraph where the text ``[start, end)`` ends, or
+    in the next one (``p_starts``: the paragraphs' start offsets, ascending).
+
+    Example:
+        >>> _same_or_next_paragraph([0, 40, 80], 5, 30, 60), _same_or_next_paragraph([0, 40, 80], 5, 30, 90)
+        (True, False)
+    """
+    here = bisect.bisect_right(p_starts, later) - 1
+    there = bisect.bisect_right(p_starts, max(start, end - 1)) - 1
     return there >= 0 and 0 <= here - there <= 1
 
 
@@ -1342,9 +1353,7 @@ def _continues_reported(text: str, p_starts: list[int], previous: _Statement, cu
     )
     if last > current.start or _WORD.search(text, last, current.start):
         return False
-    here = bisect.bisect_right(p_starts, current.start) - 1
-    there = bisect.bisect_right(p_starts, max(previous.start, last - 1)) - 1
-    return 0 <= here - there <= 1
+    return _same_or_next_paragraph(p_starts, previous.start, last, current.start)
 
 
 # Cues that pass on what someone else said ("..., Smith said, BelTA reported").

@@ -233,10 +233,9 @@ class DuckDBStore(ReadQueries, DyadQueries):
             else:
                 self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming")
         finally:
-            try:
+            # an aborted transaction refuses this too; keep the original error
+            with contextlib.suppress(duckdb.Error):
                 self.con.unregister("_incoming")
-            except duckdb.Error:
-                pass  # an aborted transaction refuses this too; keep the original error
 
     def record_copies(self, articles: Sequence[Article]) -> None:
         """Keep the provenance of exact copies of stored articles (one transaction)."""
@@ -330,7 +329,8 @@ class DuckDBStore(ReadQueries, DyadQueries):
                     if table == "articles":
                         select = ", ".join("n.dup" if c == "duplicate_of" else f'p."{c}"' for c in cols)
                         self.con.execute(
-                            f"INSERT INTO articles ({names}) SELECT {select} FROM {source} p JOIN _new n ON n.id = p.id",
+                            f"INSERT INTO articles ({names}) SELECT {select} FROM {source} p "
+                            "JOIN _new n ON n.id = p.id",
                             [list(paths)],
                         )
                         # Exact copies of already stored articles: keep their provenance.
