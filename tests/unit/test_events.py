@@ -1436,3 +1436,13 @@ def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code:
 )
 def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
     assert expected in {e.type for e in code(text)}
+
+
+def test_events_pronoun_for_a_group_loyal_to_a_named_actor(code: Any) -> None:
+    (event,) = [e for e in code("Gunmen loyal to a Libyan warlord said they had shelled the airport overnight.")]
+    assert (event.type, event.source.country, event.source.sector) == ("ASSAULT", "LBY", "REB")
+
+
+def test_events_pronoun_for_a_group_placed_only_by_a_town_stays_open(code: Any) -> None:
+    events = code("Negotiators in Oslo announced that they had signed a framework accord.")
+    assert all(e.source.country != "NOR" for e in events)

@@ -1634,6 +1634,11 @@ class EventCoder:
                 reporter = self._reporter(token)
                 if reporter is not None:
                     subj_mentions = self._actors_at(reporter, index)
+                if reporter is not None and not subj_mentions and reporter.pos_ == "NOUN":
+                    # "Militants loyal to X said they attacked ...": the group loyal to a named
+                    # actor (not one placed by a town: "negotiators in Vienna said they ...")
+                    group = self._loyal_group(reporter, index)
+                    subj_mentions = [group] if group is not None else []
             if subj is not None and not subj_mentions and subj.pos_ == "NOUN":
                 # "Bosnian Serbs said their forces had completed their withdrawal"
                 owned = self._reporters_body(subj, token, index)
