@@ -1446,3 +1446,20 @@ def test_events_pronoun_for_a_group_loyal_to_a_named_actor(code: Any) -> None:
 def test_events_pronoun_for_a_group_placed_only_by_a_town_stays_open(code: Any) -> None:
     events = code("Negotiators in Oslo announced that they had signed a framework accord.")
     assert all(e.source.country != "NOR" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt will host a summit on the fighting in Libya next month.", ("AGREE", "EGY", "LBY")),
+        ("The Chilean foreign minister will attend a conference on the drought in Bolivia.", ("AGREE", "CHL", "BOL")),
+    ],
+)
+def test_events_place_of_what_the_act_is_about_is_the_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_topic_place_gets_no_direction_of_a_mutual_act(code_cameo: Any) -> None:
+    pairs = code_cameo("Egypt will host a summit on the fighting in Libya next month.")
+    assert any(p[2:] == ("EGY", "LBY") for p in pairs)
+    assert not any(p[2] == "LBY" for p in pairs)

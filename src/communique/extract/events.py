@@ -132,6 +132,8 @@ _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 _PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
+# What an act is about ("a summit on the unrest in X"): its place is where the act is aimed.
+_TOPIC_PREPS = {"on", "about", "over", "against"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
@@ -2331,12 +2333,17 @@ class EventCoder:
                     out.extend(m for m in self._actors_at(subj, index) if m not in out)
         return out
 
-    def _place_target(self, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
+    def _place_target(
+        self, token: Any, folded: list[Any], index: dict[int, Mention], topics: bool = False
+    ) -> Mention | None:
         """The country of a place the act happens in or is directed to, as a mention of it.
 
         The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
         trigger, a folded trigger, its open complement, a "when" clause on it, its object, or --
-        for a noun trigger -- the verb that governs it; the first place with a country wins.
+        for a noun trigger -- the verb that governs it; with ``topics``, also under what the
+        act is about (:data:`_TOPIC_PREPS`: "a summit on the unrest in Iran"), which is where
+        the act is aimed but not where it happens or where its actors are; the first place
+        with a country wins.
         """
         article = self._article
         if article is None:
@@ -2353,6 +2360,16 @@ class EventCoder:
             and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ == "when")
         ]
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+        # the situation the act is about, placed by its own phrase: "a summit on the unrest in
+        # Iran", "protests against the war in Iraq"
+        heads += [
+            g
+            for h in (list(heads) if topics else [])
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
         # the one acted on with a preposition, placed by its own phrase: "clashed with rioters
         # in the Egyptian capital"
         heads += [
@@ -2886,7 +2903,9 @@ class EventCoder:
             # ("ordered a curfew in the town of Aleppo", "marched in Lisbon", "landed in
             # Hanoi"), the PETRARCH and PLOVER coders' convention; it never makes an event
             # worth keeping on its own (the filters above)
-            place = self._place_target(token, trig.folded, index)
+            # (the topic's place only for acts that are not force: "an attack on a consulate
+            # in X" happens in X, which the unidentified-attacker rule reads as the scene)
+            place = self._place_target(token, trig.folded, index, topics=info.plover not in _FORCE_TYPES)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
                 place = (
                     self._people_of_place(place, victim)
