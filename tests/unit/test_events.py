@@ -1463,3 +1463,14 @@ def test_events_topic_place_gets_no_direction_of_a_mutual_act(code_cameo: Any) -
     pairs = code_cameo("Egypt will host a summit on the fighting in Libya next month.")
     assert any(p[2:] == ("EGY", "LBY") for p in pairs)
     assert not any(p[2] == "LBY" for p in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas rejected an invitation to attend talks with Egyptian mediators.", ("REJECT", "PSE", "EGY")),
+        ("The rebel commander refused a proposal to hold talks with Colombian officials in Havana.", ("REJECT", "COL", "COL")),
+    ],
+)
+def test_events_act_proposed_in_the_object_names_the_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))

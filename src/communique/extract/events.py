@@ -130,6 +130,8 @@ _PLACE_HEADS = {
 _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 # Nouns of "in <noun> of X" that aim a protest at X ("in protest of", "in defiance of").
 _PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
+# Nouns of an act proposed to someone ("rejected an invitation to attend talks with X").
+_PROPOSAL_NOUNS = {"invitation", "offer", "proposal"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 # What an act is about ("a summit on the unrest in X"): its place is where the act is aimed.
@@ -1673,7 +1675,7 @@ class EventCoder:
             # its that-clause ("demanded that Israel ease ...", "said Sudan must return ...");
             # then the objects of folded triggers and of its open complement ("threatened to cut
             # off electricity to X")
-            zone_heads = [token, *trig.folded, *self._complements(token)]
+            zone_heads = [token, *trig.folded, *self._complements(token), *self._object_clauses(token)]
             for n, head in enumerate(zone_heads):
                 if targets and head.i != token.i:
                     break
@@ -2321,6 +2323,23 @@ class EventCoder:
             frontier = [c for node in frontier for c in node.children if c.dep_ == "xcomp"]
             out.extend(frontier)
         return out
+
+    @staticmethod
+    def _object_clauses(token: Any) -> list[Any]:
+        """The infinitive clause on a verb's object that proposes an act to the subject
+        (:data:`_PROPOSAL_NOUNS`: "rejected an invitation to attend a meeting of X", "accepted
+        an offer to hold talks with X"): its own objects are the ones the act is aimed at when
+        the object names no one. Not a decision, plan or effort of the subject's own ("defended
+        his decision to pull troops from X" is not aimed at the troops)."""
+        return [
+            acl
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            and obj.lemma_.lower() in _PROPOSAL_NOUNS
+            and not any(c.dep_ == "poss" for c in obj.children)  # "his proposal": his own
+            for acl in obj.children
+            if acl.dep_ == "acl" and acl.tag_ == "VB" and any(c.tag_ == "TO" for c in acl.children)
+        ]
 
     def _clause_subjects(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
         """The actors named as subject of the that-clause under a demand or accusation verb."""
