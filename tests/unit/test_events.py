@@ -1474,3 +1474,21 @@ def test_events_topic_place_gets_no_direction_of_a_mutual_act(code_cameo: Any) -
 )
 def test_events_act_proposed_in_the_object_names_the_target(code: Any, text: Any, expected: Any) -> None:
     assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle clause of demand
+        (
+            "Truck drivers protested outside parliament on Tuesday, demanding that the Serbian government cut fuel taxes.",
+            ("PROTEST", None, "SRB"),
+        ),
+        # the agent of what a protest is against, even hung on the verb by the parser
+        ("Chilean students marched against the arrests by Bolivian police.", ("PROTEST", "CHL", "BOL")),
+    ],
+)
+def test_events_protest_aimed_by_its_demand_or_the_agent_of_what_it_opposes(
+    code: Any, text: Any, expected: Any
+) -> None:
+    assert expected in _pairs(code(text))

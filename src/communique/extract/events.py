@@ -132,6 +132,8 @@ _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 _PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
 # Nouns of an act proposed to someone ("rejected an invitation to attend talks with X").
 _PROPOSAL_NOUNS = {"invitation", "offer", "proposal"}
+# Verbs of a participle clause that aims a protest ("marched, demanding that X resign").
+_DEMANDING = {"demand", "call", "urge", "press"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 # What an act is about ("a summit on the unrest in X"): its place is where the act is aimed.
@@ -2258,9 +2260,10 @@ class EventCoder:
             or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
             or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _PROTEST_FRAMES for g in c.children))
         ]
+        clauses += self._demanding_clauses(heads)
         for clause in clauses:
             found: list[Mention] = []
-            for sub in clause.subtree:
+            for sub in [*clause.subtree, *self._stranded_agent(clause)]:
                 mention = index.get(sub.i)
                 if mention is None or self._is_place(mention) or mention in found:
                     continue
@@ -2281,6 +2284,45 @@ class EventCoder:
                 # the first resolved one ("a bill signed by Labour Minister X": X, not "Labour")
                 return [next((m for m in found if m.actor_id), found[0])]
         return []
+
+    @staticmethod
+    def _stranded_agent(prep: Any) -> list[Any]:
+        """The tokens of a *by* phrase the parser hung on the verb right after an
+        *against*/*over* phrase ("staged demonstrations against the arrests by Bolivian
+        police": the police made the arrests), which belongs to that phrase's noun; an active
+        verb takes no agent. Empty for any other phrase."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("against", "over"):
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        after = prep.right_edge.i + 1
+        return [
+            t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree
+        ]
+
+    @staticmethod
+    def _demanding_clauses(heads: list[Any]) -> list[Any]:
+        """The participle clauses of demand on the verbs ``heads`` ("rioted ..., demanding a
+        referendum on independence from X", "joined the crowds in calling for X to resign"):
+        like a "to demand" clause, they say whom a protest is aimed at."""
+        out: list[Any] = []
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+                    continue
+                if clause.lemma_.lower() in _DEMANDING:
+                    out.append(clause)
+                    continue
+                # "joining thousands of demonstrators in demanding ..."
+                out.extend(
+                    g
+                    for c in clause.children
+                    if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in _DEMANDING
+                )
+        return out
 
     def _attack_agents(self, noun: Any, index: dict[int, Mention]) -> list[Mention]:
         """Who carried out an attack named by a noun: its modifier ("Turkish artillery fire")
