@@ -136,7 +136,7 @@ _PROPOSAL_NOUNS = {"invitation", "offer", "proposal"}
 _DEMANDING = {"demand", "call", "urge", "press"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
-# What an act is about ("a summit on the unrest in X"): its place is where the act is aimed.
+# What an act is about ("talks about the drought in X"): its place is where the act is aimed.
 _TOPIC_PREPS = {"on", "about", "over", "against"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
@@ -2303,8 +2303,8 @@ class EventCoder:
 
     @staticmethod
     def _demanding_clauses(heads: list[Any]) -> list[Any]:
-        """The participle clauses of demand on the verbs ``heads`` ("rioted ..., demanding a
-        referendum on independence from X", "joined the crowds in calling for X to resign"):
+        """The participle clauses of demand on the verbs ``heads`` ("marched ..., demanding a
+        vote on secession from X", "joined the crowds in calling for X to resign"):
         like a "to demand" clause, they say whom a protest is aimed at."""
         out: list[Any] = []
         for head in heads:
@@ -2314,7 +2314,7 @@ class EventCoder:
                 if clause.lemma_.lower() in _DEMANDING:
                     out.append(clause)
                     continue
-                # "joining thousands of demonstrators in demanding ..."
+                # "joining nurses in demanding ..."
                 out.extend(
                     g
                     for c in clause.children
@@ -2369,10 +2369,10 @@ class EventCoder:
     @staticmethod
     def _object_clauses(token: Any) -> list[Any]:
         """The infinitive clause on a verb's object that proposes an act to the subject
-        (:data:`_PROPOSAL_NOUNS`: "rejected an invitation to attend a meeting of X", "accepted
-        an offer to hold talks with X"): its own objects are the ones the act is aimed at when
-        the object names no one. Not a decision, plan or effort of the subject's own ("defended
-        his decision to pull troops from X" is not aimed at the troops)."""
+        (:data:`_PROPOSAL_NOUNS`: "turned down an invitation to join talks with X", "took
+        up an offer to hold talks with X"): its own objects are the ones the act is aimed at when
+        the object names no one. Not a decision, plan or effort of the subject's own ("praised
+        its own choice to recall envoys from X" is not aimed at the envoys)."""
         return [
             acl
             for obj in token.children
@@ -2402,7 +2402,7 @@ class EventCoder:
         The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
         trigger, a folded trigger, its open complement, a "when" clause on it, its object, or --
         for a noun trigger -- the verb that governs it; with ``topics``, also under what the
-        act is about (:data:`_TOPIC_PREPS`: "a summit on the unrest in Iran"), which is where
+        act is about (:data:`_TOPIC_PREPS`: "talks about the drought in Kenya"), which is where
         the act is aimed but not where it happens or where its actors are; the first place
         with a country wins.
         """
@@ -2421,8 +2421,8 @@ class EventCoder:
             and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ == "when")
         ]
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
-        # the situation the act is about, placed by its own phrase: "a summit on the unrest in
-        # Iran", "protests against the war in Iraq"
+        # the situation the act is about, placed by its own phrase: "talks about the drought in
+        # Kenya", "a forum on the floods in Chad"
         heads += [
             g
             for h in (list(heads) if topics else [])
