@@ -2964,8 +2964,8 @@ class EventCoder:
             # ("ordered a curfew in the town of Aleppo", "marched in Lisbon", "landed in
             # Hanoi"), the PETRARCH and PLOVER coders' convention; it never makes an event
             # worth keeping on its own (the filters above)
-            # (the topic's place only for acts that are not force: "an attack on a consulate
-            # in X" happens in X, which the unidentified-attacker rule reads as the scene)
+            # (the topic's place only for acts that are not force: what "an attack on a
+            # convoy in X" is on is its victim, not a topic)
             place = self._place_target(token, trig.folded, index, topics=info.plover not in _FORCE_TYPES)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
                 place = (
