@@ -1436,3 +1436,59 @@ def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code:
 )
 def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
     assert expected in {e.type for e in code(text)}
+
+
+def test_events_pronoun_for_a_group_loyal_to_a_named_actor(code: Any) -> None:
+    (event,) = [e for e in code("Gunmen loyal to a Libyan warlord said they had shelled the airport overnight.")]
+    assert (event.type, event.source.country, event.source.sector) == ("ASSAULT", "LBY", "REB")
+
+
+def test_events_pronoun_for_a_group_placed_only_by_a_town_stays_open(code: Any) -> None:
+    events = code("Negotiators in Oslo announced that they had signed a framework accord.")
+    assert all(e.source.country != "NOR" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt will host a summit on the fighting in Libya next month.", ("AGREE", "EGY", "LBY")),
+        ("The Chilean foreign minister will attend a conference on the drought in Bolivia.", ("AGREE", "CHL", "BOL")),
+    ],
+)
+def test_events_place_of_what_the_act_is_about_is_the_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_topic_place_gets_no_direction_of_a_mutual_act(code_cameo: Any) -> None:
+    pairs = code_cameo("Egypt will host a summit on the fighting in Libya next month.")
+    assert any(p[2:] == ("EGY", "LBY") for p in pairs)
+    assert not any(p[2] == "LBY" for p in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas rejected an invitation to attend talks with Egyptian mediators.", ("REJECT", "PSE", "EGY")),
+        ("The rebel commander refused a proposal to hold talks with Colombian officials in Havana.", ("REJECT", "COL", "COL")),
+    ],
+)
+def test_events_act_proposed_in_the_object_names_the_target(code: Any, text: Any, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle clause of demand
+        (
+            "Truck drivers protested outside parliament on Tuesday, demanding that the Serbian government cut fuel taxes.",
+            ("PROTEST", None, "SRB"),
+        ),
+        # the agent of what a protest is against, even hung on the verb by the parser
+        ("Chilean students marched against the arrests by Bolivian police.", ("PROTEST", "CHL", "BOL")),
+    ],
+)
+def test_events_protest_aimed_by_its_demand_or_the_agent_of_what_it_opposes(
+    code: Any, text: Any, expected: Any
+) -> None:
+    assert expected in _pairs(code(text))

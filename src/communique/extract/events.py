@@ -130,8 +130,14 @@ _PLACE_HEADS = {
 _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 # Nouns of "in <noun> of X" that aim a protest at X ("in protest of", "in defiance of").
 _PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
+# Nouns of an act proposed to someone ("rejected an invitation to attend talks with X").
+_PROPOSAL_NOUNS = {"invitation", "offer", "proposal"}
+# Verbs of a participle clause that aims a protest ("marched, demanding that X resign").
+_DEMANDING = {"demand", "call", "urge", "press"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
+# What an act is about ("talks about the drought in X"): its place is where the act is aimed.
+_TOPIC_PREPS = {"on", "about", "over", "against"}
 _PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
@@ -1634,6 +1640,11 @@ class EventCoder:
                 reporter = self._reporter(token)
                 if reporter is not None:
                     subj_mentions = self._actors_at(reporter, index)
+                if reporter is not None and not subj_mentions and reporter.pos_ == "NOUN":
+                    # "Militants loyal to X said they attacked ...": the group loyal to a named
+                    # actor (not one placed by a town: "negotiators in Vienna said they ...")
+                    group = self._loyal_group(reporter, index)
+                    subj_mentions = [group] if group is not None else []
             if subj is not None and not subj_mentions and subj.pos_ == "NOUN":
                 # "Bosnian Serbs said their forces had completed their withdrawal"
                 owned = self._reporters_body(subj, token, index)
@@ -1666,7 +1677,7 @@ class EventCoder:
             # its that-clause ("demanded that Israel ease ...", "said Sudan must return ...");
             # then the objects of folded triggers and of its open complement ("threatened to cut
             # off electricity to X")
-            zone_heads = [token, *trig.folded, *self._complements(token)]
+            zone_heads = [token, *trig.folded, *self._complements(token), *self._object_clauses(token)]
             for n, head in enumerate(zone_heads):
                 if targets and head.i != token.i:
                     break
@@ -2249,9 +2260,10 @@ class EventCoder:
             or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
             or (c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _PROTEST_FRAMES for g in c.children))
         ]
+        clauses += self._demanding_clauses(heads)
         for clause in clauses:
             found: list[Mention] = []
-            for sub in clause.subtree:
+            for sub in [*clause.subtree, *self._stranded_agent(clause)]:
                 mention = index.get(sub.i)
                 if mention is None or self._is_place(mention) or mention in found:
                     continue
@@ -2272,6 +2284,45 @@ class EventCoder:
                 # the first resolved one ("a bill signed by Labour Minister X": X, not "Labour")
                 return [next((m for m in found if m.actor_id), found[0])]
         return []
+
+    @staticmethod
+    def _stranded_agent(prep: Any) -> list[Any]:
+        """The tokens of a *by* phrase the parser hung on the verb right after an
+        *against*/*over* phrase ("staged demonstrations against the arrests by Bolivian
+        police": the police made the arrests), which belongs to that phrase's noun; an active
+        verb takes no agent. Empty for any other phrase."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("against", "over"):
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+            return []
+        after = prep.right_edge.i + 1
+        return [
+            t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree
+        ]
+
+    @staticmethod
+    def _demanding_clauses(heads: list[Any]) -> list[Any]:
+        """The participle clauses of demand on the verbs ``heads`` ("marched ..., demanding a
+        vote on secession from X", "joined the crowds in calling for X to resign"):
+        like a "to demand" clause, they say whom a protest is aimed at."""
+        out: list[Any] = []
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+                    continue
+                if clause.lemma_.lower() in _DEMANDING:
+                    out.append(clause)
+                    continue
+                # "joining nurses in demanding ..."
+                out.extend(
+                    g
+                    for c in clause.children
+                    if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in _DEMANDING
+                )
+        return out
 
     def _attack_agents(self, noun: Any, index: dict[int, Mention]) -> list[Mention]:
         """Who carried out an attack named by a noun: its modifier ("Turkish artillery fire")
@@ -2315,6 +2366,23 @@ class EventCoder:
             out.extend(frontier)
         return out
 
+    @staticmethod
+    def _object_clauses(token: Any) -> list[Any]:
+        """The infinitive clause on a verb's object that proposes an act to the subject
+        (:data:`_PROPOSAL_NOUNS`: "turned down an invitation to join talks with X", "took
+        up an offer to hold talks with X"): its own objects are the ones the act is aimed at when
+        the object names no one. Not a decision, plan or effort of the subject's own ("praised
+        its own choice to recall envoys from X" is not aimed at the envoys)."""
+        return [
+            acl
+            for obj in token.children
+            if obj.dep_ == "dobj"
+            and obj.lemma_.lower() in _PROPOSAL_NOUNS
+            and not any(c.dep_ == "poss" for c in obj.children)  # "his proposal": his own
+            for acl in obj.children
+            if acl.dep_ == "acl" and acl.tag_ == "VB" and any(c.tag_ == "TO" for c in acl.children)
+        ]
+
     def _clause_subjects(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
         """The actors named as subject of the that-clause under a demand or accusation verb."""
         out: list[Mention] = []
@@ -2326,12 +2394,17 @@ class EventCoder:
                     out.extend(m for m in self._actors_at(subj, index) if m not in out)
         return out
 
-    def _place_target(self, token: Any, folded: list[Any], index: dict[int, Mention]) -> Mention | None:
+    def _place_target(
+        self, token: Any, folded: list[Any], index: dict[int, Mention], topics: bool = False
+    ) -> Mention | None:
         """The country of a place the act happens in or is directed to, as a mention of it.
 
         The place hangs on a locative preposition (:data:`_PLACE_TARGET_PREPS`) under the
         trigger, a folded trigger, its open complement, a "when" clause on it, its object, or --
-        for a noun trigger -- the verb that governs it; the first place with a country wins.
+        for a noun trigger -- the verb that governs it; with ``topics``, also under what the
+        act is about (:data:`_TOPIC_PREPS`: "talks about the drought in Kenya"), which is where
+        the act is aimed but not where it happens or where its actors are; the first place
+        with a country wins.
         """
         article = self._article
         if article is None:
@@ -2348,6 +2421,16 @@ class EventCoder:
             and any(m.dep_ == "advmod" or m.dep_ == "mark" for m in c.children if m.lower_ == "when")
         ]
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+        # the situation the act is about, placed by its own phrase: "talks about the drought in
+        # Kenya", "a forum on the floods in Chad"
+        heads += [
+            g
+            for h in (list(heads) if topics else [])
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
         # the one acted on with a preposition, placed by its own phrase: "clashed with rioters
         # in the Egyptian capital"
         heads += [
@@ -2881,7 +2964,9 @@ class EventCoder:
             # ("ordered a curfew in the town of Aleppo", "marched in Lisbon", "landed in
             # Hanoi"), the PETRARCH and PLOVER coders' convention; it never makes an event
             # worth keeping on its own (the filters above)
-            place = self._place_target(token, trig.folded, index)
+            # (the topic's place only for acts that are not force: what "an attack on a
+            # convoy in X" is on is its victim, not a topic)
+            place = self._place_target(token, trig.folded, index, topics=info.plover not in _FORCE_TYPES)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
                 place = (
                     self._people_of_place(place, victim)
