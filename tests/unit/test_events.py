@@ -1436,3 +1436,55 @@ def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code:
 )
 def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
     assert expected in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death put down to an illness, an accident or nature has no attacker
+        "An outbreak of cholera has killed forty villagers in northern Malawi since March.",
+        "Three cyclists were killed near Lusaka on Sunday when a lorry swerved off the road.",
+        "Two Peruvian miners were killed in a landslide outside the town of Puno.",
+        # a body found dead names no act
+        "A Chilean tourist was found dead in a hostel in the Bolivian city of Sucre on Monday.",
+    ],
+)
+def test_events_death_without_an_attacker_is_no_assault(code: Any, text: str) -> None:
+    assert all(e.type != "ASSAULT" for e in code(text))
+
+
+def test_events_killing_with_a_named_attacker_stays_with_an_accident_nearby(code: Any) -> None:
+    events = code("Ugandan soldiers killed two smugglers on the border when their lorry failed to stop.")
+    assert "ASSAULT" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a press or news conference is a statement to the media, not a meeting
+        ("The Kenyan foreign minister listened during a news conference at the embassy in Rome.", set()),
+        ("The Kenyan foreign minister held a press conference in Rome on Thursday.", set()),
+        ("The Kenyan foreign minister held talks with the Italian premier in Rome on Thursday.", {"CONSULT"}),
+        # arriving at a venue is no visit; arriving in a country's city is
+        ("The Kenyan foreign minister arrived at a crowded hearing on Thursday.", set()),
+        ("The Kenyan foreign minister arrived in Rome on Thursday.", {"CONSULT"}),
+        # delivering remarks is speaking, and a published notice is no released prisoner
+        ("The Kenyan president delivered remarks to the troops at the barracks in Mombasa.", set()),
+        ("A notice about the Kenyan tender was released by the ministry on Friday.", set()),
+    ],
+)
+def test_events_media_appearances_are_no_meetings(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # court pleas, ceremonies and figurative swipes
+        ("A former Kenyan customs officer pleaded guilty to bribery charges in Nairobi on Tuesday.", set()),
+        ("The Kenyan police held a memorial ceremony for fallen officers in Nairobi.", set()),
+        ("The Kenyan opposition leader took a swipe at the ruling party over the budget.", {"ACCUSE"}),
+    ],
+)
+def test_events_court_pleas_ceremonies_and_swipes(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected

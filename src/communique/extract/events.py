@@ -233,6 +233,17 @@ _ATTACK_NOUNS = {
     "ambush",
     "crossfire",
 }
+# Causes of death or injury that are no attacker: an illness, an accident, a vehicle, nature
+# ("the virus has killed six", "killed when a car struck them", "died in a crash"). Not "fire"
+# or "explosion", which are often the attack itself ("killed in rocket fire").
+_ACCIDENT_CAUSES = {
+    *("virus", "coronavirus", "covid", "disease", "illness", "infection", "epidemic", "pandemic"),
+    *("outbreak", "flu", "influenza", "cholera", "ebola", "malaria", "measles", "cancer"),
+    *("accident", "crash", "collision", "car", "truck", "lorry", "vehicle", "train", "derailment"),
+    *("flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone"),
+    *("tornado", "landslide", "mudslide", "avalanche", "lightning", "heatwave", "tsunami", "wildfire"),
+    *("blaze", "drowning", "stampede"),
+}
 # Verbs whose clause's subject is the one affected: "allow X to land", "let X in".
 _CAUSATIVE = {"allow", "let", "permit", "help", "enable", "force", "make"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -313,7 +324,16 @@ _NON_EVENT_OBJECTS = {
     "update",
     "version",
     "trailer",
+    "notice",
+    "remark",
+    "speech",
+    "lecture",
+    "sermon",
 }
+# Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
+_ARRIVING = {"arrive"}
+_DESTINATION_PREPS = {"in", "at", "to", "into"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG"}
 # Adverbs that make a clause a guess rather than a report.
 _HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely", "reportedly"}
 _FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from", "at", "upon", "in"}
@@ -611,6 +631,45 @@ def _gerund_subject(subject: Any) -> Any:
     if subject is None or subject.dep_ not in ("csubj", "nsubj") or subject.tag_ != "VBG":
         return subject
     return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+
+
+def _accidental(token: Any) -> bool:
+    """Whether a killing or injury is put down to an illness, an accident or nature (see
+    :data:`_ACCIDENT_CAUSES`) rather than to an attacker: its subject, its by-agent, the object
+    of its "in"/"from" phrase, or, when it names no agent, the subject of a clause under it
+    ("two hikers were killed and one hurt when a truck left the road")."""
+    agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children]
+    if not agents:
+        causes += [g for t in token.subtree if t.dep_ == "advcl" for g in t.children if g.dep_ == "nsubj"]
+    return any(c.lemma_.lower() in _ACCIDENT_CAUSES for c in (*agents, *causes))
+
+
+def _arrival_at_venue(token: Any) -> bool:
+    """Whether an arrival names where it arrives and none of that is a named place: "arrived at
+    a hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
+    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts)."""
+    if token.lemma_.lower() not in _ARRIVING:
+        return False
+    destinations = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named = [t for d in destinations for t in (d, *(c for c in d.children if c.dep_ == "compound"))]
+    return bool(destinations) and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
+
+
+def _published(token: Any) -> bool:
+    """Whether a verb's object, or the subject of its passive, is a publication or a speech
+    ("released a statement", "delivered remarks", "the notice had been released"): publishing
+    or speaking, not the act."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
+    )
 
 
 def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
@@ -2785,10 +2844,12 @@ class EventCoder:
         self, article: Article, sent: Any, trig: Trigger, index: dict[int, Mention], quotes: list[Quote]
     ) -> list[EventRecord]:
         token = trig.token
-        if token.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
-        ):
+        if _published(token):
             return []  # "released a statement", "issued a report": publishing, not the act
+        if trig.info.plover == "ASSAULT" and _accidental(token):
+            return []  # "the virus has killed six", "killed when a car hit them": no attacker
+        if not trig.specific and _arrival_at_venue(token):
+            return []  # "arrived at a hearing": no visit to a place
         if self._standing_state(token):
             return []  # "Hamas, which advocates ...", "the faction that controls Afghanistan"
         negated, hypothetical, future = self.modality(token)
