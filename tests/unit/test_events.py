@@ -1488,3 +1488,12 @@ def test_events_media_appearances_are_no_meetings(code: Any, text: str, expected
 )
 def test_events_court_pleas_ceremonies_and_swipes(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+def test_events_legal_charges_are_cameo_173_under_the_cameo_convention(code: Any, code_cameo: Any) -> None:
+    # CAMEO's "charge with legal action" (173); the PLOVER manual's ACCUSE under the PLOVER convention
+    text = "A Ghanaian court indicted the former port director for embezzlement on Tuesday."
+    assert {e[1] for e in code_cameo(text)} == {"173"}
+    assert {e.cameo for e in code(text)} == {"1121"}
+    # a claim made with "charge" stays what it was
+    assert all(e[1] != "173" for e in code_cameo("The Ghanaian opposition charged that the vote was rigged."))

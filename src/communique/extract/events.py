@@ -487,6 +487,11 @@ _CLAIM_VERBS = {"say", "claim", "state", "assert", "insist", "tell", "allege", "
 _FORCE_CLAIMED = {"ASSAULT"}
 # CAMEO's two sides of one visit: X visits Y (042) is Y hosting X (043).
 _CONVERSE_CODES = {"042": "043", "043": "042"}
+# Charging someone in court: the PLOVER manual's ACCUSE (1121, our lexicon), CAMEO's own
+# 173 "arrest, detain, or charge with legal action" (the CAMEO manual, PETRARCH's dictionary),
+# recoded under the CAMEO convention.
+_LEGAL_CHARGES = {"indict", "prosecute", "charge"}
+_LEGAL_CHARGE_CODE = "173"
 
 
 @dataclass
@@ -2883,6 +2888,8 @@ class EventCoder:
             # protest one of dissent ("said they would march on the capital" -> 133; not a protest
             # noun under a future verb: "how the protests will play out")
             code = _THREAT_CODE[code[:2]]
+        if self.convention == "cameo" and code == "1121" and token.lemma_.lower() in _LEGAL_CHARGES:
+            code = _LEGAL_CHARGE_CODE  # "prosecutors indicted X": CAMEO's charge with legal action
         info = self.lex.cameo(code) or info
         sources, targets, reciprocal = self.roles(trig, index)
         sources = [self._people_at_home(m, token, trig, index) for m in sources]
