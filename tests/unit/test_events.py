@@ -1497,3 +1497,24 @@ def test_events_legal_charges_are_cameo_173_under_the_cameo_convention(code: Any
     assert {e.cameo for e in code(text)} == {"1121"}
     # a claim made with "charge" stays what it was
     assert all(e[1] != "173" for e in code_cameo("The Ghanaian opposition charged that the vote was rigged."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # agreeing with a view is no agreement; agreeing on what is to be done, or with another party, is
+        ("Kenyan economists agree that the new tax rules are confusing.", set()),
+        ("It is widely agreed that the Kenyan shilling is overvalued.", set()),
+        ("The Kenyan cabinet agreed that all imported maize should be tested.", {"AGREE"}),
+        ("Kenya and Uganda agreed that the border talks would resume in May.", {"AGREE"}),
+        # signing a law is no agreement between parties; signing a treaty is
+        ("The Kenyan president signed the new media law on Tuesday.", set()),
+        ("Kenya and Uganda signed a trade agreement in Kampala on Tuesday.", {"SUPPORT"}),
+        # litigation is no appeal to another actor; appealing to a government is
+        ("Their lawyers appealed against the verdict of the Kenyan high court.", set()),
+        ("The Kenyan opposition lost an appeal over the election result on Monday.", set()),
+        ("The Kenyan government appealed to Uganda for calm on the border.", {"REQUEST"}),
+    ],
+)
+def test_events_views_laws_and_litigation_are_no_acts(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected

@@ -330,6 +330,8 @@ _NON_EVENT_OBJECTS = {
     "lecture",
     "sermon",
 }
+# Auxiliaries of a clause that states what is to be done ("agreed that X should ...").
+_COURSE_AUX = {"should", "will", "would", "shall", "must"}
 # Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
 _ARRIVING = {"arrive"}
 _DESTINATION_PREPS = {"in", "at", "to", "into"}
@@ -666,6 +668,23 @@ def _arrival_at_venue(token: Any) -> bool:
     ]
     named = [t for d in destinations for t in (d, *(c for c in d.children if c.dep_ == "compound"))]
     return bool(destinations) and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
+
+
+def _agreeing_with_a_view(token: Any) -> bool:
+    """Whether "agree" shares a view ("experts agree that the rules are unclear", "it is
+    generally agreed that ...") rather than agreeing on an act: a that-clause and no object,
+    complement or "to"/"on"/"with" phrase. A coordinated subject ("X and Y agreed that ...")
+    is two parties agreeing, and a clause of what is to be done ("agreed that the goods should be
+    returned") a decision: both stay agreements."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if token.lemma_.lower() != "agree" or not clauses:
+        return False
+    if any(a.dep_ == "aux" and a.lower_ in _COURSE_AUX for c in clauses for a in c.children):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with")) for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(c.dep_ == "conj" for s in subjects for c in s.children)
 
 
 def _published(token: Any) -> bool:
@@ -2855,6 +2874,8 @@ class EventCoder:
             return []  # "the virus has killed six", "killed when a car hit them": no attacker
         if not trig.specific and _arrival_at_venue(token):
             return []  # "arrived at a hearing": no visit to a place
+        if _agreeing_with_a_view(token):
+            return []  # "experts agree that ...": a shared view, no agreement
         if self._standing_state(token):
             return []  # "Hamas, which advocates ...", "the faction that controls Afghanistan"
         negated, hypothetical, future = self.modality(token)
