@@ -1518,3 +1518,29 @@ def test_events_legal_charges_are_cameo_173_under_the_cameo_convention(code: Any
 )
 def test_events_views_laws_and_litigation_are_no_acts(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+def test_events_clause_hung_on_a_dateline_is_the_main_clause(code: Any) -> None:
+    events = code("KAMPALA: The Ugandan army shelled rebel camps near the Congolese border on Sunday.")
+    assert ("ASSAULT", "UGA", "COD") in _pairs(events)
+
+
+def test_events_past_passive_relative_clause_on_victims_asserts_the_attack(code: Any) -> None:
+    # the clause is the act; its unnamed kidnappers are the place's unidentified forces
+    events = code("Two Danish aid workers who were kidnapped in Somalia last year have been freed.")
+    assert ("ASSAULT", "SOM", "DNK") in _pairs(events)
+    # a present-tense state is no act
+    events = code("Two Danish aid workers who are held in Somalia have been freed.")
+    assert all(e.type != "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union hit Belarus with new sanctions on Monday.", {"SANCTION"}),
+        ("Ugandan rebels hit a Kenyan army convoy near the border.", {"ASSAULT"}),
+        ("Kenyan tea exports have been hit by Ugandan tariffs this year.", set()),
+    ],
+)
+def test_events_hitting_with_sanctions_and_tariffs(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected

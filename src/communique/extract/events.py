@@ -330,6 +330,8 @@ _NON_EVENT_OBJECTS = {
     "lecture",
     "sermon",
 }
+# Punctuation that ends a dateline ("PESHAWAR: ...", "CAIRO (Reuters) - ...").
+_DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
 # Auxiliaries of a clause that states what is to be done ("agreed that X should ...").
 _COURSE_AUX = {"should", "will", "would", "shall", "must"}
 # Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
@@ -685,6 +687,20 @@ def _agreeing_with_a_view(token: Any) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(c.dep_ == "conj" for s in subjects for c in s.children)
+
+
+def _after_dateline(node: Any) -> bool:
+    """Whether the parser hung a clause on the dateline before it ("PESHAWAR: A drone killed
+    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): only names, capitals, numbers and
+    punctuation up to its head, and a colon or dash between them. Such a clause is the main
+    assertion."""
+    head = node.head
+    if head.i >= node.i:
+        return False
+    lead = node.doc[node.sent.start : head.i + 1]
+    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead):
+        return False
+    return any(t.text in _DATELINE_MARKS for t in node.doc[head.i + 1 : node.i])
 
 
 def _published(token: Any) -> bool:
@@ -1352,10 +1368,27 @@ class EventCoder:
                 and any(c.dep_ == "expl" for c in node.head.head.children)
             ):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
-            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _attempted(node):
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not (
+                _attempted(node) or _after_dateline(node)
+            ):
                 return False
             node = node.head
         return True
+
+    @staticmethod
+    def _victims_clause(trig: Trigger, targets: list[Mention]) -> bool:
+        """Whether an attack is told in a past passive relative clause on its named victims
+        ("two Danish aid workers who were kidnapped in Somalia"): the clause asserts the act,
+        as a main clause would; its unnamed attacker is the place's (see
+        :meth:`_unidentified_attackers`)."""
+        token = trig.token
+        return (
+            trig.info.plover == "ASSAULT"
+            and token.dep_ == "relcl"
+            and token.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in token.children)
+            and any(m.actor_id for m in targets)
+        )
 
     @staticmethod
     def _reporter(token: Any) -> Any | None:
@@ -1602,6 +1635,8 @@ class EventCoder:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
                     return _gerund_subject(child), shared_passive
                 if child.dep_ == "nsubjpass":
+                    if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
+                        return node.head, True  # "journalists who were abducted": the antecedent
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
                     # subject, not something done to it (no by-agent)
                     stative = node.lemma_.lower() in _STATIVE_PARTICIPLES and not any(
@@ -2932,7 +2967,7 @@ class EventCoder:
                 # actor is not an event we can place
                 return []
         elif (not sources or not (targets or reciprocal)) and (
-            not (main or (token.pos_ == "NOUN" and token.dep_ == "nsubj"))
+            not (main or (token.pos_ == "NOUN" and token.dep_ == "nsubj") or self._victims_clause(trig, targets))
             or (trig.source == "petrarch" and not trig.specific)
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
