@@ -1544,3 +1544,15 @@ def test_events_past_passive_relative_clause_on_victims_asserts_the_attack(code:
 )
 def test_events_hitting_with_sanctions_and_tariffs(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+def test_events_past_clause_of_time_asserts_the_attack(code: Any) -> None:
+    events = code("A farmer died in hospital after he was beaten by Zambian police in Ndola on Sunday.")
+    assert ("ASSAULT", "ZMB") in {(e.type, e.source.country) for e in events}
+    # a condition is no assertion
+    assert all(e.type != "ASSAULT" for e in code("The farmers will leave if Zambian police beat them again."))
+
+
+def test_events_scorn_frames_what_it_scorns(code: Any) -> None:
+    events = code("The Zambian opposition leader ridiculed the president's plea for patience on Friday.")
+    assert {e.type for e in events} == {"ACCUSE"}

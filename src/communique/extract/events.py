@@ -332,6 +332,8 @@ _NON_EVENT_OBJECTS = {
 }
 # Punctuation that ends a dateline ("PESHAWAR: ...", "CAIRO (Reuters) - ...").
 _DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
+# Conjunctions of a clause of time, which asserts its act ("died after he was shot").
+_TIME_MARKS = {"after", "when", "before", "until"}
 # Auxiliaries of a clause that states what is to be done ("agreed that X should ...").
 _COURSE_AUX = {"should", "will", "would", "shall", "must"}
 # Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
@@ -1376,19 +1378,23 @@ class EventCoder:
         return True
 
     @staticmethod
-    def _victims_clause(trig: Trigger, targets: list[Mention]) -> bool:
-        """Whether an attack is told in a past passive relative clause on its named victims
-        ("two Danish aid workers who were kidnapped in Somalia"): the clause asserts the act,
-        as a main clause would; its unnamed attacker is the place's (see
-        :meth:`_unidentified_attackers`)."""
+    def _asserted_attack(trig: Trigger, sources: list[Mention], targets: list[Mention]) -> bool:
+        """Whether an attack in a side clause is asserted as a main clause would be: a past
+        passive relative clause on its named victims ("two Danish aid workers who were kidnapped
+        in Somalia"; the unnamed attacker is the place's, see :meth:`_unidentified_attackers`),
+        or a past clause of time with a named side ("a man died after he was shot by police")."""
         token = trig.token
-        return (
-            trig.info.plover == "ASSAULT"
-            and token.dep_ == "relcl"
-            and token.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in token.children)
-            and any(m.actor_id for m in targets)
+        if trig.info.plover != "ASSAULT":
+            return False
+        past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children) or (
+            token.tag_ == "VBD"
         )
+        if token.dep_ == "relcl":
+            return past and token.tag_ == "VBN" and any(m.actor_id for m in targets)
+        if token.dep_ == "advcl":
+            when = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
+            return when and past and any(m.actor_id for m in (*sources, *targets))
+        return False
 
     @staticmethod
     def _reporter(token: Any) -> Any | None:
@@ -2967,7 +2973,11 @@ class EventCoder:
                 # actor is not an event we can place
                 return []
         elif (not sources or not (targets or reciprocal)) and (
-            not (main or (token.pos_ == "NOUN" and token.dep_ == "nsubj") or self._victims_clause(trig, targets))
+            not (
+                main
+                or (token.pos_ == "NOUN" and token.dep_ == "nsubj")
+                or self._asserted_attack(trig, sources, targets)
+            )
             or (trig.source == "petrarch" and not trig.specific)
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
