@@ -1556,3 +1556,8 @@ def test_events_past_clause_of_time_asserts_the_attack(code: Any) -> None:
 def test_events_scorn_frames_what_it_scorns(code: Any) -> None:
     events = code("The Zambian opposition leader ridiculed the president's plea for patience on Friday.")
     assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_events_imperative_to_the_reader_is_no_act(code: Any) -> None:
+    assert not code("Talk to any Zambian copper miner about the Chinese smelter and you hear the same story.")
+    assert {e.type for e in code("Zambia will talk to China about the smelter next week.")} == {"AGREE"}

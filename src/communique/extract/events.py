@@ -705,6 +705,18 @@ def _after_dateline(node: Any) -> bool:
     return any(t.text in _DATELINE_MARKS for t in node.doc[head.i + 1 : node.i])
 
 
+def _imperative(token: Any) -> bool:
+    """Whether a verb is an imperative opening its sentence ("Talk to any farmer and ...",
+    "Ask the ministry why ..."): a bare verb heading the sentence with no subject or auxiliary,
+    after nothing but a dateline. It tells the reader what to do; no one acts."""
+    if token.tag_ != "VB" or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in token.children):
+        return False
+    lead = token.doc[token.sent.start : token.i]
+    return all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+
+
 def _published(token: Any) -> bool:
     """Whether a verb's object, or the subject of its passive, is a publication or a speech
     ("released a statement", "delivered remarks", "the notice had been released"): publishing
@@ -2915,6 +2927,8 @@ class EventCoder:
             return []  # "the virus has killed six", "killed when a car hit them": no attacker
         if not trig.specific and _arrival_at_venue(token):
             return []  # "arrived at a hearing": no visit to a place
+        if token.pos_ == "VERB" and _imperative(token):
+            return []  # "Talk to any farmer and ...": an instruction to the reader
         if _agreeing_with_a_view(token):
             return []  # "experts agree that ...": a shared view, no agreement
         if self._standing_state(token):
