@@ -1561,3 +1561,14 @@ def test_events_scorn_frames_what_it_scorns(code: Any) -> None:
 def test_events_imperative_to_the_reader_is_no_act(code: Any) -> None:
     assert not code("Talk to any Zambian copper miner about the Chinese smelter and you hear the same story.")
     assert {e.type for e in code("Zambia will talk to China about the smelter next week.")} == {"AGREE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Zambian supreme court dissolved the main opposition party on Monday.", {"1722"}),
+        ("The Zambian president dissolved parliament on Monday.", set()),
+    ],
+)
+def test_events_dissolving_a_party_bans_it(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.cameo for e in code(text)} == expected
