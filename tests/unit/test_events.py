@@ -1572,3 +1572,15 @@ def test_events_imperative_to_the_reader_is_no_act(code: Any) -> None:
 )
 def test_events_dissolving_a_party_bans_it(code: Any, text: str, expected: set[str]) -> None:
     assert {e.cameo for e in code(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present passive relative clause is a state; a present perfect one reports an act
+        ("The town of Zed, which is controlled by Ugandan rebels, lies near the Kenyan border.", set()),
+        ("Two Kenyan engineers who have been abducted by Ugandan rebels were freed.", {"ASSAULT", "RETREAT"}),
+    ],
+)
+def test_events_present_passive_relative_clause_is_a_state(code: Any, text: str, expected: set[str]) -> None:
+    assert {e.type for e in code(text)} == expected

@@ -1347,7 +1347,8 @@ class EventCoder:
     def _standing_state(token: Any) -> bool:
         """Whether the trigger sits in a present-tense relative clause, which describes what its
         antecedent is or keeps doing ("which controls Afghanistan", "which is preparing an
-        offensive") rather than reporting an act ("Russia, which condemned Ukraine on Monday")."""
+        offensive", "which is backed by Iran") rather than reporting an act ("Russia, which
+        condemned Ukraine on Monday", "who have been abducted")."""
         node = token if token.pos_ in ("VERB", "AUX") else token.head
         for _ in range(3):
             if node.dep_ == "relcl":
@@ -1359,6 +1360,9 @@ class EventCoder:
             return False
         if node.tag_ in ("VBZ", "VBP"):
             return True
+        if node.tag_ == "VBN":
+            # the present passive is a state too: "which is controlled by X", "who are backed by Y"
+            return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in node.children)
         return node.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in node.children)
 
     @staticmethod
