@@ -1360,8 +1360,9 @@ class EventCoder:
             return False
         if node.tag_ in ("VBZ", "VBP"):
             return True
-        if node.tag_ == "VBN":
-            # the present passive is a state too: "which is controlled by X", "who are backed by Y"
+        if node.tag_ == "VBN" and node.i == token.i:
+            # the present passive trigger is a state too: "which is controlled by X", "who are
+            # backed by Y" (not a raising verb over it: "where X is expected to attend")
             return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in node.children)
         return node.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in node.children)
 
