@@ -1462,7 +1462,7 @@ def test_events_killing_with_a_named_attacker_stays_with_an_accident_nearby(code
     ("text", "expected"),
     [
         # a press or news conference is a statement to the media, not a meeting
-        ("The Kenyan foreign minister listened during a news conference at the embassy in Rome.", set()),
+        ("The Kenyan envoy sat silently through a crowded news conference in Rome.", set()),
         ("The Kenyan foreign minister held a press conference in Rome on Thursday.", set()),
         ("The Kenyan foreign minister held talks with the Italian premier in Rome on Thursday.", {"CONSULT"}),
         # arriving at a venue is no visit; arriving in a country's city is

@@ -334,6 +334,8 @@ _NON_EVENT_OBJECTS = {
 _DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
 # Conjunctions of a clause of time, which asserts its act ("died after he was shot").
 _TIME_MARKS = {"after", "when", "before", "until"}
+# Prepositions of agreeing on or with something ("agreed to X", "agreed on X", "agreed with Y").
+_AGREE_PREPS = {"to", "on", "with"}
 # Auxiliaries of a clause that states what is to be done ("agreed that X should ...").
 _COURSE_AUX = {"should", "will", "would", "shall", "must"}
 # Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
@@ -685,7 +687,7 @@ def _agreeing_with_a_view(token: Any) -> bool:
         return False
     if any(a.dep_ == "aux" and a.lower_ in _COURSE_AUX for c in clauses for a in c.children):
         return False
-    if any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "with")) for c in token.children):
+    if any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in _AGREE_PREPS) for c in token.children):
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(c.dep_ == "conj" for s in subjects for c in s.children)
@@ -1399,13 +1401,11 @@ class EventCoder:
         """Whether an attack in a side clause is asserted as a main clause would be: a past
         passive relative clause on its named victims ("two Danish aid workers who were kidnapped
         in Somalia"; the unnamed attacker is the place's, see :meth:`_unidentified_attackers`),
-        or a past clause of time with a named side ("a man died after he was shot by police")."""
+        or a past clause of time with a named side ("a guard died after he was beaten by soldiers")."""
         token = trig.token
         if trig.info.plover != "ASSAULT":
             return False
-        past = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children) or (
-            token.tag_ == "VBD"
-        )
+        past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
         if token.dep_ == "relcl":
             return past and token.tag_ == "VBN" and any(m.actor_id for m in targets)
         if token.dep_ == "advcl":
