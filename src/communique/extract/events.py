@@ -239,6 +239,17 @@ _ATTACK_NOUNS = {
     "ambush",
     "crossfire",
 }
+# Causes of death or injury that are no attacker: an illness, an accident, a vehicle, nature
+# ("the virus has killed six", "killed when a car struck them", "died in a crash"). Not "fire"
+# or "explosion", which are often the attack itself ("killed in rocket fire").
+_ACCIDENT_CAUSES = {
+    *("virus", "coronavirus", "covid", "disease", "illness", "infection", "epidemic", "pandemic"),
+    *("outbreak", "flu", "influenza", "cholera", "ebola", "malaria", "measles", "cancer"),
+    *("accident", "crash", "collision", "car", "truck", "lorry", "vehicle", "train", "derailment"),
+    *("flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone"),
+    *("tornado", "landslide", "mudslide", "avalanche", "lightning", "heatwave", "tsunami", "wildfire"),
+    *("blaze", "drowning", "stampede"),
+}
 # Verbs whose clause's subject is the one affected: "allow X to land", "let X in".
 _CAUSATIVE = {"allow", "let", "permit", "help", "enable", "force", "make"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -319,7 +330,24 @@ _NON_EVENT_OBJECTS = {
     "update",
     "version",
     "trailer",
+    "notice",
+    "remark",
+    "speech",
+    "lecture",
+    "sermon",
 }
+# Punctuation that ends a dateline ("PESHAWAR: ...", "CAIRO (Reuters) - ...").
+_DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
+# Conjunctions of a clause of time, which asserts its act ("died after he was shot").
+_TIME_MARKS = {"after", "when", "before", "until"}
+# Prepositions of agreeing on or with something ("agreed to X", "agreed on X", "agreed with Y").
+_AGREE_PREPS = {"to", "on", "with"}
+# Auxiliaries of a clause that states what is to be done ("agreed that X should ...").
+_COURSE_AUX = {"should", "will", "would", "shall", "must"}
+# Verbs of arriving: a visit (CAMEO 042) when they arrive in a place, not at a venue.
+_ARRIVING = {"arrive"}
+_DESTINATION_PREPS = {"in", "at", "to", "into"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC", "ORG"}
 # Adverbs that make a clause a guess rather than a report.
 _HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely", "reportedly"}
 _FUNCTION_CUES = {"over", "out", "down", "up", "on", "for", "to", "with", "from", "at", "upon", "in"}
@@ -473,6 +501,11 @@ _CLAIM_VERBS = {"say", "claim", "state", "assert", "insist", "tell", "allege", "
 _FORCE_CLAIMED = {"ASSAULT"}
 # CAMEO's two sides of one visit: X visits Y (042) is Y hosting X (043).
 _CONVERSE_CODES = {"042": "043", "043": "042"}
+# Charging someone in court: the PLOVER manual's ACCUSE (1121, our lexicon), CAMEO's own
+# 173 "arrest, detain, or charge with legal action" (the CAMEO manual, PETRARCH's dictionary),
+# recoded under the CAMEO convention.
+_LEGAL_CHARGES = {"indict", "prosecute", "charge"}
+_LEGAL_CHARGE_CODE = "173"
 
 
 @dataclass
@@ -617,6 +650,88 @@ def _gerund_subject(subject: Any) -> Any:
     if subject is None or subject.dep_ not in ("csubj", "nsubj") or subject.tag_ != "VBG":
         return subject
     return next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+
+
+def _accidental(token: Any) -> bool:
+    """Whether a killing or injury is put down to an illness, an accident or nature (see
+    :data:`_ACCIDENT_CAUSES`) rather than to an attacker: its subject, its by-agent, the object
+    of its "in"/"from" phrase, or, when it names no agent, the subject of a clause under it
+    ("two hikers were killed and one hurt when a truck left the road")."""
+    agents = [c for c in token.children if c.dep_ == "nsubj"]
+    agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children]
+    if not agents:
+        causes += [g for t in token.subtree if t.dep_ == "advcl" for g in t.children if g.dep_ == "nsubj"]
+    return any(c.lemma_.lower() in _ACCIDENT_CAUSES for c in (*agents, *causes))
+
+
+def _arrival_at_venue(token: Any) -> bool:
+    """Whether an arrival names where it arrives and none of that is a named place: "arrived at
+    a hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
+    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts)."""
+    if token.lemma_.lower() not in _ARRIVING:
+        return False
+    destinations = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    named = [t for d in destinations for t in (d, *(c for c in d.children if c.dep_ == "compound"))]
+    return bool(destinations) and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
+
+
+def _agreeing_with_a_view(token: Any) -> bool:
+    """Whether "agree" shares a view ("experts agree that the rules are unclear", "it is
+    generally agreed that ...") rather than agreeing on an act: a that-clause and no object,
+    complement or "to"/"on"/"with" phrase. A coordinated subject ("X and Y agreed that ...")
+    is two parties agreeing, and a clause of what is to be done ("agreed that the goods should be
+    returned") a decision: both stay agreements."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if token.lemma_.lower() != "agree" or not clauses:
+        return False
+    if any(a.dep_ == "aux" and a.lower_ in _COURSE_AUX for c in clauses for a in c.children):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in _AGREE_PREPS) for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(c.dep_ == "conj" for s in subjects for c in s.children)
+
+
+def _after_dateline(node: Any) -> bool:
+    """Whether the parser hung a clause on the dateline before it ("PESHAWAR: A drone killed
+    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): only names, capitals, numbers and
+    punctuation up to its head, and a colon or dash between them. Such a clause is the main
+    assertion."""
+    head = node.head
+    if head.i >= node.i:
+        return False
+    lead = node.doc[node.sent.start : head.i + 1]
+    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead):
+        return False
+    return any(t.text in _DATELINE_MARKS for t in node.doc[head.i + 1 : node.i])
+
+
+def _imperative(token: Any) -> bool:
+    """Whether a verb is an imperative opening its sentence ("Talk to any farmer and ...",
+    "Ask the ministry why ..."): a bare verb heading the sentence with no subject or auxiliary,
+    after nothing but a dateline. It tells the reader what to do; no one acts."""
+    if token.tag_ != "VB" or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in token.children):
+        return False
+    lead = token.doc[token.sent.start : token.i]
+    return all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+
+
+def _published(token: Any) -> bool:
+    """Whether a verb's object, or the subject of its passive, is a publication or a speech
+    ("released a statement", "delivered remarks", "the notice had been released"): publishing
+    or speaking, not the act."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
+    )
 
 
 def _argument_tokens(token: Any, depth: int = 3) -> list[Any]:
@@ -1240,7 +1355,8 @@ class EventCoder:
     def _standing_state(token: Any) -> bool:
         """Whether the trigger sits in a present-tense relative clause, which describes what its
         antecedent is or keeps doing ("which controls Afghanistan", "which is preparing an
-        offensive") rather than reporting an act ("Russia, which condemned Ukraine on Monday")."""
+        offensive", "which is backed by Iran") rather than reporting an act ("Russia, which
+        condemned Ukraine on Monday", "who have been abducted")."""
         node = token if token.pos_ in ("VERB", "AUX") else token.head
         for _ in range(3):
             if node.dep_ == "relcl":
@@ -1252,6 +1368,10 @@ class EventCoder:
             return False
         if node.tag_ in ("VBZ", "VBP"):
             return True
+        if node.tag_ == "VBN" and node.i == token.i:
+            # the present passive trigger is a state too: "which is controlled by X", "who are
+            # backed by Y" (not a raising verb over it: "where X is expected to attend")
+            return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in node.children)
         return node.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in node.children)
 
     @staticmethod
@@ -1275,10 +1395,29 @@ class EventCoder:
                 and any(c.dep_ == "expl" for c in node.head.head.children)
             ):
                 pass  # "There were ten soldiers killed in X": the existential asserts the act
-            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not _attempted(node):
+            elif node.dep_ in ("relcl", "advcl", "acl", "csubj", "pcomp") and not (
+                _attempted(node) or _after_dateline(node)
+            ):
                 return False
             node = node.head
         return True
+
+    @staticmethod
+    def _asserted_attack(trig: Trigger, sources: list[Mention], targets: list[Mention]) -> bool:
+        """Whether an attack in a side clause is asserted as a main clause would be: a past
+        passive relative clause on its named victims ("two Danish aid workers who were kidnapped
+        in Somalia"; the unnamed attacker is the place's, see :meth:`_unidentified_attackers`),
+        or a past clause of time with a named side ("a guard died after he was beaten by soldiers")."""
+        token = trig.token
+        if trig.info.plover != "ASSAULT":
+            return False
+        past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+        if token.dep_ == "relcl":
+            return past and token.tag_ == "VBN" and any(m.actor_id for m in targets)
+        if token.dep_ == "advcl":
+            when = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
+            return when and past and any(m.actor_id for m in (*sources, *targets))
+        return False
 
     @staticmethod
     def _reporter(token: Any) -> Any | None:
@@ -1525,6 +1664,8 @@ class EventCoder:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
                     return _gerund_subject(child), shared_passive
                 if child.dep_ == "nsubjpass":
+                    if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
+                        return node.head, True  # "journalists who were abducted": the antecedent
                     # "Israel is opposed to ...", "Vietnam is committed to ...": a state of the
                     # subject, not something done to it (no by-agent)
                     stative = node.lemma_.lower() in _STATIVE_PARTICIPLES and not any(
@@ -2868,10 +3009,16 @@ class EventCoder:
         self, article: Article, sent: Any, trig: Trigger, index: dict[int, Mention], quotes: list[Quote]
     ) -> list[EventRecord]:
         token = trig.token
-        if token.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
-        ):
+        if _published(token):
             return []  # "released a statement", "issued a report": publishing, not the act
+        if trig.info.plover == "ASSAULT" and _accidental(token):
+            return []  # "the virus has killed six", "killed when a car hit them": no attacker
+        if not trig.specific and _arrival_at_venue(token):
+            return []  # "arrived at a hearing": no visit to a place
+        if token.pos_ == "VERB" and _imperative(token):
+            return []  # "Talk to any farmer and ...": an instruction to the reader
+        if _agreeing_with_a_view(token):
+            return []  # "experts agree that ...": a shared view, no agreement
         if self._standing_state(token):
             return []  # "Hamas, which advocates ...", "the faction that controls Afghanistan"
         negated, hypothetical, future = self.modality(token)
@@ -2905,6 +3052,8 @@ class EventCoder:
             # protest one of dissent ("said they would march on the capital" -> 133; not a protest
             # noun under a future verb: "how the protests will play out")
             code = _THREAT_CODE[code[:2]]
+        if self.convention == "cameo" and code == "1121" and token.lemma_.lower() in _LEGAL_CHARGES:
+            code = _LEGAL_CHARGE_CODE  # "prosecutors indicted X": CAMEO's charge with legal action
         info = self.lex.cameo(code) or info
         sources, targets, reciprocal = self.roles(trig, index)
         sources = [self._people_at_home(m, token, trig, index) for m in sources]
@@ -2926,7 +3075,11 @@ class EventCoder:
                 # actor is not an event we can place
                 return []
         elif (not sources or not (targets or reciprocal)) and (
-            not (main or (token.pos_ == "NOUN" and token.dep_ == "nsubj"))
+            not (
+                main
+                or (token.pos_ == "NOUN" and token.dep_ == "nsubj")
+                or self._asserted_attack(trig, sources, targets)
+            )
             or (trig.source == "petrarch" and not trig.specific)
         ):
             # side clauses and bare dictionary defaults need both roles to be worth an event
