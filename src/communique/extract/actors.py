@@ -585,9 +585,12 @@ class _Run:
         name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
         name_start = tokens[0].i
         mention = self._mention_for(ent)
+        if not name[:1].isupper() and not (
+            self.d.people_index.get(_key(name)) and (lead or _pre_title(doc, name_start, self.d) is not None)
+        ):
+            # "bison": not a name; but "President obama" is, a listed name after a title
+            return
         # a single name token already seen: the same person (linking is done here for order)
-        if not name[:1].isupper():
-            return  # "bison": not a name
         if len(tokens) == 1 and _key(name) in self.tokens and not lead:
             mention.actor_id = self.person_named(_key(name), ent.start_char)
             return
@@ -613,7 +616,8 @@ class _Run:
                 title = appos.text
                 if title_tokens and title_tokens[0].lower_ in ("the", "a", "an"):
                     title = doc[appos.start + 1 : appos.end].text
-        found = self._dictionary_person(name, titled=bool(title_tokens))
+        sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
+        found = self._dictionary_person(name, titled=bool(title_tokens), title_sector=sector)
         igo, country, affiliation = self._affiliation(title_tokens)
         of_country = self._of_country(doc, tokens[-1].i + 1)
         if of_country is not None and not country and not igo:
@@ -622,10 +626,10 @@ class _Run:
             country = of_country
             if found is not None and found.country and found.country != of_country:
                 found = None
-        sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
+        former = any(t.lower_ in _FORMER for t in title_tokens)
         if igo:
             sector = "IGO"
-        elif title_tokens and any(t.lower_ in _FORMER for t in title_tokens):
+        elif former:
             sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
         if found is None and not country and not igo:
             country = self._undated_country(name, titled=bool(title_tokens))
@@ -635,7 +639,12 @@ class _Run:
             country = country or found.country
             if not igo and found.igo:
                 igo, sector = found.igo, "IGO"
-            sector = sector or found.sector
+            if sector is None or (
+                sector == "ELI" and not former and len(tokens) > 1 and found.sector in resolve.STATE_SECTORS
+            ):
+                # an elite's title ("Sheikh", "Prince") names no office; the one the person named
+                # in full held that day does ("Prince Philip" by his given name alone is no one)
+                sector = found.sector
             affiliation = affiliation or found.affiliation
             canonical = found.name
         else:
@@ -672,22 +681,36 @@ class _Run:
         self.article.mentions.append(mention)
         return mention
 
-    def _dictionary_person(self, name: str, titled: bool = False) -> Actor | None:
+    def _dictionary_person(self, name: str, titled: bool = False, title_sector: str | None = None) -> Actor | None:
         """The dictionary person of a name as of the article's date, or None.
 
-        A listed name or alias is enough. A bare surname ("President Bush") is accepted only
-        when it points to one person in office on the article's date and the name carries a
-        title or the person's country is already among the article's actors.
+        A listed name or alias is enough (Arabic articles and hyphens aside:
+        :meth:`~communique.extract.resolve.ActorDictionary.people_for`). A bare surname
+        ("President Bush") is accepted only when it points to one person in office on the
+        article's date and the name carries a title or the person's country is already among
+        the article's actors. A given name and surname that shorten a listed longer name
+        ("President Omar Bashir" for "Omar Hassan Ahmad al Bashir") are accepted only with a
+        title whose sector is the one of the office that person held on the article's date, in
+        an article that names that office's country.
         """
         people = self.d.people_for(_key(name))
         if people:
             return resolve._pick_person(people, self.date, self.d)
-        if " " in name.strip() or not self.date:
-            return None
-        found = resolve._pick_person(self.d.people_by_surname(_key(name)), self.date, self.d)
-        if found is None or not found.sector:
+        if not self.date:
             return None
         countries = {a.country for a in self.actors.values() if a.kind != "person"}
+        words = resolve.name_variant(_key(name)).split(" ")
+        if len(words) > 1:
+            if title_sector is None:
+                return None
+            found = resolve._pick_person(self.d.people_by_surname(f"{words[0]} {words[-1]}"), self.date, self.d)
+            # "Robert Nicholson, executive director of ..." is not the Canadian minister
+            # Robert Douglas Nicholson: the office's country must be named too
+            ok = found is not None and found.sector == title_sector and found.country in countries
+            return found if ok else None
+        found = resolve._pick_person(self.d.people_by_surname(words[0]), self.date, self.d)
+        if found is None or not found.sector:
+            return None
         return found if titled or found.country in countries else None
 
     def _undated_country(self, name: str, titled: bool) -> str | None:
@@ -700,14 +723,14 @@ class _Run:
         W. Bush against one Cayman Islands premier). Only the country is taken, never a person.
         """
         people = self.d.people_for(_key(name))
-        words = name.split()
+        words = resolve.name_variant(_key(name)).split()
         if not people and words:
             # a full name is another person unless the given name agrees ("Omar El Bashir" is
             # "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
             people = [
                 p
-                for p in self.d.people_by_surname(_key(words[-1]))
-                if len(words) == 1 or _key(p.name.split()[0]) == _key(words[0])
+                for p in self.d.people_by_surname(words[-1])
+                if len(words) == 1 or _key(p.name.split()[0]) == words[0]
             ]
         unique = list({id(p): p for p in people}.values())
         if not unique:

@@ -65,6 +65,7 @@ __all__ = [
     "load_dictionary",
     "location_actor",
     "lookup",
+    "name_variant",
     "organization_actor",
     "person_actor",
     "sector_actor",
@@ -136,6 +137,29 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
 _USER_COLUMNS = ("name", "aliases", "kind", "country", "sector", "igo", "start", "end", "role")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+# Arabic articles in transliterated names, written apart or hyphenated, in either vowel and
+# assimilated to the next consonant ("al-Bashir", "El Bashir", "ad-Din", "ash-Sharaa"): news
+# and the Phoenix lists spell the same name with and without them.
+_NAME_ARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "at", "az", "ar"})
+_NAME_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+def name_variant(key: str) -> str:
+    """A person-name key without Arabic articles and hyphens, for matching spellings.
+
+    Example:
+        >>> name_variant("omar el bashir"), name_variant("omar al-bashir"), name_variant("vladimir putin")
+        ('omar bashir', 'omar bashir', 'vladimir putin')
+    """
+    if "-" not in key and "‐" not in key and "‑" not in key and "–" not in key:
+        words = key.split(" ")
+        if _NAME_ARTICLES.isdisjoint(words):
+            return key
+    else:
+        words = _NAME_SPLIT.split(key)
+    return " ".join(w for w in words if w and w not in _NAME_ARTICLES)
 
 
 def slug(text: str) -> str:
@@ -251,23 +275,48 @@ class ActorDictionary:
         return self.display.get(iso3, iso3)
 
     def people_for(self, key: str) -> list[Person]:
-        """Every person whose name or alias has this lookup key."""
+        """Every person whose name or alias has this lookup key; when none has, those whose
+        name is spelt so but for Arabic articles and hyphens (:func:`name_variant`: "Omar El
+        Bashir" is "Omar al-Bashir", "Hamad bin Khalifa al-Thani" is "... al Thani"), when
+        two words at least are left."""
+        name_keys = self.people_index.get(key)
+        if not name_keys:
+            variant = name_variant(key)
+            # one word left ("al-Hassan" -> "Hassan") is a surname, which is no listed name
+            # (Prince Hassan's alias is his given name): see :meth:`people_by_surname`
+            if variant == key or " " not in variant:
+                return []
+            name_keys = [*self.people_index.get(variant, ()), *self.name_variants.get(variant, ())]
         return [
             self.person(name_key)
-            for name_key in dict.fromkeys(self.people_index.get(key, ()))
+            for name_key in dict.fromkeys(name_keys)
             if name_key in self.persons or name_key in self.person_rows
         ]
 
     @functools.cached_property
+    def name_variants(self) -> dict[str, list[str]]:
+        """:func:`name_variant` of the names and aliases that have an article or a hyphen →
+        name keys. Built on first use (~10 ms); the fallback of :meth:`people_for`."""
+        index: dict[str, list[str]] = {}
+        for key, name_keys in self.people_index.items():
+            variant = name_variant(key)
+            if variant != key and variant:
+                index.setdefault(variant, []).extend(name_keys)
+        return index
+
+    @functools.cached_property
     def surnames(self) -> dict[str, list[str]]:
-        """Last name → name keys, and "first last" → name keys (for "Carlos Saul Menem").
+        """Last name → name keys, and "first last" → name keys (for "Carlos Saul Menem"), both
+        without Arabic articles ("Bashar al-Assad" is "Assad").
 
         Built on first use (~20 ms); used only as a fallback when the name as written is not
         a listed name or alias, and only when it points to a single person.
         """
         index: dict[str, list[str]] = {}
         for name_key in (*self.person_rows, *self.persons):
-            words = name_key.split(" ")
+            words = name_variant(name_key).split(" ")
+            if len(words) < 2:
+                words = name_key.split(" ")  # "Al Gore": a given name, surname Gore
             # entries named like bodies ("Kosovo Assembly") are not people
             if words[-1] in self.titles or words[-1] in _BODY_WORDS:
                 continue
