@@ -78,6 +78,12 @@ def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: st
         ("Officials said the U.S. military leaders disagreed.", "the U.S. military leaders", "USA:MIL"),
         # an organisation the dictionary lacks, named by a country word and a body word
         ("The Estonian Supreme Court annulled the vote.", "The Estonian Supreme Court", "EST:JUD"),
+        # agent words: officials, media, the embassy of a country
+        ("They burnt the offices of the Palestinian administrators.", "the Palestinian administrators", "PSE:GOV"),
+        ("Syrian state television said the road was open.", "Syrian state television", "SYR:MED"),
+        ("Protesters gathered outside the Saudi consulate.", "the Saudi consulate", "SAU:GOV"),
+        # "of" a country: that country's; "in" a country: another country's (below)
+        ("The embassy of Moldova issued visas.", "The embassy of Moldova", "MDA:GOV"),
     ],
 )
 def test_actors_national_institutions_by_pattern(run, text: str, mention: str, actor_id: str) -> None:
@@ -86,6 +92,24 @@ def test_actors_national_institutions_by_pattern(run, text: str, mention: str, a
     sector = actor_id.split(":")[1]
     assert article.actor(actor_id).code == actor_id.replace(":", "")
     assert article.actor(actor_id).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The embassy in Moldova issued visas.", "Moldova"),
+        ("The ambassador in Moldova met the press.", "Moldova"),
+    ],
+)
+def test_actors_embassy_in_a_country_is_not_of_it(run, text: str, mention: str) -> None:
+    article = run(text)
+    assert "MDA:GOV" not in {m.actor_id for m in article.mentions}
+
+
+def test_actors_title_in_context_gives_the_sector(run) -> None:
+    # the party's leader is coded for the party, whatever office the dictionary gives him
+    article = run("Activists of the Fatah Party rallied against the party's leader Mahmoud Abbas.", date="2007-06-20")
+    assert _person(article, "Mahmoud Abbas").code == "PSEPTY"
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,19 @@ def test_resolve_missing_user_file_is_a_config_error(tmp_path) -> None:
         ("Nigerian Union of Teachers", "EDU"),
         ("prison inmates", "CRM"),
         ("border patrol agents", "COP"),
+        # a possessive and a split hyphen are left out of the title's words
+        ("the party 's leader", "PTY"),
+        ("hostage - takers", "CRM"),
+        ("hostage-takers", "CRM"),
+        ("vice - president", "GOV"),
+        # agent words of the CAMEO agents dictionary
+        ("Palestinian administrators", "GOV"),
+        ("suicide bombers", "MIL"),
+        ("state television", "MED"),
+        ("hijackers", "CRM"),
+        ("presidential candidate", "ELI"),
+        # an epithet of a ruler names no office
+        ("dictator", None),
         ("the", None),
         ("business", None),
     ],

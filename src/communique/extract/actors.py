@@ -1512,6 +1512,8 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     entry = d.titles.get(key)
     if key not in _STATE_BODIES and (entry is None or entry[1] != "head"):
         return None
+    if key in _OUTWARD_BODIES and doc[prep].lower_ == "in":
+        return None  # "the ambassador in Moldova", "the embassy in Iraq" are another country's
     start = head
     while start - 1 >= 0 and head - start < 2 and doc[start - 1].lower_ in d.titles:
         start -= 1
@@ -1636,6 +1638,11 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
     return span
 
 
+# Bodies and offices of a country that sit in another one: "in <country>" after them names
+# where they are, not whose ("the embassy in Iraq"; "the ambassador of Iraq" is Iraq's).
+_OUTWARD_BODIES = frozenset(
+    {"embassy", "embassies", "consulate", "consulates", "ambassador", "ambassadors", "envoy", "envoys", "consul"}
+)
 # Title words of offices that act abroad: their holder is often the visitor, not of the country
 # the article is about ("Foreign Minister X arrived in Kenya"). Hand-written.
 _OUTWARD_TITLES = frozenset(

@@ -70,6 +70,7 @@ __all__ = [
     "person_actor",
     "sector_actor",
     "slug",
+    "title_sector",
 ]
 
 # The Phoenix file was generated in January 2014; a role it leaves open ("[USAGOV >090120]")
@@ -508,7 +509,12 @@ def _build(user_file: str | None) -> ActorDictionary:
     _add_plural_demonyms(d)
     # titles first: they decide which institution names are generic
     for row in _read_tsv(_data("titles.tsv")):
-        d.titles[_key(row["word"])] = (row["sector"], row["kind"])
+        key = _key(row["word"])
+        d.titles[key] = (row["sector"], row["kind"])
+        if "-" in key:
+            # the tokenizer splits "hostage-takers" as "hostage - takers": the words are looked up
+            # without the hyphen (title_sector), so the title is listed both ways
+            d.titles.setdefault(key.replace("-", " "), (row["sector"], row["kind"]))
     for row in _read_tsv(_data("institutions.tsv")):
         key = _key(row["alias"])
         # a country's own name never becomes an institution alias, and a name made only of
@@ -948,24 +954,38 @@ def _singulars(phrase: str) -> list[str]:
     return out
 
 
+def _title_entry(word: str, d: ActorDictionary) -> tuple[str, str] | None:
+    """The ``titles.tsv`` entry (sector, kind) of a lower-case word or its singular."""
+    entry = d.titles.get(word)
+    if entry is None:
+        entry = next((d.titles[s] for s in _singulars(word) if s in d.titles), None)
+    return entry
+
+
+# Tokens left out of a title's words: a possessive ("the party's leader" is a party leader) and
+# the hyphen the tokenizer splits off ("vice - president").
+_TITLE_SKIPPED = frozenset({"'s", "’s", "'", "’", "-", "–"})
+
+
 def title_sector(words: Iterable[str], d: ActorDictionary | None = None) -> str | None:
     """The sector a title implies: the rightmost head word (or two-/three-word head) wins.
 
+    Possessives and hyphens between the words are left out ("the party's leader" is a party
+    leader, PTY; "hostage - takers" is "hostage takers").
+
     Example:
-        >>> title_sector("Russian foreign minister".split())
-        'GOV'
+        >>> title_sector("Russian foreign minister".split()), title_sector(["party", "'s", "leader"])
+        ('GOV', 'PTY')
     """
     d = d or load_dictionary()
-    tokens = [_key(w) for w in words]
+    tokens = [k for k in (_key(w) for w in words) if k not in _TITLE_SKIPPED]
     sector: str | None = None
     i = 0
     while i < len(tokens):
         for n in (4, 3, 2, 1):
             phrase = " ".join(tokens[i : i + n])
-            entry = d.titles.get(phrase)
-            if entry is None and i + n <= len(tokens):
-                # a plural of a listed title ("negotiators", "commanders", "clergymen")
-                entry = next((d.titles[s] for s in _singulars(phrase) if s in d.titles), None)
+            # a plural of a listed title too ("negotiators", "commanders", "clergymen")
+            entry = _title_entry(phrase, d) if i + n <= len(tokens) else None
             if entry and entry[1] == "head" and i + n <= len(tokens):
                 sector = entry[0]
                 i += n - 1
