@@ -95,6 +95,38 @@ def test_actors_national_institutions_by_pattern(run, text: str, mention: str, a
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        # a country word and a people after it: the people of that country
+        ("They took the homes of Croatian Serb refugees.", "Croatian Serb refugees", "HRV:REF"),
+        ("Syrian Kurdish fighters seized the town.", "Syrian Kurdish fighters", "SYR:REB"),
+        ("Kosovo Albanians voted on Sunday.", "Kosovo Albanians", "XKX"),
+        # a faith's leaders lead a community, not the country
+        ("American Muslim leaders met the mayor.", "American Muslim", "USA"),
+    ],
+)
+def test_actors_compound_demonym_is_of_the_first_country(run, text: str, mention: str, actor_id: str) -> None:
+    article = run(text, date="2010-01-01")
+    assert actor_id in _ids(article, mention)
+    assert not {"SRB", "SRB:REF", "ALB", "USA:GOV"} & {m.actor_id for m in article.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dyad, not a compound
+        ("The Albanian Serb border was closed.", {"ALB", "SRB"}),
+        # the people's word begins a longer country name
+        ("Visitors came from Turkmenistan Turks and Caicos Islands and Peru.", {"TKM", "TCA"}),
+        # a state of citizens after the country word is no people of the first
+        ("A Turkish Cypriot leader spoke.", {"TUR", "CYP:GOV"}),
+    ],
+)
+def test_actors_compound_demonym_exceptions(run, text: str, expected: set[str]) -> None:
+    assert expected <= {m.actor_id for m in run(text).mentions}
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         ("The embassy in Moldova issued visas.", "Moldova"),

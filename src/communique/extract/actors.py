@@ -170,6 +170,8 @@ class _Match:
     end: int
     category: str  # country, standin, institution, igo
     key: str
+    # a country word and the people after it ("Croatian Serbs"): the people of that country
+    compound: bool = False
 
 
 class ActorStage:
@@ -247,7 +249,9 @@ class ActorStage:
                 if doc[s].idx == mention.start and doc[e - 1].idx + len(doc[e - 1]) == mention.end:
                     mention.label = label
 
-        matches = [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)]
+        matches = _compound_demonyms(
+            doc, [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)], d
+        )
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         text = article.text
         georgia = _georgia_reading(text)
@@ -269,6 +273,8 @@ class ActorStage:
             start_char, end_char = span.start_char, span.end_char
             # extend to an institution: "<country> ('s) <body noun>"
             body = _state_body_after(doc, match.end, d) if match.category == "country" else None
+            if body is not None and body[0] == "GOV" and match.compound and doc[match.end - 1].lower_ in _FAITHS:
+                body = None  # "American Muslim leaders" lead a community, not the country
             if body is not None and actor.kind == "country":
                 # the country keeps its own mention; the phrase is the institution
                 run.attach(start_char, end_char, label, actor)
@@ -455,7 +461,7 @@ class ActorStage:
             # another city the Phoenix lists give as a country alias ("Lyon" for France) is a
             # place in that country, never its government
             return resolve.location_actor(span.text, iso3), "GPE"
-        label = "NORP" if _looks_demonym(span) else "GPE"
+        label = "NORP" if match.compound or _looks_demonym(span) else "GPE"
         return resolve.country_actor(iso3, d), label
 
 
@@ -1253,6 +1259,65 @@ def _named_after_country(text: str, d: ActorDictionary) -> bool:
         and _key(words[0]) not in _GIVEN_NAMES
         and d.country_kind.get(_key(words[0])) in ("name", "alias", "demonym")
     )
+
+
+# Faiths named after a country word ("American Muslims", "Iraqi Christians"): their leaders are
+# a community's, not the government (see _compound_demonyms).
+_FAITHS = frozenset(
+    {"jew", "jews", "jewish", "muslim", "muslims", "christian", "christians", "shiite", "shiites", "shia", "sunni",
+     "sunnis", "druze", "copts"}
+)  # fmt: skip
+# Peoples named after a country word in a compound demonym, "<country word> <people>": the
+# people of that country ("Croatian Serbs", "Bosnian Croats", "Kosovo Albanians", "Iraqi Kurds",
+# "Syrian Christians", "Malaysian Chinese"), as CAMEO and PLOVER code them (by where they live).
+# Ethnonyms and faiths that name minorities across borders; a nationality of a state of
+# immigrants or citizens ("Chinese American", "Turkish Cypriot": the second word is the state)
+# is not one. Singular adjectives that also make dyads ("Russian", "Greek", "Armenian": "the
+# Turkish Greek talks") only in their plural. Hand-written.
+_ETHNONYMS = frozenset(
+    {
+        "serb", "serbs", "croat", "croats", "albanian", "albanians", "bosniak", "bosniaks",
+        "hungarians", "russians", "greeks", "armenians", "turk", "turks", "azeris", "uzbek",
+        "uzbeks", "tajik", "tajiks", "turkmen", "kazakhs", "somali", "somalis", "chinese",
+        "kurd", "kurds", "kurdish", "tamil", "tamils", "pashtun", "pashtuns", "baluch", "hazara",
+        "hazaras", "arab", "arabs", "roma",
+    }
+) | _FAITHS  # fmt: skip
+# Nouns after a pair of country words that make it a dyad ("the Albanian Serb border").
+_DYAD_NOUNS = frozenset({"border", "borders", "frontier", "relations", "ties", "talks", "war", "conflict", "summit"})
+
+
+def _compound_demonyms(doc: Any, matches: list[_Match], d: ActorDictionary) -> list[_Match]:
+    """Join a country word and the people named after it into one match of the first country.
+
+    "Croatian Serb refugees" are refugees of Croatia (HRV REF, not Serbia), "Iraqi Kurdish
+    fighters" are of Iraq: a country's name or demonym (not a capital), then, with nothing in
+    between, a word of :data:`_ETHNONYMS` (itself a one-word country match or not, which is
+    dropped), unless a dyad noun follows ("the Albanian Serb border").
+    """
+    out: list[_Match] = []
+    skip_from = -1
+    starts = {m.start: m for m in matches}
+    for match in matches:
+        if match.start < skip_from:
+            continue
+        nxt = match.end
+        longer = starts.get(nxt)
+        if (
+            match.category == "country"
+            and (longer is None or longer.end == nxt + 1)  # not "Turks and Caicos Islands"
+            and nxt < len(doc)
+            and doc[nxt].lower_ in _ETHNONYMS
+            and doc[nxt].text[:1].isupper()
+            and d.country_kind.get(match.key) in ("name", "alias", "demonym")
+            and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in _DYAD_NOUNS)
+            and d.country_names.get(_key(doc[nxt].text)) != d.country_names[match.key]
+        ):
+            out.append(_Match(match.start, nxt + 1, "country", match.key, compound=True))
+            skip_from = nxt + 1
+            continue
+        out.append(match)
+    return out
 
 
 def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
