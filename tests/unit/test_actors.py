@@ -464,11 +464,22 @@ def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
         ("Police detained dozens of Uighurs in the city.", "Uighurs", "CHN"),
         # negative: peoples spread over several countries stay open
         ("Kurdish fighters held the ridge overnight.", "Kurdish", None),
+        # a people named like a given name, or whose armed groups are one country's: only
+        # right before a rebel noun
+        ("Troops captured part of a Karen guerrilla stronghold.", "a Karen guerrilla", "MMR:REB"),
+        ("Tamil rebels attacked an army camp.", "Tamil rebels", "LKA:REB"),
     ],
 )
 def test_actors_stateless_peoples_are_of_their_country(run, text: str, mention: str, actor_id) -> None:
     ids = _ids(run(text), mention)
     assert (actor_id in ids) if actor_id else not (ids - {None})
+
+
+@pytest.mark.parametrize(
+    "text", ["Karen said she would come to the meeting.", "Tamil parties won the state election in Chennai."]
+)
+def test_actors_armed_people_word_alone_is_no_country(run, text: str) -> None:
+    assert not {"MMR", "LKA"} & {a.country for a in run(text).actors}
 
 
 @pytest.mark.parametrize(

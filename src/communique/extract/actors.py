@@ -204,6 +204,10 @@ class ActorStage:
             if key in d.case_sensitive:
                 # acronyms only in capitals, as listed ("US" but not "us"; "Nato" is fine)
                 return resolve.acronym_as_written(span.text)
+            if category == "armed":
+                # "Karen guerrillas", never Karen by herself
+                body = _state_body_after(doc, end, d)
+                return _capitalised(span) and body is not None and body[0] == "REB"
             return _capitalised(span)
 
         return [
@@ -272,7 +276,7 @@ class ActorStage:
                 continue
             start_char, end_char = span.start_char, span.end_char
             # extend to an institution: "<country> ('s) <body noun>"
-            body = _state_body_after(doc, match.end, d) if match.category == "country" else None
+            body = _state_body_after(doc, match.end, d) if match.category in ("country", "armed") else None
             if body is not None and body[0] == "GOV" and match.compound and doc[match.end - 1].lower_ in _FAITHS:
                 body = None  # "American Muslim leaders" lead a community, not the country
             if body is not None and actor.kind == "country":
@@ -440,6 +444,8 @@ class ActorStage:
             if sector:
                 return resolve.sector_actor(iso3, sector, d), "INSTITUTION"
             return resolve.country_actor(iso3, d), "ORG"
+        if match.category == "armed":
+            return resolve.country_actor(d.armed_peoples[match.key], d), "NORP"
         iso3 = d.country_names[match.key]
         kind = d.country_kind.get(match.key, "alias")
         if match.key in _AMBIGUOUS_COUNTRY:
@@ -1142,8 +1148,8 @@ def _host_country(doc: Any, mention: Mention, run: _Run) -> str | None:
 
 def _not_a_person(match: _Match, d: ActorDictionary) -> bool:
     """Whether a PERSON entity that is exactly this dictionary match is really the match."""
-    if match.category in ("igo", "organization"):
-        return True
+    if match.category in ("igo", "organization", "armed"):
+        return True  # an armed people is matched only before a rebel noun: "Karen guerrillas"
     if match.category != "country" or d.country_kind.get(match.key) == "capital":
         return False
     # towns and given names stay people ("Jordan", "Chad"); so do names of known people

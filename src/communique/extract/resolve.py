@@ -6,7 +6,8 @@ shipped in ``communique/data`` plus an optional user file (``[actors] user_file`
 - ``countries.tsv`` / ``countries_extra.tsv``: country names, aliases, demonyms, capitals and
   seats of government used as stand-ins ("the Kremlin" → RUS, sector GOV);
 - ``ethnic_groups.tsv``: peoples without a state of their own, read as demonyms of the
-  country nearly all of them live in ("Yoruba" → NGA);
+  country nearly all of them live in ("Yoruba" → NGA), some only before a rebel noun
+  ("Karen guerrillas" → MMR REB; "Karen" is a given name);
 - ``igos.tsv``: intergovernmental organisations with short names, aliases and parent IGOs;
 - ``institutions.tsv``: named national institutions ("US Senate" → USA LEG);
 - ``leaders.tsv`` / ``leaders_extra.tsv``: people with date-restricted roles
@@ -268,6 +269,9 @@ class ActorDictionary:
     person_rows: dict[str, list[str]] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # peoples whose name is also a given name or word ("Karen"): a country only before a rebel
+    # noun ("Karen guerrillas"), never by themselves (ethnic_groups.tsv, kind "armed")
+    armed_peoples: dict[str, str] = field(default_factory=dict)
     case_sensitive: set[str] = field(default_factory=set)
     display: dict[str, str] = field(default_factory=dict)
 
@@ -351,6 +355,7 @@ class ActorDictionary:
             (self.institutions, "institution"),
             (self.organizations, "organization"),
             (self.igo_aliases, "igo"),
+            (self.armed_peoples, "armed"),
         ):
             for alias in table:
                 yield alias, category
@@ -503,6 +508,8 @@ def _build(user_file: str | None) -> ActorDictionary:
     for row in extra:
         if row["kind"] == "standin":
             _add(d.standins, d, row["alias"], (row["iso3"], row["sector"] or "GOV"))  # type: ignore[arg-type]
+        elif row["kind"] == "armed":
+            _add(d.armed_peoples, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
         else:
             _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
             d.country_kind[_key(row["alias"])] = row["kind"]
