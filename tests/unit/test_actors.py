@@ -254,7 +254,12 @@ def test_actors_surname_and_bare_title_link_to_the_person(run) -> None:
         # Arabic articles and hyphens spelt otherwise than in the dictionary ("Omar al-Bashir",
         # Phoenix "Hamad bin Khalifa al Thani"), no country named in the text
         ("President Omar El Bashir shortened the nightly curfew.", "2000-01-01", "Omar al-Bashir", "SDNGOV"),
-        ("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.", "2000-01-01", "Hamad bin Khalifa Al Thani", "QATGOV"),
+        (
+            "Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.",
+            "2000-01-01",
+            "Hamad bin Khalifa Al Thani",
+            "QATGOV",
+        ),
         # a given name and surname of a longer listed name, with a title of the office held
         # and its country named
         ("President Omar Bashir shortened the curfew in Sudan.", "2000-01-01", "Omar Hassan Ahmad al Bashir", "SDNGOV"),
@@ -562,3 +567,38 @@ def test_actors_unknown_party_of_the_article_country(run, text: str, mention: st
 )
 def test_actors_town_of_a_later_state_on_the_article_date(run, date: str, actor_id: str) -> None:
     assert actor_id in _ids(run("Rebels shelled the town of Juba on Sunday, killing 20 people.", date=date), "Juba")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        # a unit the text marks, and its government, police... as the country's
+        ("The government of Sindh province has ordered patrols.", "The government of Sindh province", "PAK:GOV"),
+        ("In Pakistan, Sindh police arrested five men.", "Sindh police", "PAK:COP"),
+        ("The Borno state government imposed a curfew.", "The Borno state government", "NGA:GOV"),
+        ("Clashes erupted in the Kurdistan Region.", "the Kurdistan Region", "LOC:IRQ:kurdistan-region"),
+        # unmarked, in an article naming its country
+        ("Pakistan said ten people died in Sindh.", "Sindh", "LOC:PAK:sindh"),
+        # a name two countries' units share: the one of the country named
+        ("India said fighting in Punjab continued.", "Punjab", "LOC:IND:punjab"),
+    ],
+)
+def test_actors_provinces_and_states(run, text: str, mention: str, actor_id: str) -> None:
+    assert actor_id in _ids(run(text, date="2010-01-01"), mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # no context for a name two countries share
+        ("Fighting in Punjab continued.", "Punjab"),
+        # unmarked, its country not named: "Gulf" is a province of Papua New Guinea
+        ("Oil prices rose in the Gulf on Monday.", "Gulf"),
+        ("Ten people died in Sindh.", "Sindh"),
+        # a country's name is never a unit of another country ("Georgia" the US state)
+        ("Troops left Georgia on Monday.", "Georgia"),
+    ],
+)
+def test_actors_provinces_left_open(run, text: str, mention: str) -> None:
+    ids = _ids(run(text, date="2010-01-01"), mention)
+    assert not {i for i in ids if i and i.startswith("LOC:") and not i.startswith("LOC:GEO")}

@@ -244,6 +244,7 @@ def test_resolve_dictionary_loads_within_budget() -> None:
     started = time.perf_counter()
     d = resolve.load_dictionary()
     resolve._places()
+    resolve._subdivision_lines()
     assert time.perf_counter() - started < 1.0
     assert len(d.igos) >= 150
 
@@ -274,3 +275,21 @@ def test_resolve_small_town_outside_the_articles_countries_is_left_out() -> None
 )
 def test_resolve_country_on_a_date_before_secession(iso3: str, date: str | None, held: str) -> None:
     assert resolve.country_on(iso3, date) == held
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "expected"),
+    [
+        ("Sindh", (), ("Sindh", "PAK")),
+        ("Anbar", (), ("Al Anbar", "IRQ")),  # without the Arabic article
+        ("Tigray", (), ("Tigray", "ETH")),  # the English name of ISO's "Tigrai"
+        # India's state and Pakistan's province: the one of the country named, else none
+        ("Punjab", (), None),
+        ("Punjab", ("IND", "USA"), ("Punjab", "IND")),
+        ("Punjab", ("IND", "PAK"), None),
+        ("Ruritania", (), None),
+    ],
+)
+def test_resolve_subdivision(name: str, countries: tuple[str, ...], expected) -> None:
+    found = resolve.subdivision(name, countries)
+    assert (found[:2] if found else None) == expected

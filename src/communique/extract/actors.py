@@ -389,11 +389,15 @@ class ActorStage:
 
         # 5: remaining places
         for mention in list(article.mentions):
+            if not mention.actor_id and mention.label == "NORP" and mention.text[:1].isupper():
+                run.subdivision(mention)  # the tagger reads some provinces as peoples ("Punjab")
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
                 continue
             place_name = _strip_article(mention.text)
             if _key(place_name) in run.doc_surnames:
                 continue  # "Bush" tagged GPE in an article about George W. Bush
+            if _unit_marker(article.doc, mention) is not None and run.subdivision(mention):
+                continue  # "Sindh province", "the state of Borno": the unit before any town
             found = resolve.place(place_name, run.countries()) if place_name[:1].isupper() else None
             key = _key(place_name)
             if (
@@ -409,6 +413,7 @@ class ActorStage:
                     run.assign(mention, resolve.country_actor(d.country_names[key], d))
                 continue
             if found is None:
+                run.subdivision(mention)
                 continue
             name, iso3, _lat, _lon = found
             if _key(name) == "georgia" or _key(mention.text) in _AMBIGUOUS_COUNTRY:
@@ -618,6 +623,9 @@ class _Run:
                 mention.label = "GPE"
                 self.assign(mention, resolve.location_actor(found_place[0], found_place[1]))
                 return
+            if self.subdivision(mention):
+                mention.label = "GPE"
+                return
         title_span = _pre_title(doc, name_start - len(lead), self.d)
         title_tokens = list(title_span) + lead if title_span is not None else lead
         title = _join(doc, title_tokens) if title_tokens else None
@@ -678,6 +686,78 @@ class _Run:
         if title_tokens:
             words = " ".join(t.lower_ for t in title_tokens)
             self.titles.append((ent.start_char, words, actor.id))
+
+    def subdivision(self, mention: Mention) -> bool:
+        """Resolve a place mention as a province, state or region (ISO 3166-2) of a country.
+
+        "Sindh province", "the province of Sindh", "Borno state", "Rakhine State": a name the
+        text marks as a unit (:data:`resolve.UNIT_MARKERS`) is the unit of that name. Unmarked
+        ("violence in Sindh") it needs more: a first-level unit of a country the article names,
+        whose name is no town elsewhere, no person and no common word
+        (:data:`resolve.GENERIC_UNIT_WORDS`: "the Gulf" is a province of Papua New Guinea too); a
+        marked name made of such words ("the Eastern Province") also needs its country named.
+        A name several countries' units share ("Punjab") is the one of the single country the
+        article names that has it, else unresolved. A body of the unit ("the government of
+        Sindh province", "Sindh police") is that body of its country: CAMEO and PLOVER code a
+        province's government as the country's (PAK GOV).
+
+        Returns:
+            Whether the mention was resolved.
+        """
+        doc = self.article.doc
+        marker = _unit_marker(doc, mention)
+        name = _strip_article(mention.text)
+        countries = self.countries() | self.named
+        # "the Kurdistan Region" is a name with its marker; "Sindh Province" a name and a marker
+        unit = resolve.subdivision(name, countries)
+        if unit is None and marker is not None:
+            name = marker[2]
+            unit = resolve.subdivision(name, countries)
+        key = _key(name)
+        if unit is None or not name[:1].isupper() or key in self.d.country_names or key in _AMBIGUOUS_COUNTRY:
+            return False
+        unit_name, iso3, unit_type, level = unit
+        generic = any(w in resolve.GENERIC_UNIT_WORDS for w in key.split())
+        if (marker is not None and generic or marker is None) and iso3 not in countries:
+            return False  # "the Gulf" is no province of Papua New Guinea's in an article without it
+        if marker is None and (
+            level != 1
+            or unit_type not in _UNMARKED_UNIT_TYPES
+            or generic
+            or key in self.d.titles
+            or key in _GIVEN_NAMES
+            or self.d.people_for(key)
+            or any(line.split("\t")[2] != iso3 for line in resolve._place_lines(name.casefold()))
+        ):
+            return False
+        self.assign(mention, resolve.location_actor(unit_name, iso3))
+        start, end = marker[:2] if marker is not None else _token_range(doc, mention)
+        # "the government of Sindh province", "Sindh police", "Borno state government"
+        body_end = end + 1 if end < len(doc) and doc[end].lower_ == "provincial" else end
+        after = _state_body_after(doc, body_end, self.d)
+        if after is not None:
+            sector, stop = after
+            last = doc[stop - 1]
+            self.attach(
+                _with_article(doc, start),
+                last.idx + len(last),
+                "INSTITUTION",
+                resolve.sector_actor(iso3, sector, self.d),
+                nested=False,
+            )
+            return True
+        before = _state_body_before(doc, _Match(start, end, "country", key), self.d)
+        if before is not None:
+            sector, body_start = before
+            last = doc[end - 1]
+            self.attach(
+                _with_article(doc, body_start),
+                last.idx + len(last),
+                "INSTITUTION",
+                resolve.sector_actor(iso3, sector, self.d),
+                nested=False,
+            )
+        return True
 
     def _place_elsewhere(self, text: str) -> bool:
         """The same word is tagged as a place elsewhere in the article (and is a known town)."""
@@ -740,9 +820,7 @@ class _Run:
             # a full name is another person unless the given name agrees ("Omar El Bashir" is
             # "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
             people = [
-                p
-                for p in self.d.people_by_surname(words[-1])
-                if len(words) == 1 or _key(p.name.split()[0]) == words[0]
+                p for p in self.d.people_by_surname(words[-1]) if len(words) == 1 or _key(p.name.split()[0]) == words[0]
             ]
         unique = list({id(p): p for p in people}.values())
         if not unique:
@@ -1767,10 +1845,12 @@ def _apposition(doc: Any, name_end: int, d: ActorDictionary) -> Any:
 
 
 def _place_not_person(token: Any, d: ActorDictionary) -> bool:
-    """A one-word PERSON entity that is really a town: a known place, not a known person,
-    and placed like a town ("in Ganja", "the cities of Gabala and Ganja", "Gabala and Ganja"
-    when Gabala is a place)."""
-    if d.people_for(_key(token.text)) or resolve.place(token.text) is None:
+    """A one-word PERSON entity that is really a town or province: a known place, not a known
+    person, and placed like a town ("in Ganja", "the cities of Gabala and Ganja", "Gabala and
+    Ganja" when Gabala is a place; "fighting in Tigray")."""
+    if d.people_for(_key(token.text)) or (
+        resolve.place(token.text) is None and resolve.subdivision(token.text) is None
+    ):
         return False
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 else None
@@ -1796,6 +1876,42 @@ def _place_not_person(token: Any, d: ActorDictionary) -> bool:
 
 
 _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "region", "province", "capital"})
+
+# Unit types of ISO 3166-2 read without a marker (first level only): the provinces and states
+# news names bare ("fighting in Helmand"); districts, municipalities and communes are named
+# like their towns.
+_UNMARKED_UNIT_TYPES = frozenset(
+    {"Province", "State", "Region", "Governorate", "Prefecture", "Autonomous region", "Regional state", "Republic",
+     "Administrative region", "Autonomous community", "Autonomous republic", "Department", "County", "Land",
+     "Voivodship", "Division", "Union territory", "Federal district", "Emirate", "Territory", "Canton"}
+)  # fmt: skip
+
+
+def _token_range(doc: Any, mention: Mention) -> tuple[int, int]:
+    """The token indices [start, end) of a mention (a leading "the" left out)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+    return start, span.end
+
+
+def _unit_marker(doc: Any, mention: Mention) -> tuple[int, int, str] | None:
+    """(start, end, name) of a place name the text marks as an administrative unit.
+
+    "Sindh province", "Rakhine State" (the marker inside or right after the name), "the
+    province of Sindh" (before it, with "of"): the token range covers name and marker, and
+    name is the name alone. None for an unmarked name.
+    """
+    start, end = _token_range(doc, mention)
+    if end - start > 1 and doc[end - 1].lower_ in resolve.UNIT_MARKERS:
+        return start, end, doc[start : end - 1].text  # the marker inside the entity
+    if end < len(doc) and doc[end].lower_ in resolve.UNIT_MARKERS:
+        return start, end + 1, doc[start:end].text
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in resolve.UNIT_MARKERS:
+        first = start - 2
+        if first > 0 and doc[first - 1].lower_ == "the":
+            first -= 1
+        return first, end, doc[start:end].text
+    return None
 
 
 def _join(doc: Any, tokens: list[Any]) -> str:

@@ -13,7 +13,8 @@ shipped in ``communique/data`` plus an optional user file (``[actors] user_file`
 - ``leaders.tsv`` / ``leaders_extra.tsv``: people with date-restricted roles
   (``Vladimir Putin  RUS GOV 2008-05-08 ...``);
 - ``titles.tsv``: title and agent words → sector;
-- ``places.tsv``: cities and towns → country and coordinates (loaded on first use).
+- ``places.tsv``: cities and towns → country and coordinates (loaded on first use);
+- ``subdivisions.tsv``: provinces, states, regions (ISO 3166-2) → country (loaded on first use).
 
 Public functions other stages use:
 
@@ -71,6 +72,7 @@ __all__ = [
     "person_actor",
     "sector_actor",
     "slug",
+    "subdivision",
     "title_sector",
 ]
 
@@ -778,6 +780,70 @@ def place(text: str, countries: Iterable[str] = ()) -> tuple[str, str, float, fl
     return name, iso3, float(lat), float(lon)
 
 
+# Words that mark a name as an administrative unit: "Sindh province", "the province of Sindh".
+UNIT_MARKERS = frozenset(
+    {"province", "state", "region", "governorate", "prefecture", "oblast", "district", "county", "department",
+     "territory", "emirate"}
+)  # fmt: skip
+# Words of unit names that are common words or name seas and regions ("Delta" and "Lakes"
+# states, "Unity", "the Gulf" of Papua New Guinea, "Red Sea" of Sudan and Egypt): a unit so
+# named is read only in an article that names its country. Hand-written from the readings
+# seen in news.
+GENERIC_UNIT_WORDS = frozenset(
+    {"delta", "lakes", "unity", "centre", "center", "central", "north", "south", "east", "west", "northern",
+     "southern", "eastern", "western", "coast", "capital", "islands", "island", "upper", "lower", "highlands",
+     "interior", "littoral", "border", "borders", "valley", "bay", "river", "lake", "plateau", "mountain",
+     "national", "federal", "greater", "orient", "mid-west", "midwest", "harbour", "gulf", "sea", "red", "sahel",
+     "balkan", "desert", "coastal", "mountains", "hills", "plains", "northeast", "northwest", "southeast",
+     "southwest", "new"}
+)  # fmt: skip
+_MARKED_UNIT = re.compile(
+    rf"\b(?:(?P<before>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?i:{'|'.join(sorted(UNIT_MARKERS))})\b"
+    rf"|(?i:{'|'.join(sorted(UNIT_MARKERS))}) of (?:the )?(?P<after>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?))"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_lines() -> list[str]:
+    """The data lines of ``subdivisions.tsv``, sorted by their first column (looked up by
+    binary search, as :func:`_places`)."""
+    lines = _data("subdivisions.tsv").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("key\t")) + 1
+    return lines[first:]
+
+
+def subdivision(text: str, countries: Iterable[str] = ()) -> tuple[str, str, str, int] | None:
+    """A province, state, region... of ISO 3166-2 (``subdivisions.tsv``): (name, ISO3, unit
+    type, level), or None.
+
+    A name shared by units of several countries ("Punjab": India's state and Pakistan's
+    province) is the one in the single one of ``countries`` (those the article names) that has
+    it, and None without such context; a name of one country's units is that country's.
+
+    Example:
+        >>> subdivision("Sindh")[:2], subdivision("Punjab"), subdivision("Punjab", ["IND"])[:2]
+        (('Sindh', 'PAK'), None, ('Punjab', 'IND'))
+    """
+    key = unicodedata.normalize("NFKD", " ".join(text.split())).encode("ascii", "ignore").decode("ascii").casefold()
+    if not key or "\t" in key:
+        return None
+    lines = _subdivision_lines()
+    prefix = key + "\t"
+    i = bisect.bisect_left(lines, prefix)
+    rows = []
+    while i < len(lines) and lines[i].startswith(prefix):
+        rows.append(lines[i].split("\t"))
+        i += 1
+    owners = {row[2] for row in rows}
+    if len(owners) > 1:
+        owners &= set(countries)
+    if len(owners) != 1:
+        return None
+    (iso3,) = owners
+    row = min((r for r in rows if r[2] == iso3), key=lambda r: r[4])  # the first-level unit first
+    return row[1], iso3, row[3], int(row[4])
+
+
 # --- actor constructors -------------------------------------------------------------------
 
 
@@ -1007,7 +1073,8 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
     Tries, in order: the whole text as an IGO, stand-in, country, institution or person; then
     a person name at the end ("Russian President Vladimir Putin"); then a country or IGO inside
     the phrase combined with a title or agent word ("Israeli soldiers" → ISR:MIL, "the CIS
-    Executive Secretary" → IGO:CIS); then a city or town.
+    Executive Secretary" → IGO:CIS); then a province or state the phrase marks as one ("the
+    government of Sindh province" → PAK:GOV); then a city or town.
 
     Args:
         text: the name as written.
@@ -1060,6 +1127,15 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
             found = _pick_person(people, date, d) if people else None
             if found is not None:
                 return found
+    # a province, state or region the phrase marks as one ("the government of Sindh province"):
+    # the country, with the sector of the title words
+    for marked in _MARKED_UNIT.finditer(stripped):
+        unit_name = marked.group("before") or marked.group("after")
+        unit_key = _key(unit_name)
+        plain = unit_key not in d.country_names and GENERIC_UNIT_WORDS.isdisjoint(unit_key.split())
+        unit = subdivision(unit_name) if unit_name[:1].isupper() and plain else None
+        if unit is not None:
+            return sector_actor(unit[1], sector, d) if sector else location_actor(unit[0], unit[1])
     # without a text around it, a one-word name is a town only when the town is large: "Doris"
     # is a person before it is a village in Burkina Faso
     lines = _place_lines(" ".join(stripped.split()).casefold()) if stripped[:1].isupper() else []
