@@ -22,6 +22,9 @@ USER_HEADER = "name\taliases\tkind\tcountry\tsector\tigo\tstart\tend\trole\n"
         ("Azerbaijanis", "AZE"),
         ("Belarus", "BLR"),
         ("Belarusian", "BLR"),
+        # misspellings seen in news: Phoenix's and ours
+        ("Quatar", "QAT"),
+        ("Ukranians", "UKR"),
         ("the US", "USA"),
         ("U.S.", "USA"),
         ("Britain", "GBR"),
