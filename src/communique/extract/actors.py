@@ -8,7 +8,9 @@ What the stage does to an article, in order:
    IGO alias of the actor dictionary (:mod:`communique.extract.resolve`). Acronyms must be
    written in capitals ("US", not "us"; "Nato" is fine); other names must be capitalised.
    Matches inside a spaCy PERSON entity are dropped ("Washington" in "George Washington"),
-   and a PERSON entity that is exactly a country name or demonym is the country.
+   and a PERSON entity that is exactly a country name or demonym is the country. A country
+   word and the people after it are one match of the first country ("Croatian Serbs"); a
+   people named like a given name is matched only before a rebel noun ("Karen guerrillas").
 2. **Institutions by pattern.** A country or demonym followed by a body or group noun
    ("Azerbaijan's parliament", "the Belarusian army", "Georgian demonstrators"), or a body
    noun before "in/of/from <country>" ("a court in Moldova"), becomes the country with the
@@ -26,8 +28,10 @@ What the stage does to an article, in order:
    it) and a later bare title ("the minister", "the Executive Secretary") get the same
    ``actor_id``; quote attribution relies on these.
 5. **Places.** Remaining GPE/LOC mentions are looked up as cities and towns (a location inside
-   a country, preferring the countries the article names); a capital that acts (the subject
-   of a verb: "Baku and Minsk agreed") stands for its government.
+   a country, preferring the countries the article names), or as provinces, states and
+   regions (ISO 3166-2: "Sindh province"; :meth:`_Run.subdivision`), whose bodies are their
+   country's ("the government of Sindh province" → PAK GOV); a capital that acts (the
+   subject of a verb: "Baku and Minsk agreed") stands for its government.
 6. **Named events, programmes and laws** (spaCy EVENT, WORK_OF_ART, LAW) become ``OTH:``
    actors, with the country named inside them or hosting them.
 
@@ -808,17 +812,17 @@ class _Run:
     def _undated_country(self, name: str, titled: bool) -> str | None:
         """The country of a name the dictionary knows but cannot place on the article's date.
 
-        "President Bush" on a date outside both Bushes' terms, "President Omar El Bashir"
-        (a spelling the dictionary lacks): no single person fits, yet the people of that name
-        tell the country. It is the one of their countries the article names, else -- for a
+        "President Bush" on a date outside both Bushes' terms, "President Omar Hassan El
+        Bashir" before 1989: no single person fits, yet the people of that name tell the
+        country. It is the one of their countries the article names, else -- for a
         titled name only -- the country a strict majority (two at least) of them served (George Bush and George
         W. Bush against one Cayman Islands premier). Only the country is taken, never a person.
         """
         people = self.d.people_for(_key(name))
         words = resolve.name_variant(_key(name)).split()
         if not people and words:
-            # a full name is another person unless the given name agrees ("Omar El Bashir" is
-            # "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
+            # a full name is another person unless the given name agrees ("Omar Hassan El Bashir"
+            # may be "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
             people = [
                 p for p in self.d.people_by_surname(words[-1]) if len(words) == 1 or _key(p.name.split()[0]) == words[0]
             ]
