@@ -400,7 +400,8 @@ class ActorStage:
             place_name = _strip_article(mention.text)
             if _key(place_name) in run.doc_surnames:
                 continue  # "Bush" tagged GPE in an article about George W. Bush
-            if _unit_marker(article.doc, mention) is not None and run.subdivision(mention):
+            marked = _unit_marker(doc, mention) is not None
+            if marked and run.subdivision(mention):
                 continue  # "Sindh province", "the state of Borno": the unit before any town
             found = resolve.place(place_name, run.countries()) if place_name[:1].isupper() else None
             key = _key(place_name)
@@ -417,7 +418,8 @@ class ActorStage:
                     run.assign(mention, resolve.country_actor(d.country_names[key], d))
                 continue
             if found is None:
-                run.subdivision(mention)
+                if not marked:
+                    run.subdivision(mention)  # "violence in Sindh"
                 continue
             name, iso3, _lat, _lon = found
             if _key(name) == "georgia" or _key(mention.text) in _AMBIGUOUS_COUNTRY:

@@ -721,21 +721,15 @@ def written(key: str) -> str:
     return _WRITTEN.get(key, key)
 
 
-@functools.lru_cache(maxsize=1)
-def _places() -> list[str]:
-    """The data lines of ``places.tsv``, sorted by their first column (the case-folded name).
-
-    Looked up by binary search (:func:`place`): reading 130,000 lines takes ~40 ms, while
-    building a dict of them took 0.3 s of the 1 s load budget.
-    """
-    lines = _data("places.tsv").splitlines()
+def _sorted_lines(name: str) -> list[str]:
+    """The data lines of a data file sorted by its first column, ``key`` (after the header)."""
+    lines = _data(name).splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("key\t")) + 1
     return lines[first:]
 
 
-def _place_lines(key: str) -> list[str]:
-    """The ``places.tsv`` lines of one case-folded name, most populous first."""
-    lines = _places()
+def _lines_of(lines: list[str], key: str) -> list[str]:
+    """The lines of :func:`_sorted_lines` whose first column is ``key``, by binary search."""
     prefix = key + "\t"
     i = bisect.bisect_left(lines, prefix)
     found = []
@@ -743,6 +737,21 @@ def _place_lines(key: str) -> list[str]:
         found.append(lines[i])
         i += 1
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> list[str]:
+    """The data lines of ``places.tsv``, sorted by their first column (the case-folded name).
+
+    Looked up by binary search (:func:`place`): reading 130,000 lines takes ~40 ms, while
+    building a dict of them took 0.3 s of the 1 s load budget.
+    """
+    return _sorted_lines("places.tsv")
+
+
+def _place_lines(key: str) -> list[str]:
+    """The ``places.tsv`` lines of one case-folded name, most populous first."""
+    return _lines_of(_places(), key)
 
 
 # A town outside every country an article mentions is trusted only from this size up
@@ -807,9 +816,7 @@ _MARKED_UNIT = re.compile(
 def _subdivision_lines() -> list[str]:
     """The data lines of ``subdivisions.tsv``, sorted by their first column (looked up by
     binary search, as :func:`_places`)."""
-    lines = _data("subdivisions.tsv").splitlines()
-    first = next(i for i, line in enumerate(lines) if line.startswith("key\t")) + 1
-    return lines[first:]
+    return _sorted_lines("subdivisions.tsv")
 
 
 def subdivision(text: str, countries: Iterable[str] = ()) -> tuple[str, str, str, int] | None:
@@ -827,13 +834,7 @@ def subdivision(text: str, countries: Iterable[str] = ()) -> tuple[str, str, str
     key = unicodedata.normalize("NFKD", " ".join(text.split())).encode("ascii", "ignore").decode("ascii").casefold()
     if not key or "\t" in key:
         return None
-    lines = _subdivision_lines()
-    prefix = key + "\t"
-    i = bisect.bisect_left(lines, prefix)
-    rows = []
-    while i < len(lines) and lines[i].startswith(prefix):
-        rows.append(lines[i].split("\t"))
-        i += 1
+    rows = [line.split("\t") for line in _lines_of(_subdivision_lines(), key)]
     owners = {row[2] for row in rows}
     if len(owners) > 1:
         owners &= set(countries)
