@@ -738,31 +738,18 @@ class _Run:
             return False
         self.assign(mention, resolve.location_actor(unit_name, iso3))
         start, end = marker[:2] if marker is not None else _token_range(doc, mention)
-        # "the government of Sindh province", "Sindh police", "Borno state government"
+        # "Sindh police", "the Borno state government", "the government of Sindh province"
         body_end = end + 1 if end < len(doc) and doc[end].lower_ == "provincial" else end
-        after = _state_body_after(doc, body_end, self.d)
-        if after is not None:
-            sector, stop = after
+        body: tuple[str, int, int] | None = None
+        if (after := _state_body_after(doc, body_end, self.d)) is not None:
+            body = (after[0], start, after[1])
+        elif (before := _state_body_before(doc, _Match(start, end, "country", key), self.d)) is not None:
+            body = (before[0], before[1], end)
+        if body is not None:
+            sector, first, stop = body
             last = doc[stop - 1]
-            self.attach(
-                _with_article(doc, start),
-                last.idx + len(last),
-                "INSTITUTION",
-                resolve.sector_actor(iso3, sector, self.d),
-                nested=False,
-            )
-            return True
-        before = _state_body_before(doc, _Match(start, end, "country", key), self.d)
-        if before is not None:
-            sector, body_start = before
-            last = doc[end - 1]
-            self.attach(
-                _with_article(doc, body_start),
-                last.idx + len(last),
-                "INSTITUTION",
-                resolve.sector_actor(iso3, sector, self.d),
-                nested=False,
-            )
+            institution = resolve.sector_actor(iso3, sector, self.d)
+            self.attach(_with_article(doc, first), last.idx + len(last), "INSTITUTION", institution, nested=False)
         return True
 
     def _place_elsewhere(self, text: str) -> bool:
