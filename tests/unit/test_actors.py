@@ -79,7 +79,7 @@ def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: st
         # an organisation the dictionary lacks, named by a country word and a body word
         ("The Estonian Supreme Court annulled the vote.", "The Estonian Supreme Court", "EST:JUD"),
         # agent words: officials, media, the embassy of a country
-        ("They burnt the offices of the Palestinian administrators.", "the Palestinian administrators", "PSE:GOV"),
+        ("A court fined the Palestinian administrators for delays.", "the Palestinian administrators", "PSE:GOV"),
         ("Syrian state television said the road was open.", "Syrian state television", "SYR:MED"),
         ("Protesters gathered outside the Saudi consulate.", "the Saudi consulate", "SAU:GOV"),
         # "of" a country: that country's; "in" a country: another country's (below)
@@ -140,7 +140,9 @@ def test_actors_embassy_in_a_country_is_not_of_it(run, text: str, mention: str) 
 
 def test_actors_title_in_context_gives_the_sector(run) -> None:
     # the party's leader is coded for the party, whatever office the dictionary gives him
-    article = run("Activists of the Fatah Party rallied against the party's leader Mahmoud Abbas.", date="2007-06-20")
+    article = run(
+        "Members of the ruling party heckled the party's leader Mahmoud Abbas at a congress.", date="2007-06-20"
+    )
     assert _person(article, "Mahmoud Abbas").code == "PSEPTY"
 
 
@@ -253,18 +255,20 @@ def test_actors_surname_and_bare_title_link_to_the_person(run) -> None:
     [
         # Arabic articles and hyphens spelt otherwise than in the dictionary ("Omar al-Bashir",
         # Phoenix "Hamad bin Khalifa al Thani"), no country named in the text
-        ("President Omar El Bashir shortened the nightly curfew.", "2000-01-01", "Omar al-Bashir", "SDNGOV"),
+        ("President Omar El Bashir opened a bridge over the river.", "2000-01-01", "Omar al-Bashir", "SDNGOV"),
         (
-            "Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.",
+            "Hamad bin Khalifa al-Thani toured a refinery on Friday.",
             "2000-01-01",
             "Hamad bin Khalifa Al Thani",
             "QATGOV",
         ),
+        # an elite's title before a listed full name gives way to the office held that day
+        ("Prince Mohammed bin Salman toured a refinery.", "2018-05-01", "Mohammed bin Salman", "SAUGOV"),
         # a given name and surname of a longer listed name, with a title of the office held
         # and its country named
-        ("President Omar Bashir shortened the curfew in Sudan.", "2000-01-01", "Omar Hassan Ahmad al Bashir", "SDNGOV"),
+        ("President Omar Bashir opened a dam in Sudan.", "2000-01-01", "Omar Hassan Ahmad al Bashir", "SDNGOV"),
         # a listed name in lower case after a title
-        ("President obama expressed sorrow for the shootings.", "2015-06-18", "Barack Obama", "USAGOV"),
+        ("President obama expressed support for the farmers.", "2015-06-18", "Barack Obama", "USAGOV"),
     ],
 )
 def test_actors_person_spelt_otherwise_than_listed(run, text: str, date: str, name: str, code: str) -> None:
@@ -276,11 +280,11 @@ def test_actors_person_spelt_otherwise_than_listed(run, text: str, date: str, na
     ("text", "name"),
     [
         # the title's sector is not the one of the office the listed person held that day
-        ("General Omar Bashir shortened the nightly curfew.", "Omar Bashir"),
+        ("General Omar Bashir opened a dam in Sudan.", "Omar Bashir"),
         # untitled: a shortened name is someone else's
-        ("Omar Bashir shortened the nightly curfew in Sudan.", "Omar Bashir"),
+        ("Omar Bashir opened a dam in Sudan.", "Omar Bashir"),
         # the office's country is not named
-        ("President Omar Bashir shortened the nightly curfew.", "Omar Bashir"),
+        ("President Omar Bashir opened a dam.", "Omar Bashir"),
     ],
 )
 def test_actors_shortened_name_needs_a_matching_title(run, text: str, name: str) -> None:
@@ -471,7 +475,7 @@ def test_actors_user_file_setting_reaches_the_stage(nlp, tmp_path) -> None:
         ("Kurdish fighters held the ridge overnight.", "Kurdish", None),
         # a people named like a given name, or whose armed groups are one country's: only
         # right before a rebel noun
-        ("Troops captured part of a Karen guerrilla stronghold.", "a Karen guerrilla", "MMR:REB"),
+        ("Army units shelled a Karen guerrilla camp near the river.", "a Karen guerrilla", "MMR:REB"),
         ("Tamil rebels attacked an army camp.", "Tamil rebels", "LKA:REB"),
     ],
 )
@@ -573,9 +577,13 @@ def test_actors_town_of_a_later_state_on_the_article_date(run, date: str, actor_
     ("text", "mention", "actor_id"),
     [
         # a unit the text marks, and its government, police... as the country's
-        ("The government of Sindh province has ordered patrols.", "The government of Sindh province", "PAK:GOV"),
+        (
+            "The government of Sindh province closed all schools on Monday.",
+            "The government of Sindh province",
+            "PAK:GOV",
+        ),
         ("In Pakistan, Sindh police arrested five men.", "Sindh police", "PAK:COP"),
-        ("The Borno state government imposed a curfew.", "The Borno state government", "NGA:GOV"),
+        ("The Borno state government shut the markets.", "The Borno state government", "NGA:GOV"),
         ("Clashes erupted in the Kurdistan Region.", "the Kurdistan Region", "LOC:IRQ:kurdistan-region"),
         # unmarked, in an article naming its country
         ("Pakistan said ten people died in Sindh.", "Sindh", "LOC:PAK:sindh"),
