@@ -1382,11 +1382,11 @@ def _compound_demonyms(doc: Any, matches: list[_Match], d: ActorDictionary) -> l
         longer = starts.get(nxt)
         if (
             match.category == "country"
-            and (longer is None or longer.end == nxt + 1)  # not "Turks and Caicos Islands"
             and nxt < len(doc)
+            and d.country_kind.get(match.key) in ("name", "alias", "demonym")
+            and (longer is None or longer.end == nxt + 1)  # not "Turks and Caicos Islands"
             and doc[nxt].lower_ in _ETHNONYMS
             and doc[nxt].text[:1].isupper()
-            and d.country_kind.get(match.key) in ("name", "alias", "demonym")
             and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in _DYAD_NOUNS)
             and d.country_names.get(_key(doc[nxt].text)) != d.country_names[match.key]
         ):
