@@ -43,10 +43,12 @@ def main() -> None:
     from communique.extract import resolve
     from communique.extract.mentions import SpacyMentions
 
-    # the dictionary load: data files, the alias table and the places (loaded on first use)
+    # the dictionary load: data files, the alias table, the places and the provinces (loaded on
+    # first use)
     t0 = time.perf_counter()
     stage = actors_module.ActorStage()
     resolve._places()
+    resolve._subdivision_lines()
     load = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -17,7 +17,10 @@ Outputs (each with a header naming its sources and licence):
 - ``places.tsv``: ``key  name  iso3  lat  lon  population``: cities and towns, sorted by key;
 - ``organizations.tsv``: ``name  alias  country  sector  code``: militant groups, NGOs,
   companies (Phoenix.MilNonState and Phoenix.International);
-- ``igo_officials.tsv``: ``name  igo  start  end``: IGO officials with dated roles.
+- ``igo_officials.tsv``: ``name  igo  start  end``: IGO officials with dated roles;
+- ``subdivisions.tsv``: ``key  name  iso3  type  level``: provinces, states, regions... of
+  ISO 3166-2 (pycountry), with spelling variants, sorted by key (also alone: ``--only
+  subdivisions``).
 
 Hand-curated files (``countries_extra.tsv``, ``igos.tsv``, ``titles.tsv``, ``leaders_extra.tsv``)
 are not touched by this script.
@@ -380,12 +383,77 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+# Leading Arabic articles of transliterated unit names ("Al Anbar" is written "Anbar" too).
+_UNIT_ARTICLES = {"al", "ar", "as", "ad", "an", "ash", "az", "at", "ath", "adh"}
+# Trailing type words of Chinese unit names ("Hunan Sheng", "Xinjiang Uygur Zizhiqu").
+_UNIT_SUFFIXES = {"sheng", "zizhiqu", "shi"}
+
+
+def _unit_names(name: str) -> set[str]:
+    """The spellings of an ISO 3166-2 name news may use: ASCII, without a bracketed note or an
+    inverted type word ("Bashkortostan, Respublika"), a leading Arabic article, a Chinese type
+    word or a Korean "-do"."""
+    base = re.sub(r"\s*[\[(].*?[\])]", "", name).split(", ")[0].strip()
+    folded = re.sub(r"['‘’ʻʼ`]", "", _ascii(base)).strip()
+    names = {base, folded}
+    for variant in (base, folded):
+        words = variant.split()
+        if len(words) > 1 and words[0].lower() in _UNIT_ARTICLES:
+            names.add(" ".join(words[1:]))
+        if len(words) > 1 and words[-1].lower() in _UNIT_SUFFIXES:
+            names.add(words[0])
+        if variant.endswith("-do") and len(variant) > 5:
+            names.add(variant[:-3])
+    return {n for n in names if len(n) >= 3}
+
+
+# English names news uses for units ISO 3166-2 spells otherwise (hand-written, by ISO code);
+# the first is the unit's display name.
+_UNIT_EXONYMS = {
+    "ET-TI": ("Tigray",),
+    "IQ-KR": ("Kurdistan Region",),
+    "IQ-NI": ("Nineveh",),
+    "MM-13": ("Karen",),
+    "MM-12": ("Karenni",),
+}
+
+
+def build_subdivisions(out: Path) -> None:
+    """Write ``subdivisions.tsv`` from pycountry's ISO 3166-2 subdivisions."""
+    import pycountry
+
+    rows = set()
+    for unit in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=unit.country_code)
+        if country is None:
+            continue
+        level = 2 if unit.parent_code else 1
+        display = re.sub(r"['‘’ʻʼ`]", "", _ascii(re.sub(r"\s*[\[(].*?[\])]", "", unit.name).split(", ")[0])).strip()
+        display = _UNIT_EXONYMS.get(unit.code, (display,))[0]
+        for name in (*_unit_names(unit.name), *_UNIT_EXONYMS.get(unit.code, ())):
+            rows.add((name.casefold(), display, country.alpha_3, unit.type, level))
+    with (out / "subdivisions.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("# Provinces, states, regions, governorates... (ISO 3166-2): name → country, unit type,\n")
+        fh.write("# level (1 = first-level unit, 2 = a unit inside one). Source: the pycountry package\n")
+        fh.write("# (LGPL 2.1; its data from Debian's iso-codes). Each name is also listed in ASCII, without\n")
+        fh.write("# a leading Arabic article (Al Anbar, Anbar) or a Chinese type word (Hunan Sheng, Hunan),\n")
+        fh.write("# and a few English names ISO spells otherwise (Tigray for Tigrai, Karen for Kayin).\n")
+        fh.write("# Built by scripts/build_actor_data.py; rows sorted by the first column, the case-folded\n")
+        fh.write("# name, for a binary search (communique.extract.resolve.subdivision).\n")
+        fh.write("key\tname\tiso3\ttype\tlevel\n")
+        for row in sorted(rows):
+            fh.write("\t".join(str(c) for c in row) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phoenix", type=Path, default=PHOENIX_DEFAULT, help="folder of the Phoenix dictionaries")
     parser.add_argument("--out", type=Path, default=OUT_DEFAULT, help="output folder (the package data folder)")
+    parser.add_argument("--only", choices=["subdivisions"], help="build this file only")
     args = parser.parse_args()
-    build(args.phoenix, args.out)
+    if args.only != "subdivisions":
+        build(args.phoenix, args.out)
+    build_subdivisions(args.out)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ What the stage does to an article, in order:
    IGO alias of the actor dictionary (:mod:`communique.extract.resolve`). Acronyms must be
    written in capitals ("US", not "us"; "Nato" is fine); other names must be capitalised.
    Matches inside a spaCy PERSON entity are dropped ("Washington" in "George Washington"),
-   and a PERSON entity that is exactly a country name or demonym is the country.
+   and a PERSON entity that is exactly a country name or demonym is the country. A country
+   word and the people after it are one match of the first country ("Croatian Serbs"); a
+   people named like a given name is matched only before a rebel noun ("Karen guerrillas").
 2. **Institutions by pattern.** A country or demonym followed by a body or group noun
    ("Azerbaijan's parliament", "the Belarusian army", "Georgian demonstrators"), or a body
    noun before "in/of/from <country>" ("a court in Moldova"), becomes the country with the
@@ -26,8 +28,10 @@ What the stage does to an article, in order:
    it) and a later bare title ("the minister", "the Executive Secretary") get the same
    ``actor_id``; quote attribution relies on these.
 5. **Places.** Remaining GPE/LOC mentions are looked up as cities and towns (a location inside
-   a country, preferring the countries the article names); a capital that acts (the subject
-   of a verb: "Baku and Minsk agreed") stands for its government.
+   a country, preferring the countries the article names), or as provinces, states and
+   regions (ISO 3166-2: "Sindh province"; :meth:`_Run.subdivision`), whose bodies are their
+   country's ("the government of Sindh province" → PAK GOV); a capital that acts (the
+   subject of a verb: "Baku and Minsk agreed") stands for its government.
 6. **Named events, programmes and laws** (spaCy EVENT, WORK_OF_ART, LAW) become ``OTH:``
    actors, with the country named inside them or hosting them.
 
@@ -170,6 +174,8 @@ class _Match:
     end: int
     category: str  # country, standin, institution, igo
     key: str
+    # a country word and the people after it ("Croatian Serbs"): the people of that country
+    compound: bool = False
 
 
 class ActorStage:
@@ -202,6 +208,10 @@ class ActorStage:
             if key in d.case_sensitive:
                 # acronyms only in capitals, as listed ("US" but not "us"; "Nato" is fine)
                 return resolve.acronym_as_written(span.text)
+            if category == "armed":
+                # "Karen guerrillas", never Karen by herself
+                body = _state_body_after(doc, end, d)
+                return _capitalised(span) and body is not None and body[0] == "REB"
             return _capitalised(span)
 
         return [
@@ -247,7 +257,9 @@ class ActorStage:
                 if doc[s].idx == mention.start and doc[e - 1].idx + len(doc[e - 1]) == mention.end:
                     mention.label = label
 
-        matches = [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)]
+        matches = _compound_demonyms(
+            doc, [m for m in all_matches if not (set(range(m.start, m.end)) & person_tokens)], d
+        )
         ents_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         text = article.text
         georgia = _georgia_reading(text)
@@ -268,7 +280,9 @@ class ActorStage:
                 continue
             start_char, end_char = span.start_char, span.end_char
             # extend to an institution: "<country> ('s) <body noun>"
-            body = _state_body_after(doc, match.end, d) if match.category == "country" else None
+            body = _state_body_after(doc, match.end, d) if match.category in ("country", "armed") else None
+            if body is not None and body[0] == "GOV" and match.compound and doc[match.end - 1].lower_ in _FAITHS:
+                body = None  # "American Muslim leaders" lead a community, not the country
             if body is not None and actor.kind == "country":
                 # the country keeps its own mention; the phrase is the institution
                 run.attach(start_char, end_char, label, actor)
@@ -379,11 +393,16 @@ class ActorStage:
 
         # 5: remaining places
         for mention in list(article.mentions):
+            if not mention.actor_id and mention.label == "NORP" and mention.text[:1].isupper():
+                run.subdivision(mention)  # the tagger reads some provinces as peoples ("Punjab")
             if mention.actor_id or mention.label not in ("GPE", "LOC"):
                 continue
             place_name = _strip_article(mention.text)
             if _key(place_name) in run.doc_surnames:
                 continue  # "Bush" tagged GPE in an article about George W. Bush
+            marked = _unit_marker(doc, mention) is not None
+            if marked and run.subdivision(mention):
+                continue  # "Sindh province", "the state of Borno": the unit before any town
             found = resolve.place(place_name, run.countries()) if place_name[:1].isupper() else None
             key = _key(place_name)
             if (
@@ -399,6 +418,8 @@ class ActorStage:
                     run.assign(mention, resolve.country_actor(d.country_names[key], d))
                 continue
             if found is None:
+                if not marked:
+                    run.subdivision(mention)  # "violence in Sindh"
                 continue
             name, iso3, _lat, _lon = found
             if _key(name) == "georgia" or _key(mention.text) in _AMBIGUOUS_COUNTRY:
@@ -434,6 +455,8 @@ class ActorStage:
             if sector:
                 return resolve.sector_actor(iso3, sector, d), "INSTITUTION"
             return resolve.country_actor(iso3, d), "ORG"
+        if match.category == "armed":
+            return resolve.country_actor(d.armed_peoples[match.key], d), "NORP"
         iso3 = d.country_names[match.key]
         kind = d.country_kind.get(match.key, "alias")
         if match.key in _AMBIGUOUS_COUNTRY:
@@ -455,7 +478,7 @@ class ActorStage:
             # another city the Phoenix lists give as a country alias ("Lyon" for France) is a
             # place in that country, never its government
             return resolve.location_actor(span.text, iso3), "GPE"
-        label = "NORP" if _looks_demonym(span) else "GPE"
+        label = "NORP" if match.compound or _looks_demonym(span) else "GPE"
         return resolve.country_actor(iso3, d), label
 
 
@@ -585,9 +608,12 @@ class _Run:
         name = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
         name_start = tokens[0].i
         mention = self._mention_for(ent)
+        if not name[:1].isupper() and not (
+            self.d.people_index.get(_key(name)) and (lead or _pre_title(doc, name_start, self.d) is not None)
+        ):
+            # "bison": not a name; but "President obama" is, a listed name after a title
+            return
         # a single name token already seen: the same person (linking is done here for order)
-        if not name[:1].isupper():
-            return  # "bison": not a name
         if len(tokens) == 1 and _key(name) in self.tokens and not lead:
             mention.actor_id = self.person_named(_key(name), ent.start_char)
             return
@@ -603,6 +629,9 @@ class _Run:
                 mention.label = "GPE"
                 self.assign(mention, resolve.location_actor(found_place[0], found_place[1]))
                 return
+            if self.subdivision(mention):
+                mention.label = "GPE"
+                return
         title_span = _pre_title(doc, name_start - len(lead), self.d)
         title_tokens = list(title_span) + lead if title_span is not None else lead
         title = _join(doc, title_tokens) if title_tokens else None
@@ -613,7 +642,8 @@ class _Run:
                 title = appos.text
                 if title_tokens and title_tokens[0].lower_ in ("the", "a", "an"):
                     title = doc[appos.start + 1 : appos.end].text
-        found = self._dictionary_person(name, titled=bool(title_tokens))
+        sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
+        found = self._dictionary_person(name, titled=bool(title_tokens), title_sector=sector)
         igo, country, affiliation = self._affiliation(title_tokens)
         of_country = self._of_country(doc, tokens[-1].i + 1)
         if of_country is not None and not country and not igo:
@@ -622,10 +652,10 @@ class _Run:
             country = of_country
             if found is not None and found.country and found.country != of_country:
                 found = None
-        sector = resolve.title_sector([t.text for t in title_tokens], self.d) if title_tokens else None
+        former = any(t.lower_ in _FORMER for t in title_tokens)
         if igo:
             sector = "IGO"
-        elif title_tokens and any(t.lower_ in _FORMER for t in title_tokens):
+        elif former:
             sector = "ELI"  # CAMEO codes former office holders as elites ("former President")
         if found is None and not country and not igo:
             country = self._undated_country(name, titled=bool(title_tokens))
@@ -635,7 +665,12 @@ class _Run:
             country = country or found.country
             if not igo and found.igo:
                 igo, sector = found.igo, "IGO"
-            sector = sector or found.sector
+            if sector is None or (
+                sector == "ELI" and not former and len(tokens) > 1 and found.sector in resolve.STATE_SECTORS
+            ):
+                # an elite's title ("Sheikh", "Prince") names no office; the one the person named
+                # in full held that day does ("Prince Philip" by his given name alone is no one)
+                sector = found.sector
             affiliation = affiliation or found.affiliation
             canonical = found.name
         else:
@@ -658,6 +693,65 @@ class _Run:
             words = " ".join(t.lower_ for t in title_tokens)
             self.titles.append((ent.start_char, words, actor.id))
 
+    def subdivision(self, mention: Mention) -> bool:
+        """Resolve a place mention as a province, state or region (ISO 3166-2) of a country.
+
+        "Sindh province", "the province of Sindh", "Borno state", "Rakhine State": a name the
+        text marks as a unit (:data:`resolve.UNIT_MARKERS`) is the unit of that name. Unmarked
+        ("violence in Sindh") it needs more: a first-level unit of a country the article names,
+        whose name is no town elsewhere, no person and no common word
+        (:data:`resolve.GENERIC_UNIT_WORDS`: "the Gulf" is a province of Papua New Guinea too); a
+        marked name made of such words ("the Eastern Province") also needs its country named.
+        A name several countries' units share ("Punjab") is the one of the single country the
+        article names that has it, else unresolved. A body of the unit ("the government of
+        Sindh province", "Sindh police") is that body of its country: CAMEO and PLOVER code a
+        province's government as the country's (PAK GOV).
+
+        Returns:
+            Whether the mention was resolved.
+        """
+        doc = self.article.doc
+        marker = _unit_marker(doc, mention)
+        name = _strip_article(mention.text)
+        countries = self.countries() | self.named
+        # "the Kurdistan Region" is a name with its marker; "Sindh Province" a name and a marker
+        unit = resolve.subdivision(name, countries)
+        if unit is None and marker is not None:
+            name = marker[2]
+            unit = resolve.subdivision(name, countries)
+        key = _key(name)
+        if unit is None or not name[:1].isupper() or key in self.d.country_names or key in _AMBIGUOUS_COUNTRY:
+            return False
+        unit_name, iso3, unit_type, level = unit
+        generic = any(w in resolve.GENERIC_UNIT_WORDS for w in key.split())
+        if (marker is not None and generic or marker is None) and iso3 not in countries:
+            return False  # "the Gulf" is no province of Papua New Guinea's in an article without it
+        if marker is None and (
+            level != 1
+            or unit_type not in _UNMARKED_UNIT_TYPES
+            or generic
+            or key in self.d.titles
+            or key in _GIVEN_NAMES
+            or self.d.people_for(key)
+            or any(line.split("\t")[2] != iso3 for line in resolve._place_lines(name.casefold()))
+        ):
+            return False
+        self.assign(mention, resolve.location_actor(unit_name, iso3))
+        start, end = marker[:2] if marker is not None else _token_range(doc, mention)
+        # "Sindh police", "the Borno state government", "the government of Sindh province"
+        body_end = end + 1 if end < len(doc) and doc[end].lower_ == "provincial" else end
+        body: tuple[str, int, int] | None = None
+        if (after := _state_body_after(doc, body_end, self.d)) is not None:
+            body = (after[0], start, after[1])
+        elif (before := _state_body_before(doc, _Match(start, end, "country", key), self.d)) is not None:
+            body = (before[0], before[1], end)
+        if body is not None:
+            sector, first, stop = body
+            last = doc[stop - 1]
+            institution = resolve.sector_actor(iso3, sector, self.d)
+            self.attach(_with_article(doc, first), last.idx + len(last), "INSTITUTION", institution, nested=False)
+        return True
+
     def _place_elsewhere(self, text: str) -> bool:
         """The same word is tagged as a place elsewhere in the article (and is a known town)."""
         if self.d.people_for(_key(text)) or resolve.place(text) is None:
@@ -672,42 +766,54 @@ class _Run:
         self.article.mentions.append(mention)
         return mention
 
-    def _dictionary_person(self, name: str, titled: bool = False) -> Actor | None:
+    def _dictionary_person(self, name: str, titled: bool = False, title_sector: str | None = None) -> Actor | None:
         """The dictionary person of a name as of the article's date, or None.
 
-        A listed name or alias is enough. A bare surname ("President Bush") is accepted only
-        when it points to one person in office on the article's date and the name carries a
-        title or the person's country is already among the article's actors.
+        A listed name or alias is enough (Arabic articles and hyphens aside:
+        :meth:`~communique.extract.resolve.ActorDictionary.people_for`). A bare surname
+        ("President Bush") is accepted only when it points to one person in office on the
+        article's date and the name carries a title or the person's country is already among
+        the article's actors. A given name and surname that shorten a listed longer name
+        ("President Omar Bashir" for "Omar Hassan Ahmad al Bashir") are accepted only with a
+        title whose sector is the one of the office that person held on the article's date, in
+        an article that names that office's country.
         """
         people = self.d.people_for(_key(name))
         if people:
             return resolve._pick_person(people, self.date, self.d)
-        if " " in name.strip() or not self.date:
-            return None
-        found = resolve._pick_person(self.d.people_by_surname(_key(name)), self.date, self.d)
-        if found is None or not found.sector:
+        if not self.date:
             return None
         countries = {a.country for a in self.actors.values() if a.kind != "person"}
+        words = resolve.name_variant(_key(name)).split(" ")
+        if len(words) > 1:
+            if title_sector is None:
+                return None
+            found = resolve._pick_person(self.d.people_by_surname(f"{words[0]} {words[-1]}"), self.date, self.d)
+            # "Robert Nicholson, executive director of ..." is not the Canadian minister
+            # Robert Douglas Nicholson: the office's country must be named too
+            ok = found is not None and found.sector == title_sector and found.country in countries
+            return found if ok else None
+        found = resolve._pick_person(self.d.people_by_surname(words[0]), self.date, self.d)
+        if found is None or not found.sector:
+            return None
         return found if titled or found.country in countries else None
 
     def _undated_country(self, name: str, titled: bool) -> str | None:
         """The country of a name the dictionary knows but cannot place on the article's date.
 
-        "President Bush" on a date outside both Bushes' terms, "President Omar El Bashir"
-        (a spelling the dictionary lacks): no single person fits, yet the people of that name
-        tell the country. It is the one of their countries the article names, else -- for a
+        "President Bush" on a date outside both Bushes' terms, "President Omar Hassan El
+        Bashir" before 1989: no single person fits, yet the people of that name tell the
+        country. It is the one of their countries the article names, else -- for a
         titled name only -- the country a strict majority (two at least) of them served (George Bush and George
         W. Bush against one Cayman Islands premier). Only the country is taken, never a person.
         """
         people = self.d.people_for(_key(name))
-        words = name.split()
+        words = resolve.name_variant(_key(name)).split()
         if not people and words:
-            # a full name is another person unless the given name agrees ("Omar El Bashir" is
-            # "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
+            # a full name is another person unless the given name agrees ("Omar Hassan El Bashir"
+            # may be "Omar Hassan Ahmad al Bashir", "Arman Sadykov" is not "Kanat Sadykov")
             people = [
-                p
-                for p in self.d.people_by_surname(_key(words[-1]))
-                if len(words) == 1 or _key(p.name.split()[0]) == _key(words[0])
+                p for p in self.d.people_by_surname(words[-1]) if len(words) == 1 or _key(p.name.split()[0]) == words[0]
             ]
         unique = list({id(p): p for p in people}.values())
         if not unique:
@@ -1113,8 +1219,8 @@ def _host_country(doc: Any, mention: Mention, run: _Run) -> str | None:
 
 def _not_a_person(match: _Match, d: ActorDictionary) -> bool:
     """Whether a PERSON entity that is exactly this dictionary match is really the match."""
-    if match.category in ("igo", "organization"):
-        return True
+    if match.category in ("igo", "organization", "armed"):
+        return True  # an armed people is matched only before a rebel noun: "Karen guerrillas"
     if match.category != "country" or d.country_kind.get(match.key) == "capital":
         return False
     # towns and given names stay people ("Jordan", "Chad"); so do names of known people
@@ -1230,6 +1336,65 @@ def _named_after_country(text: str, d: ActorDictionary) -> bool:
         and _key(words[0]) not in _GIVEN_NAMES
         and d.country_kind.get(_key(words[0])) in ("name", "alias", "demonym")
     )
+
+
+# Faiths named after a country word ("American Muslims", "Iraqi Christians"): their leaders are
+# a community's, not the government (see _compound_demonyms).
+_FAITHS = frozenset(
+    {"jew", "jews", "jewish", "muslim", "muslims", "christian", "christians", "shiite", "shiites", "shia", "sunni",
+     "sunnis", "druze", "copts"}
+)  # fmt: skip
+# Peoples named after a country word in a compound demonym, "<country word> <people>": the
+# people of that country ("Croatian Serbs", "Bosnian Croats", "Kosovo Albanians", "Iraqi Kurds",
+# "Syrian Christians", "Malaysian Chinese"), as CAMEO and PLOVER code them (by where they live).
+# Ethnonyms and faiths that name minorities across borders; a nationality of a state of
+# immigrants or citizens ("Chinese American", "Turkish Cypriot": the second word is the state)
+# is not one. Singular adjectives that also make dyads ("Russian", "Greek", "Armenian": "the
+# Turkish Greek talks") only in their plural. Hand-written.
+_ETHNONYMS = frozenset(
+    {
+        "serb", "serbs", "croat", "croats", "albanian", "albanians", "bosniak", "bosniaks",
+        "hungarians", "russians", "greeks", "armenians", "turk", "turks", "azeris", "uzbek",
+        "uzbeks", "tajik", "tajiks", "turkmen", "kazakhs", "somali", "somalis", "chinese",
+        "kurd", "kurds", "kurdish", "tamil", "tamils", "pashtun", "pashtuns", "baluch", "hazara",
+        "hazaras", "arab", "arabs", "roma",
+    }
+) | _FAITHS  # fmt: skip
+# Nouns after a pair of country words that make it a dyad ("the Albanian Serb border").
+_DYAD_NOUNS = frozenset({"border", "borders", "frontier", "relations", "ties", "talks", "war", "conflict", "summit"})
+
+
+def _compound_demonyms(doc: Any, matches: list[_Match], d: ActorDictionary) -> list[_Match]:
+    """Join a country word and the people named after it into one match of the first country.
+
+    "Croatian Serb refugees" are refugees of Croatia (HRV REF, not Serbia), "Iraqi Kurdish
+    fighters" are of Iraq: a country's name or demonym (not a capital), then, with nothing in
+    between, a word of :data:`_ETHNONYMS` (itself a one-word country match or not, which is
+    dropped), unless a dyad noun follows ("the Albanian Serb border").
+    """
+    out: list[_Match] = []
+    skip_from = -1
+    starts = {m.start: m for m in matches}
+    for match in matches:
+        if match.start < skip_from:
+            continue
+        nxt = match.end
+        longer = starts.get(nxt)
+        if (
+            match.category == "country"
+            and nxt < len(doc)
+            and d.country_kind.get(match.key) in ("name", "alias", "demonym")
+            and (longer is None or longer.end == nxt + 1)  # not "Turks and Caicos Islands"
+            and doc[nxt].lower_ in _ETHNONYMS
+            and doc[nxt].text[:1].isupper()
+            and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in _DYAD_NOUNS)
+            and d.country_names.get(_key(doc[nxt].text)) != d.country_names[match.key]
+        ):
+            out.append(_Match(match.start, nxt + 1, "country", match.key, compound=True))
+            skip_from = nxt + 1
+            continue
+        out.append(match)
+    return out
 
 
 def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:
@@ -1489,6 +1654,8 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     entry = d.titles.get(key)
     if key not in _STATE_BODIES and (entry is None or entry[1] != "head"):
         return None
+    if key in _OUTWARD_BODIES and doc[prep].lower_ == "in":
+        return None  # "the ambassador in Moldova", "the embassy in Iraq" are another country's
     start = head
     while start - 1 >= 0 and head - start < 2 and doc[start - 1].lower_ in d.titles:
         start -= 1
@@ -1613,6 +1780,11 @@ def _pre_title(doc: Any, name_start: int, d: ActorDictionary) -> Any:
     return span
 
 
+# Bodies and offices of a country that sit in another one: "in <country>" after them names
+# where they are, not whose ("the embassy in Iraq"; "the ambassador of Iraq" is Iraq's).
+_OUTWARD_BODIES = frozenset(
+    {"embassy", "embassies", "consulate", "consulates", "ambassador", "ambassadors", "envoy", "envoys", "consul"}
+)
 # Title words of offices that act abroad: their holder is often the visitor, not of the country
 # the article is about ("Foreign Minister X arrived in Kenya"). Hand-written.
 _OUTWARD_TITLES = frozenset(
@@ -1666,10 +1838,12 @@ def _apposition(doc: Any, name_end: int, d: ActorDictionary) -> Any:
 
 
 def _place_not_person(token: Any, d: ActorDictionary) -> bool:
-    """A one-word PERSON entity that is really a town: a known place, not a known person,
-    and placed like a town ("in Ganja", "the cities of Gabala and Ganja", "Gabala and Ganja"
-    when Gabala is a place)."""
-    if d.people_for(_key(token.text)) or resolve.place(token.text) is None:
+    """A one-word PERSON entity that is really a town or province: a known place, not a known
+    person, and placed like a town ("in Ganja", "the cities of Gabala and Ganja", "Gabala and
+    Ganja" when Gabala is a place; "fighting in Tigray")."""
+    if d.people_for(_key(token.text)) or (
+        resolve.place(token.text) is None and resolve.subdivision(token.text) is None
+    ):
         return False
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 else None
@@ -1695,6 +1869,42 @@ def _place_not_person(token: Any, d: ActorDictionary) -> bool:
 
 
 _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages", "region", "province", "capital"})
+
+# Unit types of ISO 3166-2 read without a marker (first level only): the provinces and states
+# news names bare ("fighting in Helmand"); districts, municipalities and communes are named
+# like their towns.
+_UNMARKED_UNIT_TYPES = frozenset(
+    {"Province", "State", "Region", "Governorate", "Prefecture", "Autonomous region", "Regional state", "Republic",
+     "Administrative region", "Autonomous community", "Autonomous republic", "Department", "County", "Land",
+     "Voivodship", "Division", "Union territory", "Federal district", "Emirate", "Territory", "Canton"}
+)  # fmt: skip
+
+
+def _token_range(doc: Any, mention: Mention) -> tuple[int, int]:
+    """The token indices [start, end) of a mention (a leading "the" left out)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+    return start, span.end
+
+
+def _unit_marker(doc: Any, mention: Mention) -> tuple[int, int, str] | None:
+    """(start, end, name) of a place name the text marks as an administrative unit.
+
+    "Sindh province", "Rakhine State" (the marker inside or right after the name), "the
+    province of Sindh" (before it, with "of"): the token range covers name and marker, and
+    name is the name alone. None for an unmarked name.
+    """
+    start, end = _token_range(doc, mention)
+    if end - start > 1 and doc[end - 1].lower_ in resolve.UNIT_MARKERS:
+        return start, end, doc[start : end - 1].text  # the marker inside the entity
+    if end < len(doc) and doc[end].lower_ in resolve.UNIT_MARKERS:
+        return start, end + 1, doc[start:end].text
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in resolve.UNIT_MARKERS:
+        first = start - 2
+        if first > 0 and doc[first - 1].lower_ == "the":
+            first -= 1
+        return first, end, doc[start:end].text
+    return None
 
 
 def _join(doc: Any, tokens: list[Any]) -> str:

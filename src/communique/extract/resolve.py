@@ -6,13 +6,15 @@ shipped in ``communique/data`` plus an optional user file (``[actors] user_file`
 - ``countries.tsv`` / ``countries_extra.tsv``: country names, aliases, demonyms, capitals and
   seats of government used as stand-ins ("the Kremlin" → RUS, sector GOV);
 - ``ethnic_groups.tsv``: peoples without a state of their own, read as demonyms of the
-  country nearly all of them live in ("Yoruba" → NGA);
+  country nearly all of them live in ("Yoruba" → NGA), some only before a rebel noun
+  ("Karen guerrillas" → MMR REB; "Karen" is a given name);
 - ``igos.tsv``: intergovernmental organisations with short names, aliases and parent IGOs;
 - ``institutions.tsv``: named national institutions ("US Senate" → USA LEG);
 - ``leaders.tsv`` / ``leaders_extra.tsv``: people with date-restricted roles
   (``Vladimir Putin  RUS GOV 2008-05-08 ...``);
 - ``titles.tsv``: title and agent words → sector;
-- ``places.tsv``: cities and towns → country and coordinates (loaded on first use).
+- ``places.tsv``: cities and towns → country and coordinates (loaded on first use);
+- ``subdivisions.tsv``: provinces, states, regions (ISO 3166-2) → country (loaded on first use).
 
 Public functions other stages use:
 
@@ -65,10 +67,13 @@ __all__ = [
     "load_dictionary",
     "location_actor",
     "lookup",
+    "name_variant",
     "organization_actor",
     "person_actor",
     "sector_actor",
     "slug",
+    "subdivision",
+    "title_sector",
 ]
 
 # The Phoenix file was generated in January 2014; a role it leaves open ("[USAGOV >090120]")
@@ -136,6 +141,29 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
 _USER_COLUMNS = ("name", "aliases", "kind", "country", "sector", "igo", "start", "end", "role")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+# Arabic articles in transliterated names, written apart or hyphenated, in either vowel and
+# assimilated to the next consonant ("al-Bashir", "El Bashir", "ad-Din", "ash-Sharaa"): news
+# and the Phoenix lists spell the same name with and without them.
+_NAME_ARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "at", "az", "ar"})
+_NAME_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+def name_variant(key: str) -> str:
+    """A person-name key without Arabic articles and hyphens, for matching spellings.
+
+    Example:
+        >>> name_variant("omar el bashir"), name_variant("omar al-bashir"), name_variant("vladimir putin")
+        ('omar bashir', 'omar bashir', 'vladimir putin')
+    """
+    if "-" not in key and "‐" not in key and "‑" not in key and "–" not in key:
+        words = key.split(" ")
+        if _NAME_ARTICLES.isdisjoint(words):
+            return key
+    else:
+        words = _NAME_SPLIT.split(key)
+    return " ".join(w for w in words if w and w not in _NAME_ARTICLES)
 
 
 def slug(text: str) -> str:
@@ -243,6 +271,9 @@ class ActorDictionary:
     person_rows: dict[str, list[str]] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # peoples whose name is also a given name or word ("Karen"): a country only before a rebel
+    # noun ("Karen guerrillas"), never by themselves (ethnic_groups.tsv, kind "armed")
+    armed_peoples: dict[str, str] = field(default_factory=dict)
     case_sensitive: set[str] = field(default_factory=set)
     display: dict[str, str] = field(default_factory=dict)
 
@@ -251,23 +282,48 @@ class ActorDictionary:
         return self.display.get(iso3, iso3)
 
     def people_for(self, key: str) -> list[Person]:
-        """Every person whose name or alias has this lookup key."""
+        """Every person whose name or alias has this lookup key; when none has, those whose
+        name is spelt so but for Arabic articles and hyphens (:func:`name_variant`: "Omar El
+        Bashir" is "Omar al-Bashir", "Hamad bin Khalifa al-Thani" is "... al Thani"), when
+        two words at least are left."""
+        name_keys = self.people_index.get(key)
+        if not name_keys:
+            variant = name_variant(key)
+            # one word left ("al-Hassan" -> "Hassan") is a surname, which is no listed name
+            # (Prince Hassan's alias is his given name): see :meth:`people_by_surname`
+            if variant == key or " " not in variant:
+                return []
+            name_keys = [*self.people_index.get(variant, ()), *self.name_variants.get(variant, ())]
         return [
             self.person(name_key)
-            for name_key in dict.fromkeys(self.people_index.get(key, ()))
+            for name_key in dict.fromkeys(name_keys)
             if name_key in self.persons or name_key in self.person_rows
         ]
 
     @functools.cached_property
+    def name_variants(self) -> dict[str, list[str]]:
+        """:func:`name_variant` of the names and aliases that have an article or a hyphen →
+        name keys. Built on first use (~10 ms); the fallback of :meth:`people_for`."""
+        index: dict[str, list[str]] = {}
+        for key, name_keys in self.people_index.items():
+            variant = name_variant(key)
+            if variant != key and variant:
+                index.setdefault(variant, []).extend(name_keys)
+        return index
+
+    @functools.cached_property
     def surnames(self) -> dict[str, list[str]]:
-        """Last name → name keys, and "first last" → name keys (for "Carlos Saul Menem").
+        """Last name → name keys, and "first last" → name keys (for "Carlos Saul Menem"), both
+        without Arabic articles ("Bashar al-Assad" is "Assad").
 
         Built on first use (~20 ms); used only as a fallback when the name as written is not
         a listed name or alias, and only when it points to a single person.
         """
         index: dict[str, list[str]] = {}
         for name_key in (*self.person_rows, *self.persons):
-            words = name_key.split(" ")
+            words = name_variant(name_key).split(" ")
+            if len(words) < 2:
+                words = name_key.split(" ")  # "Al Gore": a given name, surname Gore
             # entries named like bodies ("Kosovo Assembly") are not people
             if words[-1] in self.titles or words[-1] in _BODY_WORDS:
                 continue
@@ -301,6 +357,7 @@ class ActorDictionary:
             (self.institutions, "institution"),
             (self.organizations, "organization"),
             (self.igo_aliases, "igo"),
+            (self.armed_peoples, "armed"),
         ):
             for alias in table:
                 yield alias, category
@@ -453,13 +510,20 @@ def _build(user_file: str | None) -> ActorDictionary:
     for row in extra:
         if row["kind"] == "standin":
             _add(d.standins, d, row["alias"], (row["iso3"], row["sector"] or "GOV"))  # type: ignore[arg-type]
+        elif row["kind"] == "armed":
+            _add(d.armed_peoples, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
         else:
             _add(d.country_names, d, row["alias"], row["iso3"])  # type: ignore[arg-type]
             d.country_kind[_key(row["alias"])] = row["kind"]
     _add_plural_demonyms(d)
     # titles first: they decide which institution names are generic
     for row in _read_tsv(_data("titles.tsv")):
-        d.titles[_key(row["word"])] = (row["sector"], row["kind"])
+        key = _key(row["word"])
+        d.titles[key] = (row["sector"], row["kind"])
+        if "-" in key:
+            # the tokenizer splits "hostage-takers" as "hostage - takers": the words are looked up
+            # without the hyphen (title_sector), so the title is listed both ways
+            d.titles.setdefault(key.replace("-", " "), (row["sector"], row["kind"]))
     for row in _read_tsv(_data("institutions.tsv")):
         key = _key(row["alias"])
         # a country's own name never becomes an institution alias, and a name made only of
@@ -657,21 +721,15 @@ def written(key: str) -> str:
     return _WRITTEN.get(key, key)
 
 
-@functools.lru_cache(maxsize=1)
-def _places() -> list[str]:
-    """The data lines of ``places.tsv``, sorted by their first column (the case-folded name).
-
-    Looked up by binary search (:func:`place`): reading 130,000 lines takes ~40 ms, while
-    building a dict of them took 0.3 s of the 1 s load budget.
-    """
-    lines = _data("places.tsv").splitlines()
+def _sorted_lines(name: str) -> list[str]:
+    """The data lines of a data file sorted by its first column, ``key`` (after the header)."""
+    lines = _data(name).splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("key\t")) + 1
     return lines[first:]
 
 
-def _place_lines(key: str) -> list[str]:
-    """The ``places.tsv`` lines of one case-folded name, most populous first."""
-    lines = _places()
+def _lines_of(lines: list[str], key: str) -> list[str]:
+    """The lines of :func:`_sorted_lines` whose first column is ``key``, by binary search."""
     prefix = key + "\t"
     i = bisect.bisect_left(lines, prefix)
     found = []
@@ -679,6 +737,21 @@ def _place_lines(key: str) -> list[str]:
         found.append(lines[i])
         i += 1
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> list[str]:
+    """The data lines of ``places.tsv``, sorted by their first column (the case-folded name).
+
+    Looked up by binary search (:func:`place`): reading 130,000 lines takes ~40 ms, while
+    building a dict of them took 0.3 s of the 1 s load budget.
+    """
+    return _sorted_lines("places.tsv")
+
+
+def _place_lines(key: str) -> list[str]:
+    """The ``places.tsv`` lines of one case-folded name, most populous first."""
+    return _lines_of(_places(), key)
 
 
 # A town outside every country an article mentions is trusted only from this size up
@@ -714,6 +787,62 @@ def place(text: str, countries: Iterable[str] = ()) -> tuple[str, str, float, fl
             return None
     _key_column, name, iso3, lat, lon, _population = chosen.split("\t")
     return name, iso3, float(lat), float(lon)
+
+
+# Words that mark a name as an administrative unit: "Sindh province", "the province of Sindh".
+UNIT_MARKERS = frozenset(
+    {"province", "state", "region", "governorate", "prefecture", "oblast", "district", "county", "department",
+     "territory", "emirate"}
+)  # fmt: skip
+# Words of unit names that are common words or name seas and regions ("Delta" and "Lakes"
+# states, "Unity", "the Gulf" of Papua New Guinea, "Red Sea" of Sudan and Egypt): a unit so
+# named is read only in an article that names its country. Hand-written from the readings
+# seen in news.
+GENERIC_UNIT_WORDS = frozenset(
+    {"delta", "lakes", "unity", "centre", "center", "central", "north", "south", "east", "west", "northern",
+     "southern", "eastern", "western", "coast", "capital", "islands", "island", "upper", "lower", "highlands",
+     "interior", "littoral", "border", "borders", "valley", "bay", "river", "lake", "plateau", "mountain",
+     "national", "federal", "greater", "orient", "mid-west", "midwest", "harbour", "gulf", "sea", "red", "sahel",
+     "balkan", "desert", "coastal", "mountains", "hills", "plains", "northeast", "northwest", "southeast",
+     "southwest", "new"}
+)  # fmt: skip
+_MARKED_UNIT = re.compile(
+    rf"\b(?:(?P<before>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?i:{'|'.join(sorted(UNIT_MARKERS))})\b"
+    rf"|(?i:{'|'.join(sorted(UNIT_MARKERS))}) of (?:the )?(?P<after>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?))"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_lines() -> list[str]:
+    """The data lines of ``subdivisions.tsv``, sorted by their first column (looked up by
+    binary search, as :func:`_places`)."""
+    return _sorted_lines("subdivisions.tsv")
+
+
+def subdivision(text: str, countries: Iterable[str] = ()) -> tuple[str, str, str, int] | None:
+    """A province, state, region... of ISO 3166-2 (``subdivisions.tsv``): (name, ISO3, unit
+    type, level), or None.
+
+    A name shared by units of several countries ("Punjab": India's state and Pakistan's
+    province) is the one in the single one of ``countries`` (those the article names) that has
+    it, and None without such context; a name of one country's units is that country's.
+
+    Example:
+        >>> subdivision("Sindh")[:2], subdivision("Punjab"), subdivision("Punjab", ["IND"])[:2]
+        (('Sindh', 'PAK'), None, ('Punjab', 'IND'))
+    """
+    key = unicodedata.normalize("NFKD", " ".join(text.split())).encode("ascii", "ignore").decode("ascii").casefold()
+    if not key or "\t" in key:
+        return None
+    rows = [line.split("\t") for line in _lines_of(_subdivision_lines(), key)]
+    owners = {row[2] for row in rows}
+    if len(owners) > 1:
+        owners &= set(countries)
+    if len(owners) != 1:
+        return None
+    (iso3,) = owners
+    row = min((r for r in rows if r[2] == iso3), key=lambda r: r[4])  # the first-level unit first
+    return row[1], iso3, row[3], int(row[4])
 
 
 # --- actor constructors -------------------------------------------------------------------
@@ -899,24 +1028,38 @@ def _singulars(phrase: str) -> list[str]:
     return out
 
 
+def _title_entry(word: str, d: ActorDictionary) -> tuple[str, str] | None:
+    """The ``titles.tsv`` entry (sector, kind) of a lower-case word or its singular."""
+    entry = d.titles.get(word)
+    if entry is None:
+        entry = next((d.titles[s] for s in _singulars(word) if s in d.titles), None)
+    return entry
+
+
+# Tokens left out of a title's words: a possessive ("the party's leader" is a party leader) and
+# the hyphen the tokenizer splits off ("vice - president").
+_TITLE_SKIPPED = frozenset({"'s", "’s", "'", "’", "-", "–"})
+
+
 def title_sector(words: Iterable[str], d: ActorDictionary | None = None) -> str | None:
     """The sector a title implies: the rightmost head word (or two-/three-word head) wins.
 
+    Possessives and hyphens between the words are left out ("the party's leader" is a party
+    leader, PTY; "hostage - takers" is "hostage takers").
+
     Example:
-        >>> title_sector("Russian foreign minister".split())
-        'GOV'
+        >>> title_sector("Russian foreign minister".split()), title_sector(["party", "'s", "leader"])
+        ('GOV', 'PTY')
     """
     d = d or load_dictionary()
-    tokens = [_key(w) for w in words]
+    tokens = [k for k in (_key(w) for w in words) if k not in _TITLE_SKIPPED]
     sector: str | None = None
     i = 0
     while i < len(tokens):
         for n in (4, 3, 2, 1):
             phrase = " ".join(tokens[i : i + n])
-            entry = d.titles.get(phrase)
-            if entry is None and i + n <= len(tokens):
-                # a plural of a listed title ("negotiators", "commanders", "clergymen")
-                entry = next((d.titles[s] for s in _singulars(phrase) if s in d.titles), None)
+            # a plural of a listed title too ("negotiators", "commanders", "clergymen")
+            entry = _title_entry(phrase, d) if i + n <= len(tokens) else None
             if entry and entry[1] == "head" and i + n <= len(tokens):
                 sector = entry[0]
                 i += n - 1
@@ -931,7 +1074,8 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
     Tries, in order: the whole text as an IGO, stand-in, country, institution or person; then
     a person name at the end ("Russian President Vladimir Putin"); then a country or IGO inside
     the phrase combined with a title or agent word ("Israeli soldiers" → ISR:MIL, "the CIS
-    Executive Secretary" → IGO:CIS); then a city or town.
+    Executive Secretary" → IGO:CIS); then a province or state the phrase marks as one ("the
+    government of Sindh province" → PAK:GOV); then a city or town.
 
     Args:
         text: the name as written.
@@ -984,6 +1128,15 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
             found = _pick_person(people, date, d) if people else None
             if found is not None:
                 return found
+    # a province, state or region the phrase marks as one ("the government of Sindh province"):
+    # the country, with the sector of the title words
+    for marked in _MARKED_UNIT.finditer(stripped):
+        unit_name = marked.group("before") or marked.group("after")
+        unit_key = _key(unit_name)
+        plain = unit_key not in d.country_names and GENERIC_UNIT_WORDS.isdisjoint(unit_key.split())
+        unit = subdivision(unit_name) if unit_name[:1].isupper() and plain else None
+        if unit is not None:
+            return sector_actor(unit[1], sector, d) if sector else location_actor(unit[0], unit[1])
     # without a text around it, a one-word name is a town only when the town is large: "Doris"
     # is a person before it is a village in Burkina Faso
     lines = _place_lines(" ".join(stripped.split()).casefold()) if stripped[:1].isupper() else []
