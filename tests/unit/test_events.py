@@ -1469,7 +1469,10 @@ def test_events_topic_place_gets_no_direction_of_a_mutual_act(code_cameo: Any) -
     ("text", "expected"),
     [
         ("Hamas rejected an invitation to attend talks with Egyptian mediators.", ("REJECT", "PSE", "EGY")),
-        ("The rebel commander refused a proposal to hold talks with Colombian officials in Havana.", ("REJECT", "COL", "COL")),
+        (
+            "The rebel commander refused a proposal to hold talks with Colombian officials in Havana.",
+            ("REJECT", "COL", "COL"),
+        ),
     ],
 )
 def test_events_act_proposed_in_the_object_names_the_target(code: Any, text: Any, expected: Any) -> None:
@@ -1481,7 +1484,8 @@ def test_events_act_proposed_in_the_object_names_the_target(code: Any, text: Any
     [
         # a participle clause of demand
         (
-            "Truck drivers protested outside parliament on Tuesday, demanding that the Serbian government cut fuel taxes.",
+            "Truck drivers protested outside parliament on Tuesday, demanding that the Serbian government cut "
+            "fuel taxes.",
             ("PROTEST", None, "SRB"),
         ),
         # the agent of what a protest is against, even hung on the verb by the parser
@@ -1640,3 +1644,12 @@ def test_events_dissolving_a_party_bans_it(code: Any, text: str, expected: set[s
 )
 def test_events_present_passive_relative_clause_is_a_state(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+def test_events_group_of_a_country_against_that_country(code: Any) -> None:
+    # one actor on both sides is no event unless a group of it is one side, source or target
+    events = code(
+        "Hundreds of Nigerian farmers rallied in Kano on Monday, demanding compensation from Nigeria for the floods."
+    )
+    assert ("PROTEST", "NGA", "NGA") in _pairs(events)
+    assert not code("Nigeria said Nigeria would hold Nigeria to account.")

@@ -3157,10 +3157,11 @@ class EventCoder:
                         and b is not None
                         and a.actor_id
                         and a.actor_id == b.actor_id
-                        and self._event_actor(article, b).sector in (None, self._event_actor(article, a).sector)
+                        and self._event_actor(article, b).sector == self._event_actor(article, a).sector
                     ):
                         # one actor on both sides is no event, unless a group of it is the
-                        # other side ("Croatia is investigating crimes by Croatian extremists")
+                        # other side ("Croatia is investigating crimes by Croatian extremists",
+                        # "Croatian farmers protested against Croatia")
                         continue
                     pairs.append((a, b))
         confidence = _BASE_CONFIDENCE
