@@ -1436,3 +1436,25 @@ def test_events_attempted_attack_by_no_one_named_is_by_unidentified_forces(code:
 )
 def test_events_announced_own_sanction_is_the_sanction(code: Any, text: str, expected: str) -> None:
     assert expected in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters held scores of farmers as human shields in the hills of eastern Congo.",
+        "The Syrian militia used hospital patients as human shields during the siege.",
+    ],
+)
+def test_events_human_shields_are_coercion(code: Any, text: str) -> None:
+    assert "COERCE" in {e.type for e in code(text)}
+
+
+def test_events_a_cyber_attack_is_coercion(code: Any) -> None:
+    # PLOVER codes cyber attacks as COERCE (mode cyber), not as armed force
+    events = code("Hackers working for Iran launched a cyber attack on Saudi oil company servers last week.")
+    assert "COERCE" in {e.type for e in events} and "ASSAULT" not in {e.type for e in events}
+
+
+def test_events_gathering_for_a_rally_is_a_demonstration(code: Any) -> None:
+    events = code("Tens of thousands of Chilean teachers converged on Santiago for a rally against pension cuts.")
+    assert {e.type for e in events} == {"PROTEST"}
