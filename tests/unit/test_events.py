@@ -92,9 +92,10 @@ def code_cameo(pipeline: Any) -> Any:
 
 
 def test_events_cameo_recodes_each_pair_on_its_own(code_cameo: Any) -> None:
-    # Soldiers killing fighters is war (190); the villagers' pair stays a killing (1823): the
-    # first pair's recoding must not carry over to the next.
-    cameos = {(e[1], e[2]) for e in code_cameo("Malian soldiers and Malian villagers killed three Islamist fighters.")}
+    # Soldiers killing is war (190); the villagers' pair stays a killing (1823): the first pair's
+    # recoding must not carry over to the next. (Killing "Islamist fighters" would be war for
+    # both: the fighters are REB.)
+    cameos = {(e[1], e[2]) for e in code_cameo("Malian soldiers and Malian villagers killed three Islamist preachers.")}
     assert cameos == {("190", "MLI"), ("1823", "MLI")}
 
 
@@ -1458,3 +1459,15 @@ def test_events_a_cyber_attack_is_coercion(code: Any) -> None:
 def test_events_gathering_for_a_rally_is_a_demonstration(code: Any) -> None:
     events = code("Tens of thousands of Chilean teachers converged on Santiago for a rally against pension cuts.")
     assert {e.type for e in events} == {"PROTEST"}
+
+
+def test_events_defacing_websites_is_a_cyber_attack(code: Any) -> None:
+    events = code("Unknown hackers defaced the websites of two Chilean ministries overnight.")
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "176")]
+
+
+def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -> None:
+    # "Shiite" names no country; its noun still says who acts (hackers: CRM)
+    (event,) = code("Shiite hackers defaced the websites of two Saudi newspapers.")
+    assert (event.source.country, event.source.sector) == (None, "CRM")
+

@@ -851,7 +851,8 @@ class EventCoder:
                     # the patient of a passive stands where the object would ("evidence against
                     # X was presented by Y" reads as "presented evidence against X")
                     words = [t.lower_ for t in patient] + words
-                    petr, petr_specific = self._petrarch(token, words, cues)
+                    lemmas = {t.lemma_.lower() for t in (*zone, *patient)} if spans else cues
+                    petr, petr_specific = self._petrarch(token, words, lemmas)
                     if lemma in _LIGHT and not petr_specific:
                         petr = None  # "continue", "launch", "hold" alone are no events
                     # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
@@ -2550,7 +2551,11 @@ class EventCoder:
             return EventActor()
         actor = article.actor(mention.actor_id)
         if actor is None:
-            return EventActor(actor_id=mention.actor_id, name=mention.text)
+            # an adjective of a people the actor stage cannot place still gives the sector of
+            # the noun it qualifies ("Muslim hackers" -> CRM, "Tamil refugees" -> REF); a bare
+            # plural ("Democrats", "Sunnis") stays open
+            sector = self._group_sector(article, mention) if self._qualifies_noun(article, mention) else None
+            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector)
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
@@ -2575,6 +2580,18 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _qualifies_noun(article: Article, mention: Mention) -> bool:
+        """Whether a NORP mention is an adjective on a common noun ("Muslim hackers")."""
+        if mention.label != "NORP":
+            return False
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return (
+            span is not None
+            and span.root.dep_ in ("amod", "compound", "nmod")
+            and span.root.head.pos_ == "NOUN"
+        )
 
     @staticmethod
     def _member_group_sector(article: Article, mention: Mention) -> str | None:
