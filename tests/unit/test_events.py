@@ -1471,3 +1471,15 @@ def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -
     (event,) = code("Shiite hackers defaced the websites of two Saudi newspapers.")
     assert (event.source.country, event.source.sector) == (None, "CRM")
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan army shortened the nightly curfew in Gulu by two hours.",
+        "Thai authorities lifted martial law in the southern provinces.",
+    ],
+)
+def test_events_easing_a_curfew_or_martial_law_is_a_concession(code: Any, text: str) -> None:
+    # PLOVER manual 2.0: CONCEDE covers "removing curfews" and easing legal restrictions
+    assert "CONCEDE" in {e.type for e in code(text)}
