@@ -1005,8 +1005,8 @@ def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a passive withdrawal with no agent: the ones withdrawn retreat
-        ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", None)),
+        # a passive withdrawal with no agent: the ones withdrawn retreat (from the place, "out of")
+        ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", "SDN")),
         # negative: another passive keeps its subject as the target
         ("Chadian troops were attacked near the border on Monday.", ("ASSAULT", None, "TCD")),
         # negative: a thing handed over to someone is no retreating actor
@@ -1483,3 +1483,24 @@ def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -
 def test_events_easing_a_curfew_or_martial_law_is_a_concession(code: Any, text: str) -> None:
     # PLOVER manual 2.0: CONCEDE covers "removing curfews" and easing legal restrictions
     assert "CONCEDE" in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # peacekeepers, observers or diplomats withdrawn reduce relations (SANCTION withdraw);
+        # forces withdrawn retreat; "out of X" places the act in X
+        ("The OSCE pulled its monitors out of eastern Moldova.", ("SANCTION", "MDA")),
+        ("Two hundred UN peacekeepers were shipped out of the Liberian town of Ganta.", ("SANCTION", "LBR")),
+        ("Ugandan troops were pulled out of the Congolese town of Bunia.", ("RETREAT", "COD")),
+        # pulling out of talks reduces relations too: no military retreat
+        ("Ecuador pulled out of the fishing talks with Peru on Monday.", ("SANCTION", "PER")),
+    ],
+)
+def test_events_withdrawing_peacekeepers_is_a_sanction(code: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.type, e.target.country if e.target else None) for e in code(text)}
+
+
+def test_events_a_place_naming_an_agreement_is_no_place_of_the_act(code: Any) -> None:
+    events = code("Brazil pulled out of the Lima trade pact last year.")
+    assert all(e.target is None or e.target.country != "PER" for e in events)

@@ -126,13 +126,16 @@ _PLACE_HEADS = {
     *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
     *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
 }
+# Nouns of a text agreed between parties: a place naming one ("the Paris climate accord") is not
+# where the act happens.
+_AGREEMENT_NOUNS = {"accord", "agreement", "deal", "pact", "treaty", "convention", "protocol"}
 # Prepositions of a circumstance whose noun may name the other side ("despite pressure by X").
 _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 # Nouns of "in <noun> of X" that aim a protest at X ("in protest of", "in defiance of").
 _PROTEST_FRAMES = {"protest", "defiance", "opposition", "response"}
 # Types whose force falls on the people of a place named as the only target.
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
-_PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
+_PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over", "out"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
 # ordinary people (sector CVL; other group nouns take the sector of titles.tsv).
@@ -497,6 +500,22 @@ _WITHDRAWAL_VERBS = {
     "ship",
     "relocate",
 }
+
+
+# Non-military resources whose withdrawal reduces relations (PLOVER SANCTION withdraw: "aid,
+# observers, diplomats, peacekeepers"), unlike forces retreating (RETREAT); hand-written.
+_WITHDRAWN_RESOURCES = {"peacekeeper", "observer", "monitor", "inspector", "diplomat"}
+_RESOURCE_WITHDRAWAL_CODE = "166"
+
+
+def _withdraws_resources(verb: Any) -> bool:
+    """Whether a withdrawal verb moves non-military resources ("pulled its peacekeepers out",
+    "UN observers were withdrawn"): its object, or its subject when passive."""
+    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    return any(c.dep_ in deps and c.lemma_.lower() in _WITHDRAWN_RESOURCES for c in verb.children)
 
 
 def _is_capital_of(text: str, iso3: str) -> bool:
@@ -879,6 +898,8 @@ class EventCoder:
                 continue
             if token.pos_ == "VERB" and lemma in _NAMING and not specific and _names(token):
                 continue  # "called the plan 'reckless'": naming, not calling ("a dictatorship" accuses)
+            if code == "0874" and _withdraws_resources(token):
+                code = _RESOURCE_WITHDRAWAL_CODE  # peacekeepers pulled out: SANCTION, not a retreat
             info = self.lex.cameo(code)
             if code is None or info is None or info.plover is None:
                 continue
@@ -1657,7 +1678,7 @@ class EventCoder:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             sources.extend(self._actors_at(pobj, index))
-                if not sources and trig.info.plover == "RETREAT" and _withdrawn(token):
+                if not sources and trig.info.plover in ("RETREAT", "SANCTION") and _withdrawn(token):
                     # "guerrillas have been demobilized", "troops were pulled out of X": with no
                     # agent named, the ones withdrawn are the ones who retreat (PLOVER's source)
                     sources, targets = subj_mentions, [m for m in targets if m not in subj_mentions]
@@ -2367,6 +2388,8 @@ class EventCoder:
                     actor = article.actor(mention.actor_id) if mention is not None else None
                     if actor is None or not actor.country:
                         continue
+                    if sub.dep_ == "compound" and sub.head.lemma_.lower() in _AGREEMENT_NOUNS:
+                        continue  # "pulled out of the Paris climate accord": the name of a text
                     if (
                         mention.label not in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
                         and actor.kind != "location"
