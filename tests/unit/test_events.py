@@ -1504,3 +1504,22 @@ def test_events_withdrawing_peacekeepers_is_a_sanction(code: Any, text: str, exp
 def test_events_a_place_naming_an_agreement_is_no_place_of_the_act(code: Any) -> None:
     events = code("Brazil pulled out of the Lima trade pact last year.")
     assert all(e.target is None or e.target.country != "PER" for e in events)
+
+
+def test_events_dying_under_torture_in_custody_is_an_assault_by_the_custodian(code: Any) -> None:
+    # the one who died is the victim; "in <X> custody" names who held them
+    events = code("A Kenyan student died under torture in Ugandan police custody.")
+    assert [(e.type, e.source.country, e.source.sector, e.target.country if e.target else None) for e in events] == [
+        ("ASSAULT", "UGA", "COP", "KEN")
+    ]
+
+
+def test_events_dying_in_an_attack_makes_the_dead_its_target(code: Any) -> None:
+    events = code("Two Afghan soldiers died in a Taliban attack near Herat.")
+    assert ("ASSAULT", "AFG", "MIL") in {(e.type, e.target.country, e.target.sector) for e in events if e.target}
+
+
+def test_events_an_unplaced_people_inside_an_of_phrase_is_the_object(code: Any) -> None:
+    # "dozens of Hmong villagers": the people named down the "of" phrase, with their noun's sector
+    (event,) = code("Government soldiers kept dozens of Hmong villagers as human shields during the offensive.")
+    assert (event.type, event.target.sector if event.target else None) == ("COERCE", "CVL")

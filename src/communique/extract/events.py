@@ -502,6 +502,26 @@ _WITHDRAWAL_VERBS = {
 }
 
 
+# Verbs of dying whose subject is the victim of the force noun they govern ("died under
+# torture", "died as a result of torture"), and the nouns of being held ("in police custody")
+# that name who held the victim; hand-written.
+_DYING = {"die", "perish", "succumb"}
+_CUSTODY_NOUNS = {"custody", "detention"}
+
+
+def _dying_verb(token: Any) -> Any | None:
+    """The verb of dying a force noun hangs on through prepositions ("died as a result of
+    torture" -> died), or None."""
+    node = token
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if node.lemma_.lower() in _DYING else None
+    return None
+
+
 # Non-military resources whose withdrawal reduces relations (PLOVER SANCTION withdraw: "aid,
 # observers, diplomats, peacekeepers"), unlike forces retreating (RETREAT); hand-written.
 _WITHDRAWN_RESOURCES = {"peacekeeper", "observer", "monitor", "inspector", "diplomat"}
@@ -910,10 +930,28 @@ class EventCoder:
         """The actors a nominal event is done to when it is the object of a verb of undergoing
         ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
         verb = token.head
-        if token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
+        if token.dep_ == "pobj" and (dying := _dying_verb(token)) is not None:
+            verb = dying  # "a prisoner died under torture": the one who died
+        elif token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
             return []
         subj, passive = self._subject(verb)
         return self._actors_at(subj, index) if subj is not None and not passive else []
+
+    def _custodians(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the verb
+        of dying ("died of torture in Israeli police custody" -> ISR COP)."""
+        verb = _dying_verb(token) if token.dep_ == "pobj" else None
+        if verb is None:
+            return []
+        return [
+            m
+            for node in (token, verb)
+            for prep in node.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _CUSTODY_NOUNS
+            for m in self._actors_at(pobj, index)
+        ]
 
     @staticmethod
     def _passive_patient(token: Any) -> list[Any]:
@@ -1410,7 +1448,12 @@ class EventCoder:
                             index[c.i]
                             for g in pobjs
                             for c in g.children
-                            if c.dep_ in ("compound", "amod", "poss") and c.i in index
+                            if c.i in index
+                            and (
+                                c.dep_ in ("compound", "amod", "poss")
+                                # a people the parser hangs as a modifier: "thousands of Tamil refugees"
+                                or (c.dep_ == "nmod" and index[c.i].label == "NORP")
+                            )
                         ),
                         None,
                     )
@@ -1640,7 +1683,14 @@ class EventCoder:
             if undergoers:
                 # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
                 # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
-                sources = [m for m in (*sources, *targets) if m not in undergoers]
+                if token.dep_ == "pobj":
+                    # a verb of dying: the noun's own modifier attacks ("died in a Taliban
+                    # attack"), not what its phrase names ("an attack on a checkpoint in X"),
+                    # else whoever held the victim ("died of torture in Israeli police custody")
+                    own = [m for m in sources if m not in undergoers]
+                    sources = own or self._custodians(token, index)
+                else:
+                    sources = [m for m in (*sources, *targets) if m not in undergoers]
                 targets = undergoers
         else:
             subj, passive = self._subject(token)
