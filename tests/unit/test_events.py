@@ -1472,7 +1472,6 @@ def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -
     assert (event.source.country, event.source.sector) == (None, "CRM")
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1491,7 +1490,7 @@ def test_events_easing_a_curfew_or_martial_law_is_a_concession(code: Any, text: 
         # peacekeepers, observers or diplomats withdrawn reduce relations (SANCTION withdraw);
         # forces withdrawn retreat; "out of X" places the act in X
         ("The OSCE pulled its monitors out of eastern Moldova.", ("SANCTION", "MDA")),
-        ("Two hundred UN peacekeepers were shipped out of the Liberian town of Ganta.", ("SANCTION", "LBR")),
+        ("Ghanaian peacekeepers had been shipped out of Ganta, in Liberia, by Sunday.", ("SANCTION", "LBR")),
         ("Ugandan troops were pulled out of the Congolese town of Bunia.", ("RETREAT", "COD")),
         # pulling out of talks reduces relations too: no military retreat
         ("Ecuador pulled out of the fishing talks with Peru on Monday.", ("SANCTION", "PER")),

@@ -126,7 +126,7 @@ _PLACE_HEADS = {
     *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
     *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
 }
-# Nouns of a text agreed between parties: a place naming one ("the Paris climate accord") is not
+# Nouns of a text agreed between parties: a place naming one ("the Kyoto protocol") is not
 # where the act happens.
 _AGREEMENT_NOUNS = {"accord", "agreement", "deal", "pact", "treaty", "convention", "protocol"}
 # Prepositions of a circumstance whose noun may name the other side ("despite pressure by X").
@@ -503,7 +503,7 @@ _WITHDRAWAL_VERBS = {
 
 
 # Verbs of dying whose subject is the victim of the force noun they govern ("died under
-# torture", "died as a result of torture"), and the nouns of being held ("in police custody")
+# torture", "perished as a consequence of beatings"), and the nouns of being held ("in police custody")
 # that name who held the victim; hand-written.
 _DYING = {"die", "perish", "succumb"}
 _CUSTODY_NOUNS = {"custody", "detention"}
@@ -2439,7 +2439,7 @@ class EventCoder:
                     if actor is None or not actor.country:
                         continue
                     if sub.dep_ == "compound" and sub.head.lemma_.lower() in _AGREEMENT_NOUNS:
-                        continue  # "pulled out of the Paris climate accord": the name of a text
+                        continue  # "pulled out of the Kyoto protocol": the name of a text
                     if (
                         mention.label not in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
                         and actor.kind != "location"
@@ -2660,11 +2660,7 @@ class EventCoder:
         if mention.label != "NORP":
             return False
         span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return (
-            span is not None
-            and span.root.dep_ in ("amod", "compound", "nmod")
-            and span.root.head.pos_ == "NOUN"
-        )
+        return span is not None and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.pos_ == "NOUN"
 
     @staticmethod
     def _member_group_sector(article: Article, mention: Mention) -> str | None:
