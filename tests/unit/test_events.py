@@ -1464,6 +1464,8 @@ def test_events_gathering_for_a_rally_is_a_demonstration(code: Any) -> None:
 def test_events_defacing_websites_is_a_cyber_attack(code: Any) -> None:
     events = code("Unknown hackers defaced the websites of two Chilean ministries overnight.")
     assert [(e.type, e.cameo) for e in events] == [("COERCE", "176")]
+    # a monument defaced is no cyber attack
+    assert all(e.cameo != "176" for e in code("Angry students defaced the city's most famous statue."))
 
 
 def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -> None:
