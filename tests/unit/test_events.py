@@ -92,9 +92,10 @@ def code_cameo(pipeline: Any) -> Any:
 
 
 def test_events_cameo_recodes_each_pair_on_its_own(code_cameo: Any) -> None:
-    # Soldiers killing fighters is war (190); the villagers' pair stays a killing (1823): the
-    # first pair's recoding must not carry over to the next.
-    cameos = {(e[1], e[2]) for e in code_cameo("Malian soldiers and Malian villagers killed three Islamist fighters.")}
+    # Soldiers killing is war (190); the villagers' pair stays a killing (1823): the first pair's
+    # recoding must not carry over to the next. (Killing "Islamist fighters" would be war for
+    # both: the fighters are REB.)
+    cameos = {(e[1], e[2]) for e in code_cameo("Malian soldiers and Malian villagers killed three Islamist preachers.")}
     assert cameos == {("190", "MLI"), ("1823", "MLI")}
 
 
@@ -1004,8 +1005,8 @@ def test_events_country_inside_a_group_phrase_takes_the_group_sector(code: Any, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a passive withdrawal with no agent: the ones withdrawn retreat
-        ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", None)),
+        # a passive withdrawal with no agent: the ones withdrawn retreat (from the place, "out of")
+        ("Two hundred Chadian troops were pulled out of Darfur on Monday.", ("RETREAT", "TCD", "SDN")),
         # negative: another passive keeps its subject as the target
         ("Chadian troops were attacked near the border on Monday.", ("ASSAULT", None, "TCD")),
         # negative: a thing handed over to someone is no retreating actor
@@ -1653,3 +1654,90 @@ def test_events_group_of_a_country_against_that_country(code: Any) -> None:
     )
     assert ("PROTEST", "NGA", "NGA") in _pairs(events)
     assert not code("Nigeria said Nigeria would hold Nigeria to account.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters held scores of farmers as human shields in the hills of eastern Congo.",
+        "The Syrian militia used hospital patients as human shields during the siege.",
+    ],
+)
+def test_events_human_shields_are_coercion(code: Any, text: str) -> None:
+    assert "COERCE" in {e.type for e in code(text)}
+
+
+def test_events_a_cyber_attack_is_coercion(code: Any) -> None:
+    # PLOVER codes cyber attacks as COERCE (mode cyber), not as armed force
+    events = code("Hackers working for Iran launched a cyber attack on Saudi oil company servers last week.")
+    assert "COERCE" in {e.type for e in events} and "ASSAULT" not in {e.type for e in events}
+
+
+def test_events_gathering_for_a_rally_is_a_demonstration(code: Any) -> None:
+    events = code("Tens of thousands of Chilean teachers converged on Santiago for a rally against pension cuts.")
+    assert {e.type for e in events} == {"PROTEST"}
+
+
+def test_events_defacing_websites_is_a_cyber_attack(code: Any) -> None:
+    events = code("Unknown hackers defaced the websites of two Chilean ministries overnight.")
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "176")]
+    # a monument defaced is no cyber attack
+    assert all(e.cameo != "176" for e in code("Angry students defaced the city's most famous statue."))
+
+
+def test_events_an_unplaced_people_adjective_keeps_its_nouns_sector(code: Any) -> None:
+    # "Shiite" names no country; its noun still says who acts (hackers: CRM)
+    (event,) = code("Shiite hackers defaced the websites of two Saudi newspapers.")
+    assert (event.source.country, event.source.sector) == (None, "CRM")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ugandan army shortened the nightly curfew in Gulu by two hours.",
+        "Thai authorities lifted martial law in the southern provinces.",
+    ],
+)
+def test_events_easing_a_curfew_or_martial_law_is_a_concession(code: Any, text: str) -> None:
+    # PLOVER manual 2.0: CONCEDE covers "removing curfews" and easing legal restrictions
+    assert "CONCEDE" in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # peacekeepers, observers or diplomats withdrawn reduce relations (SANCTION withdraw);
+        # forces withdrawn retreat; "out of X" places the act in X
+        ("The OSCE pulled its monitors out of eastern Moldova.", ("SANCTION", "MDA")),
+        ("Ghanaian peacekeepers had been shipped out of Ganta, in Liberia, by Sunday.", ("SANCTION", "LBR")),
+        ("Ugandan troops were pulled out of the Congolese town of Bunia.", ("RETREAT", "COD")),
+        # pulling out of talks reduces relations too: no military retreat
+        ("Ecuador pulled out of the fishing talks with Peru on Monday.", ("SANCTION", "PER")),
+    ],
+)
+def test_events_withdrawing_peacekeepers_is_a_sanction(code: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.type, e.target.country if e.target else None) for e in code(text)}
+
+
+def test_events_a_place_naming_an_agreement_is_no_place_of_the_act(code: Any) -> None:
+    events = code("Brazil pulled out of the Lima trade pact last year.")
+    assert all(e.target is None or e.target.country != "PER" for e in events)
+
+
+def test_events_dying_under_torture_in_custody_is_an_assault_by_the_custodian(code: Any) -> None:
+    # the one who died is the victim; "in <X> custody" names who held them
+    events = code("A Kenyan student died under torture in Ugandan police custody.")
+    assert [(e.type, e.source.country, e.source.sector, e.target.country if e.target else None) for e in events] == [
+        ("ASSAULT", "UGA", "COP", "KEN")
+    ]
+
+
+def test_events_dying_in_an_attack_makes_the_dead_its_target(code: Any) -> None:
+    events = code("Two Afghan soldiers died in a Taliban attack near Herat.")
+    assert ("ASSAULT", "AFG", "MIL") in {(e.type, e.target.country, e.target.sector) for e in events if e.target}
+
+
+def test_events_an_unplaced_people_inside_an_of_phrase_is_the_object(code: Any) -> None:
+    # "dozens of Hmong villagers": the people named down the "of" phrase, with their noun's sector
+    (event,) = code("Government soldiers kept dozens of Hmong villagers as human shields during the offensive.")
+    assert (event.type, event.target.sector if event.target else None) == ("COERCE", "CVL")

@@ -126,6 +126,9 @@ _PLACE_HEADS = {
     *("capital", "city", "town", "village", "port", "square", "province", "region", "district"),
     *("border", "territory", "coast", "island", "countryside", "street", "camp", "enclave"),
 }
+# Nouns of a text agreed between parties: a place naming one ("the Kyoto protocol") is not
+# where the act happens.
+_AGREEMENT_NOUNS = {"accord", "agreement", "deal", "pact", "treaty", "convention", "protocol"}
 # Prepositions of a circumstance whose noun may name the other side ("despite pressure by X").
 _CIRCUMSTANCE_PREPS = {"despite", "after", "amid", "following", "under"}
 # Nouns of "in <noun> of X" that aim a protest at X ("in protest of", "in defiance of").
@@ -138,7 +141,7 @@ _DEMANDING = {"demand", "call", "urge", "press"}
 _FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 # What an act is about ("talks about the drought in X"): its place is where the act is aimed.
 _TOPIC_PREPS = {"on", "about", "over", "against"}
-_PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over"}
+_PLACE_TARGET_PREPS = {"in", "at", "into", "to", "inside", "near", "throughout", "across", "outside", "over", "out"}
 # Unnamed groups as sources ("opposition groups in Zimbabwe", "people blocked streets in X"):
 # the counting words above the group noun, the prepositions that place it, and the nouns of
 # ordinary people (sector CVL; other group nouns take the sector of titles.tsv).
@@ -536,6 +539,42 @@ _WITHDRAWAL_VERBS = {
     "ship",
     "relocate",
 }
+
+
+# Verbs of dying whose subject is the victim of the force noun they govern ("died under
+# torture", "perished as a consequence of beatings"), and the nouns of being held ("in police custody")
+# that name who held the victim; hand-written.
+_DYING = {"die", "perish", "succumb"}
+_CUSTODY_NOUNS = {"custody", "detention"}
+
+
+def _dying_verb(token: Any) -> Any | None:
+    """The verb of dying a force noun hangs on through prepositions ("died as a result of
+    torture" -> died), or None."""
+    node = token
+    for _ in range(5):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if node.lemma_.lower() in _DYING else None
+    return None
+
+
+# Non-military resources whose withdrawal reduces relations (PLOVER SANCTION withdraw: "aid,
+# observers, diplomats, peacekeepers"), unlike forces retreating (RETREAT); hand-written.
+_WITHDRAWN_RESOURCES = {"peacekeeper", "observer", "monitor", "inspector", "diplomat"}
+_RESOURCE_WITHDRAWAL_CODE = "166"
+
+
+def _withdraws_resources(verb: Any) -> bool:
+    """Whether a withdrawal verb moves non-military resources ("pulled its peacekeepers out",
+    "UN observers were withdrawn"): its object, or its subject when passive."""
+    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    return any(c.dep_ in deps and c.lemma_.lower() in _WITHDRAWN_RESOURCES for c in verb.children)
 
 
 def _is_capital_of(text: str, iso3: str) -> bool:
@@ -972,7 +1011,8 @@ class EventCoder:
                     # the patient of a passive stands where the object would ("evidence against
                     # X was presented by Y" reads as "presented evidence against X")
                     words = [t.lower_ for t in patient] + words
-                    petr, petr_specific = self._petrarch(token, words, cues)
+                    lemmas = {t.lemma_.lower() for t in (*zone, *patient)} if spans else cues
+                    petr, petr_specific = self._petrarch(token, words, lemmas)
                     if lemma in _LIGHT and not petr_specific:
                         petr = None  # "continue", "launch", "hold" alone are no events
                     # A PETRARCH pattern beats our bare-lemma default only if it keeps the PLOVER type.
@@ -999,6 +1039,8 @@ class EventCoder:
                 continue
             if token.pos_ == "VERB" and lemma in _NAMING and not specific and _names(token):
                 continue  # "called the plan 'reckless'": naming, not calling ("a dictatorship" accuses)
+            if code == "0874" and _withdraws_resources(token):
+                code = _RESOURCE_WITHDRAWAL_CODE  # peacekeepers pulled out: SANCTION, not a retreat
             info = self.lex.cameo(code)
             if code is None or info is None or info.plover is None:
                 continue
@@ -1009,10 +1051,28 @@ class EventCoder:
         """The actors a nominal event is done to when it is the object of a verb of undergoing
         ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
         verb = token.head
-        if token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
+        if token.dep_ == "pobj" and (dying := _dying_verb(token)) is not None:
+            verb = dying  # "a prisoner died under torture": the one who died
+        elif token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
             return []
         subj, passive = self._subject(verb)
         return self._actors_at(subj, index) if subj is not None and not passive else []
+
+    def _custodians(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the verb
+        of dying ("died of torture in Israeli police custody" -> ISR COP)."""
+        verb = _dying_verb(token) if token.dep_ == "pobj" else None
+        if verb is None:
+            return []
+        return [
+            m
+            for node in (token, verb)
+            for prep in node.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _CUSTODY_NOUNS
+            for m in self._actors_at(pobj, index)
+        ]
 
     @staticmethod
     def _passive_patient(token: Any) -> list[Any]:
@@ -1533,7 +1593,12 @@ class EventCoder:
                             index[c.i]
                             for g in pobjs
                             for c in g.children
-                            if c.dep_ in ("compound", "amod", "poss") and c.i in index
+                            if c.i in index
+                            and (
+                                c.dep_ in ("compound", "amod", "poss")
+                                # a people the parser hangs as a modifier: "thousands of Tamil refugees"
+                                or (c.dep_ == "nmod" and index[c.i].label == "NORP")
+                            )
                         ),
                         None,
                     )
@@ -1765,7 +1830,14 @@ class EventCoder:
             if undergoers:
                 # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
                 # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
-                sources = [m for m in (*sources, *targets) if m not in undergoers]
+                if token.dep_ == "pobj":
+                    # a verb of dying: the noun's own modifier attacks ("died in a Taliban
+                    # attack"), not what its phrase names ("an attack on a checkpoint in X"),
+                    # else whoever held the victim ("died of torture in Israeli police custody")
+                    own = [m for m in sources if m not in undergoers]
+                    sources = own or self._custodians(token, index)
+                else:
+                    sources = [m for m in (*sources, *targets) if m not in undergoers]
                 targets = undergoers
         else:
             subj, passive = self._subject(token)
@@ -1808,7 +1880,7 @@ class EventCoder:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             sources.extend(self._actors_at(pobj, index))
-                if not sources and trig.info.plover == "RETREAT" and _withdrawn(token):
+                if not sources and trig.info.plover in ("RETREAT", "SANCTION") and _withdrawn(token):
                     # "guerrillas have been demobilized", "troops were pulled out of X": with no
                     # agent named, the ones withdrawn are the ones who retreat (PLOVER's source)
                     sources, targets = subj_mentions, [m for m in targets if m not in subj_mentions]
@@ -2590,6 +2662,8 @@ class EventCoder:
                     actor = article.actor(mention.actor_id) if mention is not None else None
                     if actor is None or not actor.country:
                         continue
+                    if sub.dep_ == "compound" and sub.head.lemma_.lower() in _AGREEMENT_NOUNS:
+                        continue  # "pulled out of the Kyoto protocol": the name of a text
                     if (
                         mention.label not in ("GPE", "LOC", "FAC")  # type: ignore[union-attr]
                         and actor.kind != "location"
@@ -2774,7 +2848,11 @@ class EventCoder:
             return EventActor()
         actor = article.actor(mention.actor_id)
         if actor is None:
-            return EventActor(actor_id=mention.actor_id, name=mention.text)
+            # an adjective of a people the actor stage cannot place still gives the sector of
+            # the noun it qualifies ("Muslim hackers" -> CRM, "Tamil refugees" -> REF); a bare
+            # plural ("Democrats", "Sunnis") stays open
+            sector = self._group_sector(article, mention) if self._qualifies_noun(article, mention) else None
+            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector)
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
@@ -2799,6 +2877,14 @@ class EventCoder:
                     actor_id=f"{actor.country}:{body}", name=mention.text, country=actor.country, sector=body
                 )
         return EventActor(actor_id=actor.id, name=actor.name, country=actor.country, sector=sector, igo=actor.igo)
+
+    @staticmethod
+    def _qualifies_noun(article: Article, mention: Mention) -> bool:
+        """Whether a NORP mention is an adjective on a common noun ("Muslim hackers")."""
+        if mention.label != "NORP":
+            return False
+        span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.pos_ == "NOUN"
 
     @staticmethod
     def _member_group_sector(article: Article, mention: Mention) -> str | None:
