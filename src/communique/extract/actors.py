@@ -1611,7 +1611,12 @@ def _state_body_after(doc: Any, end: int, d: ActorDictionary) -> tuple[str, int]
         key = doc[j].lower_
         entry = d.titles.get(key)
         if entry is None and key not in _STATE_BODIES:
-            break
+            # a two-word title whose first word is no title ("web sites", "state secretary")
+            pair = f"{key} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+            entry = d.titles.get(pair)
+            if entry is None:
+                break
+            j += 1
         if key in _STATE_BODIES or (entry is not None and entry[1] == "head"):
             last_head = j
         j += 1
