@@ -317,6 +317,8 @@ _IGO_CHUNKS = {
 def _org_code(code: str) -> tuple[str, str, str] | None:
     """(country ISO3 or "", sector, code) of a Phoenix non-state code, or None to skip."""
     head = code[:3]
+    if head == "INT" and len(code) >= 6:  # international, no home country (INTREB): its own sector
+        return ("", code[3:6], code)
     if head in _TRANSNATIONAL:
         rest = code[3:6]
         # the second chunk is a country (NGOUSAHRI) or a CAMEO religion code (IMGMUSALQ: MUS is

@@ -611,3 +611,14 @@ def test_actors_provinces_and_states(run, text: str, mention: str, actor_id: str
 def test_actors_provinces_left_open(run, text: str, mention: str) -> None:
     ids = _ids(run(text, date="2010-01-01"), mention)
     assert not {i for i in ids if i and i.startswith("LOC:") and not i.startswith("LOC:GEO")}
+
+
+def test_actors_international_group_in_a_one_country_article_is_of_that_country(run) -> None:
+    # the Phoenix dictionary codes the front as international (INTREB): its sector stays, the
+    # country comes from an article that names one country only
+    article = run("Algerian officials said talks with the Islamic Salvation Front would resume in the spring.")
+    (front,) = [a for a in article.actors if a.id.startswith("ORG:")]
+    assert (front.country, front.sector) == ("DZA", "REB")
+    article = run("Officials in Paris and Algiers discussed the Islamic Salvation Front.")
+    (front,) = [a for a in article.actors if a.id.startswith("ORG:")]
+    assert (front.country, front.sector) == (None, "REB")

@@ -391,6 +391,14 @@ class ActorStage:
                 named.sector = None
                 run.assign(mention, named)
 
+        # an armed or political group the dictionary codes as international (Phoenix INTREB:
+        # "the Islamic Salvation Front"), in an article about one country: of that country
+        countries = run.all_countries()
+        if len(countries) == 1:
+            for actor in run.actors.values():
+                if actor.kind == "organization" and not actor.country and (actor.code or "").startswith("INT"):
+                    (actor.country,) = countries
+
         # 5: remaining places
         for mention in list(article.mentions):
             if not mention.actor_id and mention.label == "NORP" and mention.text[:1].isupper():
