@@ -82,6 +82,11 @@ def test_actors_countries_demonyms_capitals_standins(run, text: str, mention: st
         ("A court fined the Palestinian administrators for delays.", "the Palestinian administrators", "PSE:GOV"),
         ("Syrian state television said the road was open.", "Syrian state television", "SYR:MED"),
         ("Hackers took down two Latvian web sites on Sunday.", "Latvian web sites", "LVA:MED"),
+        (
+            "Norway offered to host talks between a Colombian peace movement and the rebels.",
+            "a Colombian peace movement",
+            "COL:OPP",
+        ),
         ("Protesters gathered outside the Saudi consulate.", "the Saudi consulate", "SAU:GOV"),
         # "of" a country: that country's; "in" a country: another country's (below)
         ("The embassy of Moldova issued visas.", "The embassy of Moldova", "MDA:GOV"),
