@@ -15,6 +15,7 @@ from communique.eval.gold import (
     data_dir,
     load_dataset,
     phoenix_country,
+    phoenix_sector,
 )
 from communique.eval.plover_map import (
     CURRENT_TYPES,
@@ -232,3 +233,22 @@ def test_eval_gold_conflibert_real_file() -> None:
 def test_eval_gold_unknown_dataset_lists_valid_ones() -> None:
     with pytest.raises(ConfigError, match="valid datasets: polnear"):
         load_dataset("gdelt")
+
+
+@pytest.mark.parametrize(
+    ("code", "sector"),
+    [
+        ("ZMBGOV", "GOV"),
+        ("PSEWSBCVL", "CVL"),  # a region code before the role
+        ("---MIL", "MIL"),  # no country, a role
+        ("KENOPPCHR", "OPP"),  # the first role, not the religion after it
+        ("UGACHR", "CHR"),  # a religion as the role
+        ("IGOAFUMIL", "MIL"),  # an IGO's acting part
+        ("IGOAFU", "IGO"),
+        ("IMGSUNXYZ", "REB"),  # a transnational head's own sector
+        ("ZMB", None),
+        ("", None),
+    ],
+)
+def test_phoenix_sector(code: str, sector: str | None) -> None:
+    assert phoenix_sector(code) == sector

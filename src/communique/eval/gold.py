@@ -52,6 +52,7 @@ __all__ = [
     "data_dir",
     "load_dataset",
     "phoenix_country",
+    "phoenix_sector",
     "seed_path",
 ]
 
@@ -367,6 +368,65 @@ def phoenix_country(code: str | None) -> str | None:
     return head if head in _iso3() else None
 
 
+# CAMEO role (sector) codes and religion codes that may follow the country of an actor code
+# (CAMEO actor codebook; the Phoenix dictionaries use the same), and the sector a transnational
+# head stands for (as scripts/build_actor_data.py reads the Phoenix codes).
+_ROLE_CODES = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "JUD",
+        "LEG",
+        "SPY",
+        "BUS",
+        "MED",
+        "EDU",
+        "CVL",
+        "REF",
+        "ELI",
+        "HLT",
+        "AGR",
+        "LAB",
+        "CRM",
+        "NGO",
+        "IGO",
+        "UAF",
+        "MUS",
+        "CHR",
+        "JEW",
+        "HIN",
+        "BUD",
+    ]
+)
+_TRANSNATIONAL_SECTORS = {"IMG": "REB", "NGO": "NGO", "MNC": "BUS"}
+
+
+def phoenix_sector(code: str | None) -> str | None:
+    """The sector of a Phoenix/CAMEO actor code: the first role (or religion) code after its
+    country or region codes; an IGO's acting part (``IGOUNOMIL`` → MIL, plain ``IGOUNO`` →
+    IGO); a transnational head's own (``IMGMUSISI`` → REB, ``NGO...`` → NGO, ``MNC...`` →
+    BUS); None when the code names no role ("USA", "PSEGZA").
+
+    Example:
+        >>> [phoenix_sector(c) for c in ("USAGOV", "PSEGZACVL", "---LEG", "EGYOPPMUS", "IGOUNO", "USA")]
+        ['GOV', 'CVL', 'LEG', 'OPP', 'IGO', None]
+    """
+    if not code:
+        return None
+    code = code.strip().upper()
+    head, chunks = code[:3], [code[i : i + 3] for i in range(3, len(code), 3)]
+    if head in _TRANSNATIONAL_SECTORS:
+        return _TRANSNATIONAL_SECTORS[head]
+    role = next((c for c in chunks if c in _ROLE_CODES), None)
+    if head == "IGO":
+        return role or "IGO"
+    return role
+
+
 def _sector_of(code: str | None) -> str | None:
     """3-letter CAMEO sector ("CVLalb" → "CVL"); None for "***" and blanks."""
     if not code:
@@ -448,6 +508,8 @@ def _load_petr2(path: Path, table: Path) -> list[GoldDoc]:
                     cameo=gold["code"],
                     source=tuple(k for k in [phoenix_country(source)] if k),
                     target=tuple(k for k in [phoenix_country(target)] if k),
+                    source_sector=phoenix_sector(source),
+                    target_sector=phoenix_sector(target),
                     source_code=source or None,
                     target_code=target or None,
                 )
