@@ -242,7 +242,8 @@ def test_eval_gold_unknown_dataset_lists_valid_ones() -> None:
         ("PSEWSBCVL", "CVL"),  # a region code before the role
         ("---MIL", "MIL"),  # no country, a role
         ("KENOPPCHR", "OPP"),  # the first role, not the religion after it
-        ("UGACHR", "CHR"),  # a religion as the role
+        ("UGACHR", "REL"),  # a religion as the role: our sector REL
+        ("IGOCOPITP", "IGO"),  # the organisation's own code is no role
         ("IGOAFUMIL", "MIL"),  # an IGO's acting part
         ("IGOAFU", "IGO"),
         ("IMGSUNXYZ", "REB"),  # a transnational head's own sector

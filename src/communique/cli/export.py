@@ -73,5 +73,5 @@ def export(
             sys.stdout.write(tmp.read_text(encoding="utf-8"))
             tmp.unlink(missing_ok=True)
             return
-        count = store.export(what.value, fmt.value, out)  # type: ignore[arg-type]
+        count = store.export(what.value, fmt.value, out)
         err_console.print(f"wrote {count:,} {what.value} to {out}")

@@ -368,52 +368,27 @@ def phoenix_country(code: str | None) -> str | None:
     return head if head in _iso3() else None
 
 
-# CAMEO role (sector) codes and religion codes that may follow the country of an actor code
-# (CAMEO actor codebook; the Phoenix dictionaries use the same), and the sector a transnational
-# head stands for (as scripts/build_actor_data.py reads the Phoenix codes).
-_ROLE_CODES = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "LEG",
-        "SPY",
-        "BUS",
-        "MED",
-        "EDU",
-        "CVL",
-        "REF",
-        "ELI",
-        "HLT",
-        "AGR",
-        "LAB",
-        "CRM",
-        "NGO",
-        "IGO",
-        "UAF",
-        "MUS",
-        "CHR",
-        "JEW",
-        "HIN",
-        "BUD",
-    ]
-)
+# CAMEO role (sector) codes that may follow the country of an actor code (CAMEO actor
+# codebook; the Phoenix dictionaries use the same); CAMEO religion codes, which we code as the
+# sector REL; and the sector a transnational head stands for (as scripts/build_actor_data.py
+# reads the Phoenix codes).
+_ROLE_CODES = frozenset(("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "BUS", "MED", "EDU"))
+_ROLE_CODES |= frozenset(("CVL", "REF", "ELI", "HLT", "AGR", "LAB", "CRM", "NGO", "IGO", "UAF", "REL"))
+_RELIGION_CODES = frozenset(("MUS", "MOS", "CHR", "JEW", "HIN", "BUD", "SHI", "SUN", "CTH", "ORT"))
 _TRANSNATIONAL_SECTORS = {"IMG": "REB", "NGO": "NGO", "MNC": "BUS"}
 
 
 def phoenix_sector(code: str | None) -> str | None:
-    """The sector of a Phoenix/CAMEO actor code: the first role (or religion) code after its
-    country or region codes; an IGO's acting part (``IGOUNOMIL`` → MIL, plain ``IGOUNO`` →
-    IGO); a transnational head's own (``IMGMUSISI`` → REB, ``NGO...`` → NGO, ``MNC...`` →
-    BUS); None when the code names no role ("USA", "PSEGZA").
+    """The sector of a Phoenix/CAMEO actor code: the first role code after its country or
+    region codes, a religion code counting as REL (``NGAMUS`` → REL, the sector we code a
+    faith with); an IGO's acting part after the organisation's own code (``IGOUNOMIL`` → MIL;
+    ``IGOCOPITP``, Interpol, and plain ``IGOUNO`` → IGO); a transnational head's own sector
+    (``IMGMUSISI`` → REB, ``NGO...`` → NGO, ``MNC...`` → BUS); None when the code names no
+    role ("USA", "PSEGZA").
 
     Example:
-        >>> [phoenix_sector(c) for c in ("USAGOV", "PSEGZACVL", "---LEG", "EGYOPPMUS", "IGOUNO", "USA")]
-        ['GOV', 'CVL', 'LEG', 'OPP', 'IGO', None]
+        >>> [phoenix_sector(c) for c in ("USAGOV", "PSEGZACVL", "---LEG", "EGYOPPMUS", "NGAMUS", "IGOCOPITP", "USA")]
+        ['GOV', 'CVL', 'LEG', 'OPP', 'REL', 'IGO', None]
     """
     if not code:
         return None
@@ -421,10 +396,12 @@ def phoenix_sector(code: str | None) -> str | None:
     head, chunks = code[:3], [code[i : i + 3] for i in range(3, len(code), 3)]
     if head in _TRANSNATIONAL_SECTORS:
         return _TRANSNATIONAL_SECTORS[head]
-    role = next((c for c in chunks if c in _ROLE_CODES), None)
     if head == "IGO":
-        return role or "IGO"
-    return role
+        chunks = chunks[1:]  # the organisation's own code comes first
+    role = next((c for c in chunks if c in _ROLE_CODES or c in _RELIGION_CODES), None)
+    if role in _RELIGION_CODES:
+        return "REL"
+    return role or ("IGO" if head == "IGO" else None)
 
 
 def _sector_of(code: str | None) -> str | None:
