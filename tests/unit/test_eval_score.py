@@ -327,6 +327,9 @@ def test_eval_score_events_untyped_gold_is_not_judged() -> None:
     scores = event_parts(gold, [event("CONSULT", cameo="010")], cameo=True)
     assert scores["event_type"].n_pred == 0 and scores["event_type"].n_gold == 0
     assert scores["cameo.full"].tp == 1
+    # a prediction of another root paired with it (the last pairing stage) is a wrong prediction
+    scores = event_parts(gold, [event("ASSAULT", cameo="182")], cameo=True)
+    assert scores["event_type"].n_pred == 1 and scores["event_type"].tp == 0
 
 
 # --- sentence-level CAMEO roots (conflibert) ------------------------------------------------

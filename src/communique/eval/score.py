@@ -526,8 +526,18 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
         pairs = pair_events(gold, pred)
         by_gold = dict(pairs)
         paired_p = set(by_gold.values())
-        # Predictions paired with a gold event that has no PLOVER type (CAMEO 01/02) are not judged.
-        judged = [pi for pi in range(len(pred)) if not any(pi == p and gold[g].type is None for g, p in pairs)]
+        # Predictions paired with a gold event that has no PLOVER type (CAMEO 01/02) of their own
+        # root (or without a code) are not judged; one of another root is a wrong prediction.
+        judged = [
+            pi
+            for pi in range(len(pred))
+            if not any(
+                pi == p
+                and gold[g].type is None
+                and (not pred[pi].cameo or not gold[g].cameo or pred[pi].cameo[:2] == (gold[g].cameo or "")[:2])
+                for g, p in pairs
+            )
+        ]
         typed.n_pred += len(judged)
         typed.n_gold += sum(1 for g in gold if g.type)
         for pi in judged:
