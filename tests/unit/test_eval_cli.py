@@ -28,4 +28,4 @@ def test_eval_cli_help_lists_every_dataset() -> None:
     result = CliRunner().invoke(app, ["eval", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     text = " ".join(result.output.split())
-    assert all(name in text for name in DATASETS) and "conflibert" in text
+    assert f"Gold set to score (repeatable): {', '.join(DATASETS)}." in text and "conflibert" in DATASETS

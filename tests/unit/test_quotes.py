@@ -907,3 +907,20 @@ def test_quotes_call_for_a_clause(quotes_of) -> None:
         "calls",
         "Senator Lund",
     )
+
+
+def test_intervals_add_equals_merging_all_ranges() -> None:
+    import random
+
+    from communique.extract._intervals import Intervals, merge
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        taken, ranges = Intervals([]), []
+        for _ in range(rng.randint(1, 10)):
+            start = rng.randint(0, 50)
+            end = start + rng.randint(1, 12)
+            ranges.append((start, end))
+            taken.add(start, end)
+            assert taken.ranges == merge(list(ranges))
+            assert taken.starts == [s for s, _ in taken.ranges]
