@@ -627,3 +627,18 @@ def test_actors_international_group_in_a_one_country_article_is_of_that_country(
     article = run("Officials in Paris and Algiers discussed the Islamic Salvation Front.")
     (front,) = [a for a in article.actors if a.id.startswith("ORG:")]
     assert (front.country, front.sector) == (None, "REB")
+
+
+def test_actors_review_fixes_for_units_demonyms_and_groups(run) -> None:
+    # a county of another country than the article's is no unit of it
+    article = run("Deputies in Kent County, Delaware, seized a boat on Friday.")
+    assert all((a.country or "") != "GBR" for a in article.actors)
+    # two countries' demonyms before a plain noun are two countries, not a people of the first
+    article = run("Joint Russian Chinese naval drills began on Monday.")
+    assert {"RUS", "CHN"} <= {a.country for a in article.actors}
+    # an apostrophe in a province's name
+    article = run("Floods in Ha'il province cut two roads.")
+    assert "SAU" in {a.country for a in article.actors}
+    # a group named by a common two-word alias takes no country from the article
+    article = run("The Islamic Group was blamed for the blast in Lyon, French police said.")
+    assert all(a.country is None for a in article.actors if a.id.startswith("ORG:"))

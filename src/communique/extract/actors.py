@@ -392,11 +392,18 @@ class ActorStage:
                 run.assign(mention, named)
 
         # an armed or political group the dictionary codes as international (Phoenix INTREB:
-        # "the Islamic Salvation Front"), in an article about one country: of that country
+        # "the Islamic Salvation Front"), named in full (three words or more: some aliases are
+        # common phrases, "Islamic Group"), in an article about one country: of that country
         countries = run.all_countries()
         if len(countries) == 1:
+            named_in_full = {m.actor_id for m in article.mentions if len(_strip_article(m.text).split()) >= 3}
             for actor in run.actors.values():
-                if actor.kind == "organization" and not actor.country and (actor.code or "").startswith("INT"):
+                if (
+                    actor.kind == "organization"
+                    and not actor.country
+                    and (actor.code or "").startswith("INT")
+                    and actor.id in named_in_full
+                ):
                     (actor.country,) = countries
 
         # 5: remaining places
@@ -734,6 +741,8 @@ class _Run:
         generic = any(w in resolve.GENERIC_UNIT_WORDS for w in key.split())
         if (marker is not None and generic or marker is None) and iso3 not in countries:
             return False  # "the Gulf" is no province of Papua New Guinea's in an article without it
+        if countries and iso3 not in countries or marker is not None and self._placed_elsewhere(mention, iso3):
+            return False  # "Kent County, Michigan": no English county in an article about the US
         if marker is None and (
             level != 1
             or unit_type not in _UNMARKED_UNIT_TYPES
@@ -861,6 +870,26 @@ class _Run:
                 if actor is not None and actor.kind == "country" and actor.country:
                     return actor.country
         return None
+
+    def _placed_elsewhere(self, mention: Mention, iso3: str) -> bool:
+        """Whether another place of the mention's sentence is of another country than ``iso3``
+        ("Kent County, Delaware": Delaware is American, so Kent is no English county here)."""
+        sent = self.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if sent is None:
+            return False
+        bounds = (sent.sent.start_char, sent.sent.end_char)
+        for other in self.article.mentions:
+            if other is mention or other.label != "GPE" or not bounds[0] <= other.start < bounds[1]:
+                continue
+            name = _strip_article(other.text)
+            if _key(name) in self.d.country_names:  # a country, or a US state read as the US
+                other_country: str | None = self.d.country_names[_key(name)]
+            else:
+                found = resolve.subdivision(name) or resolve.place(name)
+                other_country = found[1] if found is not None else None
+            if other_country is not None and other_country != iso3:
+                return True
+        return False
 
     def _sole_country(self, title_tokens: list[Any], sector: str | None) -> str | None:
         """The country of an unknown office holder in an article that names one country only.
@@ -1369,7 +1398,11 @@ _ETHNONYMS = frozenset(
     }
 ) | _FAITHS  # fmt: skip
 # Nouns after a pair of country words that make it a dyad ("the Albanian Serb border").
-_DYAD_NOUNS = frozenset({"border", "borders", "frontier", "relations", "ties", "talks", "war", "conflict", "summit"})
+_DYAD_NOUNS = frozenset(
+    {"border", "borders", "frontier", "relations", "ties", "talks", "war", "conflict", "summit", "trade", "exercises",
+     "relationship", "cooperation", "peace", "deal", "agreement", "accord", "negotiations", "dialogue", "tensions",
+     "dispute", "alliance", "partnership", "deficit"}
+)  # fmt: skip
 
 
 def _compound_demonyms(doc: Any, matches: list[_Match], d: ActorDictionary) -> list[_Match]:
@@ -1397,12 +1430,24 @@ def _compound_demonyms(doc: Any, matches: list[_Match], d: ActorDictionary) -> l
             and doc[nxt].text[:1].isupper()
             and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in _DYAD_NOUNS)
             and d.country_names.get(_key(doc[nxt].text)) != d.country_names[match.key]
+            and _people_not_second_country(doc, nxt, d)
         ):
             out.append(_Match(match.start, nxt + 1, "country", match.key, compound=True))
             skip_from = nxt + 1
             continue
         out.append(match)
     return out
+
+
+def _people_not_second_country(doc: Any, i: int, d: ActorDictionary) -> bool:
+    """Whether the ethnonym at ``i`` after a country word names a people, not a second country:
+    a singular that is also a country's demonym ("Chinese", "Somali", "Serb") only before a
+    people or group noun ("Croatian Serb refugees"; "joint Russian Chinese exercises" are two
+    countries'); plurals ("Croatian Serbs") and words of no country ("Kurdish") always."""
+    word = doc[i].lower_
+    if _key(doc[i].text) not in d.country_names or word.endswith("s"):
+        return True
+    return i + 1 < len(doc) and doc[i + 1].lower_ in d.titles
 
 
 def _named_countries(matches: list[_Match], d: ActorDictionary) -> set[str]:

@@ -832,6 +832,7 @@ def subdivision(text: str, countries: Iterable[str] = ()) -> tuple[str, str, str
         (('Sindh', 'PAK'), None, ('Punjab', 'IND'))
     """
     key = unicodedata.normalize("NFKD", " ".join(text.split())).encode("ascii", "ignore").decode("ascii").casefold()
+    key = re.sub(r"['`]", "", key)  # the file's keys drop apostrophes ("Ha'il" -> "hail")
     if not key or "\t" in key:
         return None
     rows = [line.split("\t") for line in _lines_of(_subdivision_lines(), key)]
@@ -1135,7 +1136,7 @@ def lookup(text: str, date: str | None = None, dictionary: ActorDictionary | Non
         unit_key = _key(unit_name)
         plain = unit_key not in d.country_names and GENERIC_UNIT_WORDS.isdisjoint(unit_key.split())
         unit = subdivision(unit_name) if unit_name[:1].isupper() and plain else None
-        if unit is not None:
+        if unit is not None and unit[3] == 1:  # not a county's namesake ("Kent State University")
             return sector_actor(unit[1], sector, d) if sector else location_actor(unit[0], unit[1])
     # without a text around it, a one-word name is a town only when the town is large: "Doris"
     # is a person before it is a village in Burkina Faso
