@@ -1522,6 +1522,29 @@ def test_events_killing_with_a_named_attacker_stays_with_an_accident_nearby(code
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an attacker named: the vehicle only says where the victims were
+        ("Syrian soldiers shot dead four Lebanese farmers in a truck outside Tripoli.", ("ASSAULT", "SYR", "LBN")),
+        ("Masked gunmen killed two Somali customs officers in a vehicle at Baidoa.", ("ASSAULT", None, "SOM")),
+        # a vehicle in a clause naming a bomb is the attack
+        (
+            "Five Somali soldiers were killed when a truck loaded with explosives struck their base.",
+            ("ASSAULT", None, "SOM"),
+        ),
+        (
+            "Four Malian soldiers were killed when their truck ran over a landmine laid by jihadists.",
+            ("ASSAULT", None, "MLI"),
+        ),
+    ],
+)
+def test_events_killing_near_a_vehicle_with_an_attacker_or_a_bomb_is_an_assault(
+    code: Any, text: str, expected: Any
+) -> None:
+    assert expected in _pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a press or news conference is a statement to the media, not a meeting
         ("The Kenyan envoy sat silently through a crowded news conference in Rome.", set()),
         ("The Kenyan foreign minister held a press conference in Rome on Thursday.", set()),

@@ -242,17 +242,23 @@ _ATTACK_NOUNS = {
     "ambush",
     "crossfire",
 }
-# Causes of death or injury that are no attacker: an illness, an accident, a vehicle, nature
-# ("the virus has killed six", "killed when a car struck them", "died in a crash"). Not "fire"
-# or "explosion", which are often the attack itself ("killed in rocket fire").
-_ACCIDENT_CAUSES = {
+# Causes of death or injury that are no attacker: an illness, an accident, nature ("the virus
+# has killed six", "died in a crash", "killed in a landslide"), and the vehicles of a road or rail
+# accident ("killed when a truck left the road"), which are a cause only as the one acting, never
+# as where the victims were ("killed two men in a car"). Not "fire" or "explosion", which are
+# often the attack itself ("killed in rocket fire").
+_ILLNESS_NATURE = {
     *("virus", "coronavirus", "covid", "disease", "illness", "infection", "epidemic", "pandemic"),
     *("outbreak", "flu", "influenza", "cholera", "ebola", "malaria", "measles", "cancer"),
-    *("accident", "crash", "collision", "car", "truck", "lorry", "vehicle", "train", "derailment"),
+    *("accident", "crash", "collision", "derailment"),
     *("flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone"),
     *("tornado", "landslide", "mudslide", "avalanche", "lightning", "heatwave", "tsunami", "wildfire"),
     *("blaze", "drowning", "stampede"),
 }
+_VEHICLES = {"car", "truck", "lorry", "vehicle", "train"}
+# Words of a bomb: a vehicle in a clause naming one is the attack ("a car packed with
+# explosives", "their vehicle hit a roadside bomb"), no accident.
+_BOMB_WORDS = {"bomb", "explosive", "explosives", "mine", "landmine", "ied", "device", "bomber"}
 # Verbs whose clause's subject is the one affected: "allow X to land", "let X in".
 _CAUSATIVE = {"allow", "let", "permit", "help", "enable", "force", "make"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -692,16 +698,39 @@ def _gerund_subject(subject: Any) -> Any:
 
 
 def _accidental(token: Any) -> bool:
-    """Whether a killing or injury is put down to an illness, an accident or nature (see
-    :data:`_ACCIDENT_CAUSES`) rather than to an attacker: its subject, its by-agent, the object
-    of its "in"/"from" phrase, or, when it names no agent, the subject of a clause under it
-    ("two hikers were killed and one hurt when a truck left the road")."""
+    """Whether a killing or injury is put down to an illness, an accident or nature rather than
+    to an attacker. When the verb names an agent (its subject or by-agent), only the agent is
+    read: "the virus has killed six" or "a truck killed two hikers", not "troops killed two men
+    in a car". With no agent, the object of an "in"/"from" phrase that is an illness, an accident
+    or nature (:data:`_ILLNESS_NATURE`; "killed in a landslide", never a vehicle: "killed in a
+    car" says where), or the subject of a clause right under the verb or a verb coordinated with
+    it ("two hikers were killed when a truck left the road"). A vehicle in a clause naming a bomb
+    is the attack ("when a car packed with explosives rammed ...", "when their vehicle hit a
+    roadside bomb")."""
+
+    def cause(noun: Any, clause: Any) -> bool:
+        lemma = noun.lemma_.lower()
+        if lemma in _ILLNESS_NATURE:
+            return True
+        return lemma in _VEHICLES and not any(t.lemma_.lower() in _BOMB_WORDS for t in clause.subtree)
+
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children]
-    if not agents:
-        causes += [g for t in token.subtree if t.dep_ == "advcl" for g in t.children if g.dep_ == "nsubj"]
-    return any(c.lemma_.lower() in _ACCIDENT_CAUSES for c in (*agents, *causes))
+    if agents:
+        return any(cause(a, a) for a in agents)
+    causes = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "from")
+        for g in c.children
+        if g.lemma_.lower() in _ILLNESS_NATURE
+    ]
+    # the verb's own clauses, or those of a verb coordinated with it ("two were killed and a
+    # third injured when a car ...", where the parser hangs "injured" on "third")
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    verbs += [g for c in verbs[1:] for g in c.children if g.dep_ == "acl" and g.pos_ == "VERB"]
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    return bool(causes) or any(cause(g, t) for t in clauses for g in t.children if g.dep_ == "nsubj")
 
 
 def _arrival_at_venue(token: Any) -> bool:
