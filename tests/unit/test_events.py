@@ -1545,6 +1545,24 @@ def test_events_killing_near_a_vehicle_with_an_attacker_or_a_bomb_is_an_assault(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a publication or a speech is only no act under a verb of publishing or speaking
+        ("Turkey condemned the remarks by the Greek defence minister.", ("ACCUSE", "TUR", "GRC")),
+        ("Chile denounced a speech by the Bolivian foreign minister.", ("ACCUSE", "CHL", "BOL")),
+        ("The OSCE report was rejected by Azerbaijan on Friday.", ("REJECT", "AZE", None)),
+        ("The Belarusian authorities censored the speech of the exiled opposition leader.", ("COERCE", "BLR", "BLR")),
+    ],
+)
+def test_events_acting_on_a_publication_is_no_publishing(code: Any, text: str, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
+def test_events_delivering_a_speech_is_no_act(code: Any) -> None:
+    assert code("The Greek defence minister delivered a speech in Ankara on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a press or news conference is a statement to the media, not a meeting
         ("The Kenyan envoy sat silently through a crowded news conference in Rome.", set()),
         ("The Kenyan foreign minister held a press conference in Rome on Thursday.", set()),

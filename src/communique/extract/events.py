@@ -310,7 +310,8 @@ _PROMISING = {"vow", "swear"}
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
-# Objects that make a trigger verb mean publishing or speaking, not acting.
+# Objects that make a verb of publishing or speaking (:data:`_PUBLISHING`) mean just that, not
+# the act ("released a statement", "delivered a speech"; not "condemned the remarks").
 _NON_EVENT_OBJECTS = {
     "statement",
     "report",
@@ -344,6 +345,12 @@ _NON_EVENT_OBJECTS = {
     "speech",
     "lecture",
     "sermon",
+}
+# Verbs of publishing or speaking: with a publication or a speech as object they are no act.
+_PUBLISHING = {
+    *("release", "issue", "publish", "deliver", "give", "air", "post", "broadcast", "televise"),
+    *("show", "unveil", "present", "submit", "circulate", "leak", "distribute", "make", "read"),
+    *("upload", "screen", "send", "put", "produce", "prepare", "compile", "file"),
 }
 # Punctuation that ends a dateline ("PESHAWAR: ...", "CAIRO (Reuters) - ...").
 _DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
@@ -794,10 +801,11 @@ def _imperative(token: Any) -> bool:
 
 
 def _published(token: Any) -> bool:
-    """Whether a verb's object, or the subject of its passive, is a publication or a speech
-    ("released a statement", "delivered remarks", "the notice had been released"): publishing
-    or speaking, not the act."""
-    return token.pos_ == "VERB" and any(
+    """Whether a verb of publishing or speaking (:data:`_PUBLISHING`) has a publication or a
+    speech as its object, or as the subject of its passive ("released a statement", "delivered
+    remarks", "the notice had been released"): publishing or speaking, not the act. Any other
+    verb acts on what was published ("condemned the remarks", "the report was rejected")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _PUBLISHING and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
     )
 
