@@ -1778,6 +1778,20 @@ def test_events_dying_in_an_attack_makes_the_dead_its_target(code: Any) -> None:
     assert ("ASSAULT", "AFG", "MIL") in {(e.type, e.target.country, e.target.sector) for e in events if e.target}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one dies in an attack, not in talks or on a visit: those stay the act of the dead
+        ("The Peruvian ambassador died during a meeting with Chilean officials.", ("CONSULT", "PER", "CHL")),
+        ("The Iraqi foreign minister died during a visit to Jordan.", ("CONSULT", "IRQ", "JOR")),
+        # the attack's by-phrase names the attacker
+        ("Four Chadian soldiers died in an ambush by Sudanese rebels near Abeche.", ("ASSAULT", "SDN", "TCD")),
+    ],
+)
+def test_events_dying_takes_the_force_nouns_only_and_their_by_phrase(code: Any, text: str, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
 def test_events_an_unplaced_people_inside_an_of_phrase_is_the_object(code: Any) -> None:
     # "dozens of Hmong villagers": the people named down the "of" phrase, with their noun's sector
     (event,) = code("Government soldiers kept dozens of Hmong villagers as human shields during the offensive.")

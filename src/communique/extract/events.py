@@ -561,9 +561,13 @@ _DYING = {"die", "perish", "succumb"}
 _CUSTODY_NOUNS = {"custody", "detention"}
 
 
-def _dying_verb(token: Any) -> Any | None:
+def _dying_verb(token: Any, plover: str | None) -> Any | None:
     """The verb of dying a force noun hangs on through prepositions ("died as a result of
-    torture" -> died), or None."""
+    torture" -> died), or None; only a noun of force (a type of :data:`_FORCE_TYPES` or an
+    attack noun) that is a prepositional object: one dies in an attack, not in talks or during a
+    visit."""
+    if token.dep_ != "pobj" or not (plover in _FORCE_TYPES or token.lemma_.lower() in _ATTACK_NOUNS):
+        return None
     node = token
     for _ in range(5):
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
@@ -1084,23 +1088,22 @@ class EventCoder:
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
 
-    def _undergoers(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+    def _undergoers(self, token: Any, index: dict[int, Mention], dying: Any | None = None) -> list[Mention]:
         """The actors a nominal event is done to when it is the object of a verb of undergoing
-        ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
+        ("X faces pressure", "X received a visit", "X won concessions"), or of the verb of dying
+        ``dying`` (see :func:`_dying_verb`): the verb's subject."""
         verb = token.head
-        if token.dep_ == "pobj" and (dying := _dying_verb(token)) is not None:
+        if dying is not None:
             verb = dying  # "a prisoner died under torture": the one who died
         elif token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
             return []
         subj, passive = self._subject(verb)
         return self._actors_at(subj, index) if subj is not None and not passive else []
 
-    def _custodians(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
-        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the verb
-        of dying ("died of torture in Israeli police custody" -> ISR COP)."""
-        verb = _dying_verb(token) if token.dep_ == "pobj" else None
-        if verb is None:
-            return []
+    def _custodians(self, token: Any, verb: Any, index: dict[int, Mention]) -> list[Mention]:
+        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the
+        noun or on ``verb``, the verb of dying ("died of torture in Israeli police custody" ->
+        ISR COP)."""
         return [
             m
             for node in (token, verb)
@@ -1863,16 +1866,18 @@ class EventCoder:
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
-            undergoers = self._undergoers(token, index)
+            dying = _dying_verb(token, trig.info.plover)
+            undergoers = self._undergoers(token, index, dying)
             if undergoers:
                 # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
                 # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
-                if token.dep_ == "pobj":
-                    # a verb of dying: the noun's own modifier attacks ("died in a Taliban
-                    # attack"), not what its phrase names ("an attack on a checkpoint in X"),
-                    # else whoever held the victim ("died of torture in Israeli police custody")
-                    own = [m for m in sources if m not in undergoers]
-                    sources = own or self._custodians(token, index)
+                if dying is not None:
+                    # a verb of dying: the noun's own modifier or by-phrase attacks ("died in a
+                    # Taliban attack", "in an attack by X"), not what its phrase names ("an
+                    # attack on a checkpoint in X"), else whoever held the victim ("died of
+                    # torture in Israeli police custody")
+                    own = [m for m in self._attack_agents(token, index) if m not in undergoers]
+                    sources = own or self._custodians(token, dying, index)
                 else:
                     sources = [m for m in (*sources, *targets) if m not in undergoers]
                 targets = undergoers
