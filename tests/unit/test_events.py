@@ -1560,6 +1560,13 @@ def test_events_delivering_a_speech_is_no_act(code: Any) -> None:
     assert code("The Greek defence minister delivered a speech in Ankara on Friday.") == []
 
 
+def test_events_a_name_before_a_dash_is_no_dateline(code: Any) -> None:
+    # a relative clause set off by dashes after a person's name is no clause hung on a dateline:
+    # it stays a side clause with no source, and no event
+    events = code("Hosni Mubarak - who was arrested by the military in 2011 - died in a Cairo hospital.")
+    assert all(e.type != "COERCE" for e in events)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -56,6 +56,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 
 from communique.extract._lexicon import CameoCode, EventLexicon, OwnRule, load_lexicon
+from communique.extract.actors import _dateline
 from communique.extract.when_where import event_date, event_location
 from communique.model import Actor, Article, EventActor, EventRecord, Mention, Offsets, Quote, Span
 from communique.registry import stages
@@ -778,16 +779,27 @@ def _agreeing_with_a_view(token: Any) -> bool:
     return not any(c.dep_ == "conj" for s in subjects for c in s.children)
 
 
+def _dateline_lead(lead: Any) -> bool:
+    """Whether the tokens ``lead`` opening a sentence are a dateline: a place in capitals
+    opening the text or a line, as the actor stage reads one (``actors._dateline``: "SEOUL",
+    not "Mohammed Morsi"), or a date ("May 1, 2013 --"), then only names, capitals, numbers and
+    punctuation ("CAIRO, May 2 (Reuters) -")."""
+    return (
+        len(lead) > 0
+        and (_dateline(lead[:1]) or lead[0].ent_type_ == "DATE")
+        and all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+    )
+
+
 def _after_dateline(node: Any) -> bool:
     """Whether the parser hung a clause on the dateline before it ("PESHAWAR: A drone killed
-    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): only names, capitals, numbers and
-    punctuation up to its head, and a colon or dash between them. Such a clause is the main
-    assertion."""
+    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): a dateline (:func:`_dateline_lead`)
+    up to its head, and a colon or dash between them. Such a clause is the main assertion; a
+    relative clause never is ("Mohammed Morsi - who was detained by the army - died ...")."""
     head = node.head
-    if head.i >= node.i:
+    if head.i >= node.i or node.dep_ == "relcl":
         return False
-    lead = node.doc[node.sent.start : head.i + 1]
-    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead):
+    if not _dateline_lead(node.doc[node.sent.start : head.i + 1]):
         return False
     return any(t.text in _DATELINE_MARKS for t in node.doc[head.i + 1 : node.i])
 
@@ -801,7 +813,7 @@ def _imperative(token: Any) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in token.children):
         return False
     lead = token.doc[token.sent.start : token.i]
-    return all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+    return len(lead) == 0 or _dateline_lead(lead)
 
 
 def _published(token: Any) -> bool:
