@@ -1767,6 +1767,13 @@ def test_events_withdrawing_peacekeepers_is_a_sanction(code: Any, text: str, exp
     assert expected in {(e.type, e.target.country if e.target else None) for e in code(text)}
 
 
+def test_events_evacuating_diplomats_is_a_retreat_not_a_sanction(code: Any) -> None:
+    # getting one's staff out of danger is no withdrawal of resources (only withdraw, pull,
+    # ship, recall are)
+    events = code("Canada evacuated its diplomats from Sudan on Sunday.")
+    assert ("RETREAT", "CAN", "SDN") in _pairs(events) and "SANCTION" not in {e.type for e in events}
+
+
 def test_events_a_place_naming_an_agreement_is_no_place_of_the_act(code: Any) -> None:
     events = code("Brazil pulled out of the Lima trade pact last year.")
     assert all(e.target is None or e.target.country != "PER" for e in events)

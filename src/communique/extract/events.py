@@ -583,12 +583,16 @@ def _dying_verb(token: Any, plover: str | None) -> Any | None:
 # observers, diplomats, peacekeepers"), unlike forces retreating (RETREAT); hand-written.
 _WITHDRAWN_RESOURCES = {"peacekeeper", "observer", "monitor", "inspector", "diplomat"}
 _RESOURCE_WITHDRAWAL_CODE = "166"
+# Verbs of taking resources back from where they serve (not evacuating, relocating or disarming:
+# "evacuated its diplomats from Libya" gets them out of danger, a retreat).
+_RESOURCE_WITHDRAWING = {"withdraw", "pull", "ship", "recall"}
 
 
 def _withdraws_resources(verb: Any) -> bool:
-    """Whether a withdrawal verb moves non-military resources ("pulled its peacekeepers out",
-    "UN observers were withdrawn"): its object, or its subject when passive."""
-    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+    """Whether a verb of taking back (:data:`_RESOURCE_WITHDRAWING`) moves non-military
+    resources ("pulled its peacekeepers out", "UN observers were withdrawn"): its object, or its
+    subject when passive."""
+    if verb.lemma_.lower() not in _RESOURCE_WITHDRAWING:
         return False
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
