@@ -1560,6 +1560,18 @@ def test_events_delivering_a_speech_is_no_act(code: Any) -> None:
     assert code("The Greek defence minister delivered a speech in Ankara on Friday.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arriving in a place noun qualified by a country word is a visit to that country
+        ("The Chilean president arrived in the Argentine city of Mendoza on Monday.", ("CONSULT", "CHL", "ARG")),
+        ("The Nigerian envoy arrived at the Ghanaian port on Tuesday.", ("CONSULT", "NGA", "GHA")),
+    ],
+)
+def test_events_arriving_in_a_country_s_city_is_a_visit(code: Any, text: str, expected: Any) -> None:
+    assert expected in _pairs(code(text))
+
+
 def test_events_a_name_before_a_dash_is_no_dateline(code: Any) -> None:
     # a relative clause set off by dashes after a person's name is no clause hung on a dateline:
     # it stays a side clause with no source, and no event

@@ -750,9 +750,11 @@ def _accidental(token: Any) -> bool:
 
 
 def _arrival_at_venue(token: Any) -> bool:
-    """Whether an arrival names where it arrives and none of that is a named place: "arrived at
-    a hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
-    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts)."""
+    """Whether an arrival names where it arrives and none of that is a place: "arrived at a
+    hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
+    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts), nor
+    "arrived in the Syrian capital" (a place noun of :data:`_PLACE_HEADS`, or a country word on
+    the destination, as :meth:`EventCoder._place_target` reads a place)."""
     if token.lemma_.lower() not in _ARRIVING:
         return False
     destinations = [
@@ -763,7 +765,13 @@ def _arrival_at_venue(token: Any) -> bool:
         if g.dep_ == "pobj"
     ]
     named = [t for d in destinations for t in (d, *(c for c in d.children if c.dep_ == "compound"))]
-    return bool(destinations) and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
+    places = [
+        d
+        for d in destinations
+        if d.lemma_.lower() in _PLACE_HEADS
+        or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in d.children)
+    ]
+    return bool(destinations) and not places and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
 
 
 def _agreeing_with_a_view(token: Any) -> bool:
