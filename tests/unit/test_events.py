@@ -1572,6 +1572,12 @@ def test_events_arriving_in_a_country_s_city_is_a_visit(code: Any, text: str, ex
     assert expected in _pairs(code(text))
 
 
+def test_events_an_active_relative_clause_asserts_no_attack(code: Any) -> None:
+    # "who had abducted X" says who the militants are; only a passive one on its victims asserts
+    events = code("The militants who had abducted three Turkish engineers freed them on Monday.")
+    assert all(e.type != "ASSAULT" for e in events)
+
+
 def test_events_a_name_before_a_dash_is_no_dateline(code: Any) -> None:
     # a relative clause set off by dashes after a person's name is no clause hung on a dateline:
     # it stays a side clause with no source, and no event

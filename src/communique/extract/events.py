@@ -1529,15 +1529,19 @@ class EventCoder:
     @staticmethod
     def _asserted_attack(trig: Trigger, sources: list[Mention], targets: list[Mention]) -> bool:
         """Whether an attack in a side clause is asserted as a main clause would be: a past
-        passive relative clause on its named victims ("two Danish aid workers who were kidnapped
-        in Somalia"; the unnamed attacker is the place's, see :meth:`_unidentified_attackers`),
-        or a past clause of time with a named side ("a guard died after he was beaten by soldiers")."""
+        passive relative clause (an auxpass child; not an active one) on its named victims
+        ("two Danish aid workers who were kidnapped in Somalia"; the unnamed attacker is the
+        place's, see :meth:`_unidentified_attackers`), or a past clause of time with a named
+        side ("a guard died after he was beaten by soldiers")."""
         token = trig.token
         if trig.info.plover != "ASSAULT":
             return False
         past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
         if token.dep_ == "relcl":
-            return past and token.tag_ == "VBN" and any(m.actor_id for m in targets)
+            # passive only: "the rebels who had kidnapped two journalists released them" tells
+            # who the rebels are, it asserts nothing
+            passive = any(c.dep_ == "auxpass" for c in token.children)
+            return past and passive and token.tag_ == "VBN" and any(m.actor_id for m in targets)
         if token.dep_ == "advcl":
             when = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
             return when and past and any(m.actor_id for m in (*sources, *targets))
