@@ -1666,11 +1666,34 @@ def test_events_past_passive_relative_clause_on_victims_asserts_the_attack(code:
     [
         ("The European Union hit Belarus with new sanctions on Monday.", {"SANCTION"}),
         ("Ugandan rebels hit a Kenyan army convoy near the border.", {"ASSAULT"}),
-        ("Kenyan tea exports have been hit by Ugandan tariffs this year.", set()),
+        # tariffs are an economic sanction (163) like sanctions, never an attack
+        ("Kenyan tea exports have been hit by Ugandan tariffs this year.", {"SANCTION"}),
+        ("Canada hit Mexican exporters with fresh tariffs on cement.", {"SANCTION"}),
     ],
 )
 def test_events_hitting_with_sanctions_and_tariffs(code: Any, text: str, expected: set[str]) -> None:
     assert {e.type for e in code(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lexicon cue is any lemma in the argument zone: each must name its own use only
+        ("Jordan lifted the ban on public rallies under a new law.", ("CONCEDE", "0812")),  # not martial law
+        ("Peru and Bolivia signed a protocol in order to settle the border dispute.", ("SUPPORT", "057")),
+        (
+            "The mother appealed to Saudi Arabia to commute the death sentence of her Indonesian son.",
+            ("REQUEST", "025"),
+        ),
+    ],
+)
+def test_events_narrow_lexicon_cues_keep_the_event(code: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(e.type, e.cameo) for e in code(text)}
+
+
+def test_events_shields_of_riot_police_are_no_human_shields(code: Any) -> None:
+    events = code("Zambian riot police used plastic shields against the marchers in Lusaka.")
+    assert all(e.type != "COERCE" for e in events)
 
 
 def test_events_past_clause_of_time_asserts_the_attack(code: Any) -> None:
