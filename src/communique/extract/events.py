@@ -833,8 +833,10 @@ def _published(token: Any) -> bool:
     speech as its object, or as the subject of its passive ("released a statement", "delivered
     remarks", "the notice had been released"): publishing or speaking, not the act. Any other
     verb acts on what was published ("condemned the remarks", "the report was rejected")."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in _PUBLISHING and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in _PUBLISHING
+        and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children)
     )
 
 
@@ -2580,9 +2582,7 @@ class EventCoder:
         if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
             return []
         after = prep.right_edge.i + 1
-        return [
-            t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree
-        ]
+        return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree]
 
     @staticmethod
     def _demanding_clauses(heads: list[Any]) -> list[Any]:
@@ -3277,11 +3277,7 @@ class EventCoder:
             # convoy in X" is on is its victim, not a topic)
             place = self._place_target(token, trig.folded, index, topics=info.plover not in _FORCE_TYPES)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                place = (
-                    self._people_of_place(place, victim)
-                    if info.plover in _FORCE_TYPES
-                    else self._seat_of(place)
-                )
+                place = self._people_of_place(place, victim) if info.plover in _FORCE_TYPES else self._seat_of(place)
                 targets.insert(0, place)
                 places.append(place)
         if not targets and not reciprocal and sources:
