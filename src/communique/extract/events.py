@@ -56,6 +56,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 
 from communique.extract._lexicon import CameoCode, EventLexicon, OwnRule, load_lexicon
+from communique.extract.actors import _dateline
 from communique.extract.when_where import event_date, event_location
 from communique.model import Actor, Article, EventActor, EventRecord, Mention, Offsets, Quote, Span
 from communique.registry import stages
@@ -242,17 +243,23 @@ _ATTACK_NOUNS = {
     "ambush",
     "crossfire",
 }
-# Causes of death or injury that are no attacker: an illness, an accident, a vehicle, nature
-# ("the virus has killed six", "killed when a car struck them", "died in a crash"). Not "fire"
-# or "explosion", which are often the attack itself ("killed in rocket fire").
-_ACCIDENT_CAUSES = {
+# Causes of death or injury that are no attacker: an illness, an accident, nature ("the virus
+# has killed six", "died in a crash", "killed in a landslide"), and the vehicles of a road or rail
+# accident ("killed when a truck left the road"), which are a cause only as the one acting, never
+# as where the victims were ("killed two men in a car"). Not "fire" or "explosion", which are
+# often the attack itself ("killed in rocket fire").
+_ILLNESS_NATURE = {
     *("virus", "coronavirus", "covid", "disease", "illness", "infection", "epidemic", "pandemic"),
     *("outbreak", "flu", "influenza", "cholera", "ebola", "malaria", "measles", "cancer"),
-    *("accident", "crash", "collision", "car", "truck", "lorry", "vehicle", "train", "derailment"),
+    *("accident", "crash", "collision", "derailment"),
     *("flood", "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone"),
     *("tornado", "landslide", "mudslide", "avalanche", "lightning", "heatwave", "tsunami", "wildfire"),
     *("blaze", "drowning", "stampede"),
 }
+_VEHICLES = {"car", "truck", "lorry", "vehicle", "train"}
+# Words of a bomb: a vehicle in a clause naming one is the attack ("a car packed with
+# explosives", "their vehicle hit a roadside bomb"), no accident.
+_BOMB_WORDS = {"bomb", "explosive", "explosives", "mine", "landmine", "ied", "device", "bomber"}
 # Verbs whose clause's subject is the one affected: "allow X to land", "let X in".
 _CAUSATIVE = {"allow", "let", "permit", "help", "enable", "force", "make"}
 _COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -304,7 +311,8 @@ _PROMISING = {"vow", "swear"}
 _WILLING = {"ready", "willing", "prepared", "offer", "promise", "pledge", "agree", "vow", "commit"}
 _NEGATIVE_HEADS = {"fail", "refuse", "decline", "deny"}
 _FIRST_PERSON = {"we", "i", "us", "our"}
-# Objects that make a trigger verb mean publishing or speaking, not acting.
+# Objects that make a verb of publishing or speaking (:data:`_PUBLISHING`) mean just that, not
+# the act ("released a statement", "delivered a speech"; not "condemned the remarks").
 _NON_EVENT_OBJECTS = {
     "statement",
     "report",
@@ -338,6 +346,12 @@ _NON_EVENT_OBJECTS = {
     "speech",
     "lecture",
     "sermon",
+}
+# Verbs of publishing or speaking: with a publication or a speech as object they are no act.
+_PUBLISHING = {
+    *("release", "issue", "publish", "deliver", "give", "air", "post", "broadcast", "televise"),
+    *("show", "unveil", "present", "submit", "circulate", "leak", "distribute", "make", "read"),
+    *("upload", "screen", "send", "put", "produce", "prepare", "compile", "file"),
 }
 # Punctuation that ends a dateline ("PESHAWAR: ...", "CAIRO (Reuters) - ...").
 _DATELINE_MARKS = {":", "-", "--", "\u2014", "\u2013"}
@@ -548,9 +562,13 @@ _DYING = {"die", "perish", "succumb"}
 _CUSTODY_NOUNS = {"custody", "detention"}
 
 
-def _dying_verb(token: Any) -> Any | None:
+def _dying_verb(token: Any, plover: str | None) -> Any | None:
     """The verb of dying a force noun hangs on through prepositions ("died as a result of
-    torture" -> died), or None."""
+    torture" -> died), or None; only a noun of force (a type of :data:`_FORCE_TYPES` or an
+    attack noun) that is a prepositional object: one dies in an attack, not in talks or during a
+    visit."""
+    if token.dep_ != "pobj" or not (plover in _FORCE_TYPES or token.lemma_.lower() in _ATTACK_NOUNS):
+        return None
     node = token
     for _ in range(5):
         if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
@@ -565,12 +583,16 @@ def _dying_verb(token: Any) -> Any | None:
 # observers, diplomats, peacekeepers"), unlike forces retreating (RETREAT); hand-written.
 _WITHDRAWN_RESOURCES = {"peacekeeper", "observer", "monitor", "inspector", "diplomat"}
 _RESOURCE_WITHDRAWAL_CODE = "166"
+# Verbs of taking resources back from where they serve (not evacuating, relocating or disarming:
+# "evacuated its diplomats from Libya" gets them out of danger, a retreat).
+_RESOURCE_WITHDRAWING = {"withdraw", "pull", "ship", "recall"}
 
 
 def _withdraws_resources(verb: Any) -> bool:
-    """Whether a withdrawal verb moves non-military resources ("pulled its peacekeepers out",
-    "UN observers were withdrawn"): its object, or its subject when passive."""
-    if verb.lemma_.lower() not in _WITHDRAWAL_VERBS:
+    """Whether a verb of taking back (:data:`_RESOURCE_WITHDRAWING`) moves non-military
+    resources ("pulled its peacekeepers out", "UN observers were withdrawn"): its object, or its
+    subject when passive."""
+    if verb.lemma_.lower() not in _RESOURCE_WITHDRAWING:
         return False
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
@@ -692,22 +714,47 @@ def _gerund_subject(subject: Any) -> Any:
 
 
 def _accidental(token: Any) -> bool:
-    """Whether a killing or injury is put down to an illness, an accident or nature (see
-    :data:`_ACCIDENT_CAUSES`) rather than to an attacker: its subject, its by-agent, the object
-    of its "in"/"from" phrase, or, when it names no agent, the subject of a clause under it
-    ("two hikers were killed and one hurt when a truck left the road")."""
+    """Whether a killing or injury is put down to an illness, an accident or nature rather than
+    to an attacker. When the verb names an agent (its subject or by-agent), only the agent is
+    read: "the virus has killed six" or "a truck killed two hikers", not "troops killed two men
+    in a car". With no agent, the object of an "in"/"from" phrase that is an illness, an accident
+    or nature (:data:`_ILLNESS_NATURE`; "killed in a landslide", never a vehicle: "killed in a
+    car" says where), or the subject of a clause right under the verb or a verb coordinated with
+    it ("two hikers were killed when a truck left the road"). A vehicle in a clause naming a bomb
+    is the attack ("when a car packed with explosives rammed ...", "when their vehicle hit a
+    roadside bomb")."""
+
+    def cause(noun: Any, clause: Any) -> bool:
+        lemma = noun.lemma_.lower()
+        if lemma in _ILLNESS_NATURE:
+            return True
+        return lemma in _VEHICLES and not any(t.lemma_.lower() in _BOMB_WORDS for t in clause.subtree)
+
     agents = [c for c in token.children if c.dep_ == "nsubj"]
     agents += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from") for g in c.children]
-    if not agents:
-        causes += [g for t in token.subtree if t.dep_ == "advcl" for g in t.children if g.dep_ == "nsubj"]
-    return any(c.lemma_.lower() in _ACCIDENT_CAUSES for c in (*agents, *causes))
+    if agents:
+        return any(cause(a, a) for a in agents)
+    causes = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "from")
+        for g in c.children
+        if g.lemma_.lower() in _ILLNESS_NATURE
+    ]
+    # the verb's own clauses, or those of a verb coordinated with it ("two were killed and a
+    # third injured when a car ...", where the parser hangs "injured" on "third")
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    verbs += [g for c in verbs[1:] for g in c.children if g.dep_ == "acl" and g.pos_ == "VERB"]
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    return bool(causes) or any(cause(g, t) for t in clauses for g in t.children if g.dep_ == "nsubj")
 
 
 def _arrival_at_venue(token: Any) -> bool:
-    """Whether an arrival names where it arrives and none of that is a named place: "arrived at
-    a hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
-    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts)."""
+    """Whether an arrival names where it arrives and none of that is a place: "arrived at a
+    hearing", "arrived in the stadium", "the ship arrived at the depot" make no visit, unlike
+    "arrived in Hanoi" or "arrived at Beijing airport" (a name on the destination counts), nor
+    "arrived in the Syrian capital" (a place noun of :data:`_PLACE_HEADS`, or a country word on
+    the destination, as :meth:`EventCoder._place_target` reads a place)."""
     if token.lemma_.lower() not in _ARRIVING:
         return False
     destinations = [
@@ -718,7 +765,13 @@ def _arrival_at_venue(token: Any) -> bool:
         if g.dep_ == "pobj"
     ]
     named = [t for d in destinations for t in (d, *(c for c in d.children if c.dep_ == "compound"))]
-    return bool(destinations) and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
+    places = [
+        d
+        for d in destinations
+        if d.lemma_.lower() in _PLACE_HEADS
+        or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in d.children)
+    ]
+    return bool(destinations) and not places and not any(t.ent_type_ in _PLACE_ENTITIES for t in named)
 
 
 def _agreeing_with_a_view(token: Any) -> bool:
@@ -738,16 +791,27 @@ def _agreeing_with_a_view(token: Any) -> bool:
     return not any(c.dep_ == "conj" for s in subjects for c in s.children)
 
 
+def _dateline_lead(lead: Any) -> bool:
+    """Whether the tokens ``lead`` opening a sentence are a dateline: a place in capitals
+    opening the text or a line, as the actor stage reads one (``actors._dateline``: "SEOUL",
+    not "Mohammed Morsi"), or a date ("May 1, 2013 --"), then only names, capitals, numbers and
+    punctuation ("CAIRO, May 2 (Reuters) -")."""
+    return (
+        len(lead) > 0
+        and (_dateline(lead[:1]) or lead[0].ent_type_ == "DATE")
+        and all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+    )
+
+
 def _after_dateline(node: Any) -> bool:
     """Whether the parser hung a clause on the dateline before it ("PESHAWAR: A drone killed
-    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): only names, capitals, numbers and
-    punctuation up to its head, and a colon or dash between them. Such a clause is the main
-    assertion."""
+    ...", "CAIRO, May 2 (Reuters) - Police arrested ..."): a dateline (:func:`_dateline_lead`)
+    up to its head, and a colon or dash between them. Such a clause is the main assertion; a
+    relative clause never is ("Mohammed Morsi - who was detained by the army - died ...")."""
     head = node.head
-    if head.i >= node.i:
+    if head.i >= node.i or node.dep_ == "relcl":
         return False
-    lead = node.doc[node.sent.start : head.i + 1]
-    if not all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead):
+    if not _dateline_lead(node.doc[node.sent.start : head.i + 1]):
         return False
     return any(t.text in _DATELINE_MARKS for t in node.doc[head.i + 1 : node.i])
 
@@ -761,15 +825,18 @@ def _imperative(token: Any) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in token.children):
         return False
     lead = token.doc[token.sent.start : token.i]
-    return all(t.pos_ in ("PROPN", "PUNCT", "NUM") or t.is_upper for t in lead)
+    return len(lead) == 0 or _dateline_lead(lead)
 
 
 def _published(token: Any) -> bool:
-    """Whether a verb's object, or the subject of its passive, is a publication or a speech
-    ("released a statement", "delivered remarks", "the notice had been released"): publishing
-    or speaking, not the act."""
-    return token.pos_ == "VERB" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children
+    """Whether a verb of publishing or speaking (:data:`_PUBLISHING`) has a publication or a
+    speech as its object, or as the subject of its passive ("released a statement", "delivered
+    remarks", "the notice had been released"): publishing or speaking, not the act. Any other
+    verb acts on what was published ("condemned the remarks", "the report was rejected")."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in _PUBLISHING
+        and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NON_EVENT_OBJECTS for c in token.children)
     )
 
 
@@ -1047,23 +1114,22 @@ class EventCoder:
             found.append(Trigger(token, code, info, reciprocal, specific, origin))
         return found
 
-    def _undergoers(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
+    def _undergoers(self, token: Any, index: dict[int, Mention], dying: Any | None = None) -> list[Mention]:
         """The actors a nominal event is done to when it is the object of a verb of undergoing
-        ("X faces pressure", "X received a visit", "X won concessions"): the verb's subject."""
+        ("X faces pressure", "X received a visit", "X won concessions"), or of the verb of dying
+        ``dying`` (see :func:`_dying_verb`): the verb's subject."""
         verb = token.head
-        if token.dep_ == "pobj" and (dying := _dying_verb(token)) is not None:
+        if dying is not None:
             verb = dying  # "a prisoner died under torture": the one who died
         elif token.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGOING:
             return []
         subj, passive = self._subject(verb)
         return self._actors_at(subj, index) if subj is not None and not passive else []
 
-    def _custodians(self, token: Any, index: dict[int, Mention]) -> list[Mention]:
-        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the verb
-        of dying ("died of torture in Israeli police custody" -> ISR COP)."""
-        verb = _dying_verb(token) if token.dep_ == "pobj" else None
-        if verb is None:
-            return []
+    def _custodians(self, token: Any, verb: Any, index: dict[int, Mention]) -> list[Mention]:
+        """Who held a victim who died of a force noun: the actors of "in <X> custody" on the
+        noun or on ``verb``, the verb of dying ("died of torture in Israeli police custody" ->
+        ISR COP)."""
         return [
             m
             for node in (token, verb)
@@ -1465,15 +1531,19 @@ class EventCoder:
     @staticmethod
     def _asserted_attack(trig: Trigger, sources: list[Mention], targets: list[Mention]) -> bool:
         """Whether an attack in a side clause is asserted as a main clause would be: a past
-        passive relative clause on its named victims ("two Danish aid workers who were kidnapped
-        in Somalia"; the unnamed attacker is the place's, see :meth:`_unidentified_attackers`),
-        or a past clause of time with a named side ("a guard died after he was beaten by soldiers")."""
+        passive relative clause (an auxpass child; not an active one) on its named victims
+        ("two Danish aid workers who were kidnapped in Somalia"; the unnamed attacker is the
+        place's, see :meth:`_unidentified_attackers`), or a past clause of time with a named
+        side ("a guard died after he was beaten by soldiers")."""
         token = trig.token
         if trig.info.plover != "ASSAULT":
             return False
         past = token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
         if token.dep_ == "relcl":
-            return past and token.tag_ == "VBN" and any(m.actor_id for m in targets)
+            # passive only: "the rebels who had kidnapped two journalists released them" tells
+            # who the rebels are, it asserts nothing
+            passive = any(c.dep_ == "auxpass" for c in token.children)
+            return past and passive and token.tag_ == "VBN" and any(m.actor_id for m in targets)
         if token.dep_ == "advcl":
             when = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
             return when and past and any(m.actor_id for m in (*sources, *targets))
@@ -1826,16 +1896,18 @@ class EventCoder:
                         targets.append(index[sub.i])
                 if len(targets) > 3:
                     targets = []
-            undergoers = self._undergoers(token, index)
+            dying = _dying_verb(token, trig.info.plover)
+            undergoers = self._undergoers(token, index, dying)
             if undergoers:
                 # "Iran faces UN sanctions", "received assurances from X": the subject undergoes
                 # the act; whoever gives it (the noun's own actor, the from/by phrase) is the source
-                if token.dep_ == "pobj":
-                    # a verb of dying: the noun's own modifier attacks ("died in a Taliban
-                    # attack"), not what its phrase names ("an attack on a checkpoint in X"),
-                    # else whoever held the victim ("died of torture in Israeli police custody")
-                    own = [m for m in sources if m not in undergoers]
-                    sources = own or self._custodians(token, index)
+                if dying is not None:
+                    # a verb of dying: the noun's own modifier or by-phrase attacks ("died in a
+                    # Taliban attack", "in an attack by X"), not what its phrase names ("an
+                    # attack on a checkpoint in X"), else whoever held the victim ("died of
+                    # torture in Israeli police custody")
+                    own = [m for m in self._attack_agents(token, index) if m not in undergoers]
+                    sources = own or self._custodians(token, dying, index)
                 else:
                     sources = [m for m in (*sources, *targets) if m not in undergoers]
                 targets = undergoers
@@ -2510,9 +2582,7 @@ class EventCoder:
         if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
             return []
         after = prep.right_edge.i + 1
-        return [
-            t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree
-        ]
+        return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree]
 
     @staticmethod
     def _demanding_clauses(heads: list[Any]) -> list[Any]:
@@ -3207,11 +3277,7 @@ class EventCoder:
             # convoy in X" is on is its victim, not a topic)
             place = self._place_target(token, trig.folded, index, topics=info.plover not in _FORCE_TYPES)
             if place is not None and all(m.actor_id != place.actor_id for m in sources):
-                place = (
-                    self._people_of_place(place, victim)
-                    if info.plover in _FORCE_TYPES
-                    else self._seat_of(place)
-                )
+                place = self._people_of_place(place, victim) if info.plover in _FORCE_TYPES else self._seat_of(place)
                 targets.insert(0, place)
                 places.append(place)
         if not targets and not reciprocal and sources:
