@@ -534,7 +534,7 @@ def score_events(docs: Sequence[tuple[GoldDoc, Sequence[EventRecord]]], cameo: b
             if not any(
                 pi == p
                 and gold[g].type is None
-                and (not pred[pi].cameo or not gold[g].cameo or pred[pi].cameo[:2] == (gold[g].cameo or "")[:2])
+                and (not pred[pi].cameo or not gold[g].cameo or (pred[pi].cameo or "")[:2] == (gold[g].cameo or "")[:2])
                 for g, p in pairs
             )
         ]

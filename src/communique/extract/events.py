@@ -1196,7 +1196,7 @@ class EventCoder:
                 continue
             clause = self._reported_clause(trig.token)
             verb = clause.head if clause is not None else None
-            if verb is None or verb.lemma_.lower() not in _CLAIM_VERBS or verb.i > clause.i:
+            if clause is None or verb is None or verb.lemma_.lower() not in _CLAIM_VERBS or verb.i > clause.i:
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
             claimants = [m for m in self._actors_at(subj, index) if self._placed(m)] if subj is not None else []
