@@ -627,3 +627,18 @@ def test_actors_international_group_in_a_one_country_article_is_of_that_country(
     article = run("Officials in Paris and Algiers discussed the Islamic Salvation Front.")
     (front,) = [a for a in article.actors if a.id.startswith("ORG:")]
     assert (front.country, front.sector) == (None, "REB")
+
+
+@pytest.mark.parametrize(
+    "text, body, expected",
+    [
+        # a country owning a name: the title heads the named group, not the country's state
+        ("Kuwait expelled two officials of Lebanon's Hezbollah on a rainy Tuesday.", "officials of Lebanon", None),
+        ("Turkey hosted senior leaders of Syria's Muslim Brotherhood in a seaside villa.", "leaders of Syria", None),
+        # no possessive: the country's own officials
+        ("Officials of Lebanon flew to Tehran on a rainy Tuesday.", "Officials of Lebanon", "LBN:GOV"),
+    ],
+)
+def test_actors_title_of_a_country_owning_a_name_is_no_state_body(run, text: str, body: str, expected) -> None:
+    article = run(text)
+    assert _ids(article, body) == ({expected} if expected else set())
