@@ -1741,3 +1741,22 @@ def test_events_an_unplaced_people_inside_an_of_phrase_is_the_object(code: Any) 
     # "dozens of Hmong villagers": the people named down the "of" phrase, with their noun's sector
     (event,) = code("Government soldiers kept dozens of Hmong villagers as human shields during the offensive.")
     assert (event.type, event.target.sector if event.target else None) == ("COERCE", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a body word standing alone as a name: its sector, no country
+        ("Congress sharply criticized Venezuela over the disputed ballot.", {"source": (None, "LEG")}),
+        ("Norway was fiercely condemned by the Senate after the oil deal.", {"source": (None, "LEG")}),
+        ("The Navy attacked two smuggling boats near Yemen.", {"source": (None, "MIL")}),
+        # GOV words are left open: "the Commission" is often an IGO's
+        ("The Commission praised Poland for its budget plan.", {"source": (None, None)}),
+    ],
+)
+def test_events_a_bare_body_name_has_its_sector(code: Any, text: str, sides: Any) -> None:
+    events = [e for e in code(text) if e.source.name and e.source.country is None]
+    assert events
+    for side, (country, sector) in sides.items():
+        actor = getattr(events[0], side)
+        assert (actor.country, actor.sector) == (country, sector)

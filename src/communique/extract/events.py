@@ -153,6 +153,9 @@ _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth
 _DOCUMENT_NOUNS = {"report", "statement", "communique", "declaration", "resolution"}
 # Sectors of groups that may act abroad: such a group is not of the place where it acts.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "IGO", "JUD", "LEG"}
+# sectors of a state body a bare name may be ("Congress", "the Senate", "the Navy"); not GOV,
+# whose bare names are often an IGO's or another body's ("the Commission", "the Council")
+_BODY_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
 # Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
 # civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
 _MILITARY_NOUNS = {
@@ -801,6 +804,20 @@ def _acting(article: Article, actor_id: str | None) -> bool:
     """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
     actor = article.actor(actor_id)
     return actor is not None and actor.kind != "other"
+
+
+def _bare_body(mention: Mention) -> str | None:
+    """The sector of an unresolved name that is one body word of titles.tsv alone ("Congress",
+    "the Senate" -> LEG): no country is given, the word names none."""
+    from communique.extract import resolve
+
+    words = mention.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if mention.label != "ORG" or len(words) != 1:
+        return None
+    entry = resolve.load_dictionary().titles.get(words[0].lower())
+    return entry[0] if entry is not None and entry[1] == "head" and entry[0] in _BODY_SECTORS else None
 
 
 def _names_security_forces(article: Article, mention: Mention) -> bool:
@@ -2852,7 +2869,7 @@ class EventCoder:
             # the noun it qualifies ("Muslim hackers" -> CRM, "Tamil refugees" -> REF); a bare
             # plural ("Democrats", "Sunnis") stays open
             sector = self._group_sector(article, mention) if self._qualifies_noun(article, mention) else None
-            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector)
+            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector or _bare_body(mention))
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
