@@ -642,3 +642,14 @@ def test_actors_international_group_in_a_one_country_article_is_of_that_country(
 def test_actors_title_of_a_country_owning_a_name_is_no_state_body(run, text: str, body: str, expected) -> None:
     article = run(text)
     assert _ids(article, body) == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Kenya Airways suspended every flight to Somalia after the storm.", "Kenya Airways", "KEN:BUS"),
+        ("The Nepal Airlines board met in a hangar on Sunday.", "Nepal Airlines", "NPL:BUS"),
+    ],
+)
+def test_actors_a_country_named_airline_is_its_business(run, text: str, mention: str, actor_id: str) -> None:
+    assert _ids(run(text), mention) == {actor_id}
