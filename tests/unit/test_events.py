@@ -1760,3 +1760,16 @@ def test_events_a_bare_body_name_has_its_sector(code: Any, text: str, sides: Any
     for side, (country, sector) in sides.items():
         actor = getattr(events[0], side)
         assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a region qualifying a city on the way up to the group noun that holds it
+        ("Israel freed the mayor of the West Bank city of Jenin after three weeks.", "GOV"),
+        ("Israel freed three students from the West Bank city of Jenin after three weeks.", "EDU"),
+    ],
+)
+def test_events_a_region_naming_a_city_is_the_place_of_the_group(code: Any, text: str, sector: str) -> None:
+    (event,) = code(text)
+    assert (event.target.country, event.target.sector) == ("PSE", sector)

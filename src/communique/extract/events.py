@@ -215,6 +215,9 @@ _GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "fac
 # floods in Pakistan": Pakistan -> floods -> fleeing -> refugees is 3 steps; 4 leaves one spare).
 _ENCLOSING_HOPS = 4
 _ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
+# Place nouns a country or region may qualify on the way up ("the mayor of the West Bank city
+# of X": the region is a modifier of the city, the city the object of the group's "of").
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -2965,6 +2968,8 @@ class EventCoder:
             if into_noun or into_participle:
                 token = head.head
             elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+                token = head
+            elif token.dep_ == "compound" and head.lemma_.lower() in _PLACE_NOUNS:
                 token = head
             else:
                 return None
