@@ -1773,3 +1773,8 @@ def test_events_a_bare_body_name_has_its_sector(code: Any, text: str, sides: Any
 def test_events_a_region_naming_a_city_is_the_place_of_the_group(code: Any, text: str, sector: str) -> None:
     (event,) = code(text)
     assert (event.target.country, event.target.sector) == ("PSE", sector)
+
+
+def test_events_a_dateline_parsed_as_a_subject_gives_way_to_the_real_one(code: Any) -> None:
+    events = code("NAIROBI, Kenya (AP) — Uganda on Monday expelled two Rwandan diplomats over the spying row.")
+    assert {e.source.country for e in events} == {"UGA"}

@@ -809,6 +809,14 @@ def _acting(article: Article, actor_id: str | None) -> bool:
     return actor is not None and actor.kind != "other"
 
 
+def _dateline_subject(token: Any) -> bool:
+    """Whether a token heads a place name in capitals that opens the text or a line (a dateline,
+    "GAZA CITY, ..."), not a subject."""
+    start = token.left_edge
+    opens = start.i == 0 or "\n" in token.doc[start.i - 1].text_with_ws or token.doc[start.i - 1].is_space
+    return opens and token.text.isupper() and len(token.text) > 1
+
+
 def _bare_body(mention: Mention) -> str | None:
     """The sector of an unresolved name that is one body word of titles.tsv alone ("Congress",
     "the Senate" -> LEG): no country is given, the word names none."""
@@ -1743,7 +1751,9 @@ class EventCoder:
         # were released by Putin" (the subject hangs on the first conjunct)
         shared_passive = False
         for _ in range(4):
-            for child in node.children:
+            # a dateline the parser hangs on the verb as a second subject ("KABUL, Afghanistan:
+            # two men were killed ...") is tried last
+            for child in sorted(node.children, key=_dateline_subject):
                 if child.dep_ in ("nsubj", "csubj"):
                     if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
