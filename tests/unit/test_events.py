@@ -1778,3 +1778,10 @@ def test_events_a_region_naming_a_city_is_the_place_of_the_group(code: Any, text
 def test_events_a_dateline_parsed_as_a_subject_gives_way_to_the_real_one(code: Any) -> None:
     events = code("NAIROBI, Kenya (AP) — Uganda on Monday expelled two Rwandan diplomats over the spying row.")
     assert {e.source.country for e in events} == {"UGA"}
+
+
+def test_events_unplaced_armed_men_acting_on_a_country_keep_their_sector(code: Any) -> None:
+    events = code("Insurgents shelled a rebel-free district of Libya's third largest port before dawn.")
+    assert any((e.source.country, e.source.sector) == (None, "REB") for e in events)
+    # nothing of a country acted on: no event made of the armed men alone
+    assert not [e for e in code("Insurgents kidnapped a few dozen herders before dawn.") if e.source.sector == "REB"]

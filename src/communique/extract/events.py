@@ -2173,12 +2173,28 @@ class EventCoder:
             # where they act: "students demonstrated in Jakarta"
             place = self._place_target(token, folded, index)
             country = place.actor_id if place is not None else None
+        if country is None and sector == "REB" and subj.dep_ == "nsubj" and self._acts_on_a_country(token, subj, index):
+            # armed men nothing places, acting on a country's actor or place ("insurgents
+            # shelled part of X's second city"): the sector alone, no country
+            actor = Actor(id=f"---:{sector}", name=f"({sector})", kind="organization", sector=sector)
+            return self._mention_of(actor, subj.left_edge.idx, head.idx + len(head.text))
         if country is None:
             return None
         # a group placed by its own phrase ("farmers in France") is of that country even when
         # its noun gives no sector
         actor = resolve.sector_actor(country, sector) if sector else resolve.country_actor(country)
         return self._mention_of(actor, subj.left_edge.idx, head.idx + len(head.text))
+
+    def _acts_on_a_country(self, token: Any, subj: Any, index: dict[int, Mention]) -> bool:
+        """Whether the trigger's phrase, outside its subject, names an actor with a country."""
+        article = self._article
+        own = {t.i for t in subj.subtree}
+        for t in token.subtree:
+            mention = index.get(t.i) if t.i not in own else None
+            actor = article.actor(mention.actor_id) if article is not None and mention is not None else None
+            if actor is not None and actor.country:
+                return True
+        return False
 
     def _people_at_home(self, mention: Mention, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention:
         """A people named by a demonym, living in another country, is of that country.
