@@ -2993,9 +2993,9 @@ class EventCoder:
             into_participle = token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN")
             if into_noun or into_participle:
                 token = head.head
-            elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
-                token = head
-            elif token.dep_ == "compound" and head.lemma_.lower() in _PLACE_NOUNS:
+            elif (token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")) or (
+                token.dep_ == "compound" and head.lemma_.lower() in _PLACE_NOUNS
+            ):
                 token = head
             else:
                 return None

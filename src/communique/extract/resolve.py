@@ -139,9 +139,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # Every sector code (docs/actor-codes.md). The Phoenix institutions file puts a region or
 # territory code where the sector goes for a few places ("Gaza Strip" PSE GZA, "Puerto Rico"
 # USA PRI): those places are their country, with no sector.
-SECTORS = STATE_SECTORS | frozenset(
-    "OPP REB PTY BUS MED EDU REL LAB REF CVL HLT AGR CRM ELI IGO NGO UAF".split()
-)
+_OTHER_SECTORS = {"OPP", "REB", "PTY", "BUS", "MED", "EDU", "REL", "LAB", "REF", "CVL", "HLT", "AGR", "CRM", "ELI"}
+SECTORS = STATE_SECTORS | _OTHER_SECTORS | {"IGO", "NGO", "UAF"}
 # Role preference when several of a person's roles are valid on one date: an office beats
 # an "elite" (ELI: a former or would-be office holder) in the CAMEO codebook's own usage.
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
