@@ -642,3 +642,29 @@ def test_actors_review_fixes_for_units_demonyms_and_groups(run) -> None:
     # a group named by a common two-word alias takes no country from the article
     article = run("The Islamic Group was blamed for the blast in Lyon, French police said.")
     assert all(a.country is None for a in article.actors if a.id.startswith("ORG:"))
+
+
+@pytest.mark.parametrize(
+    "text, body, expected",
+    [
+        # a country owning a name: the title heads the named group, not the country's state
+        ("Kuwait expelled two officials of Lebanon's Hezbollah on a rainy Tuesday.", "officials of Lebanon", None),
+        ("Turkey hosted senior leaders of Syria's Muslim Brotherhood in a seaside villa.", "leaders of Syria", None),
+        # no possessive: the country's own officials
+        ("Officials of Lebanon flew to Tehran on a rainy Tuesday.", "Officials of Lebanon", "LBN:GOV"),
+    ],
+)
+def test_actors_title_of_a_country_owning_a_name_is_no_state_body(run, text: str, body: str, expected) -> None:
+    article = run(text)
+    assert _ids(article, body) == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        ("Kenya Airways suspended every flight to Somalia after the storm.", "Kenya Airways", "KEN:BUS"),
+        ("The Nepal Airlines board met in a hangar on Sunday.", "Nepal Airlines", "NPL:BUS"),
+    ],
+)
+def test_actors_a_country_named_airline_is_its_business(run, text: str, mention: str, actor_id: str) -> None:
+    assert _ids(run(text), mention) == {actor_id}

@@ -1851,3 +1851,47 @@ def test_events_an_unplaced_people_inside_an_of_phrase_is_the_object(code: Any) 
     # "dozens of Hmong villagers": the people named down the "of" phrase, with their noun's sector
     (event,) = code("Government soldiers kept dozens of Hmong villagers as human shields during the offensive.")
     assert (event.type, event.target.sector if event.target else None) == ("COERCE", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a body word standing alone as a name: its sector, no country
+        ("Congress sharply criticized Venezuela over the disputed ballot.", {"source": (None, "LEG")}),
+        ("Norway was fiercely condemned by the Senate after the oil deal.", {"source": (None, "LEG")}),
+        ("The Navy attacked two smuggling boats near Yemen.", {"source": (None, "MIL")}),
+        # GOV words are left open: "the Commission" is often an IGO's
+        ("The Commission praised Poland for its budget plan.", {"source": (None, None)}),
+    ],
+)
+def test_events_a_bare_body_name_has_its_sector(code: Any, text: str, sides: Any) -> None:
+    events = [e for e in code(text) if e.source.name and e.source.country is None]
+    assert events
+    for side, (country, sector) in sides.items():
+        actor = getattr(events[0], side)
+        assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a region qualifying a city on the way up to the group noun that holds it
+        ("Israel freed the mayor of the West Bank city of Jenin after three weeks.", "GOV"),
+        ("Israel freed three students from the West Bank city of Jenin after three weeks.", "EDU"),
+    ],
+)
+def test_events_a_region_naming_a_city_is_the_place_of_the_group(code: Any, text: str, sector: str) -> None:
+    (event,) = code(text)
+    assert (event.target.country, event.target.sector) == ("PSE", sector)
+
+
+def test_events_a_dateline_parsed_as_a_subject_gives_way_to_the_real_one(code: Any) -> None:
+    events = code("NAIROBI, Kenya (AP) — Uganda on Monday expelled two Rwandan diplomats over the spying row.")
+    assert {e.source.country for e in events} == {"UGA"}
+
+
+def test_events_unplaced_armed_men_acting_on_a_country_keep_their_sector(code: Any) -> None:
+    events = code("Insurgents shelled a rebel-free district of Libya's third largest port before dawn.")
+    assert any((e.source.country, e.source.sector) == (None, "REB") for e in events)
+    # nothing of a country acted on: no event made of the armed men alone
+    assert not [e for e in code("Insurgents kidnapped a few dozen herders before dawn.") if e.source.sector == "REB"]

@@ -296,3 +296,9 @@ def test_resolve_country_on_a_date_before_secession(iso3: str, date: str | None,
 def test_resolve_subdivision(name: str, countries: tuple[str, ...], expected) -> None:
     found = resolve.subdivision(name, countries)
     assert (found[:2] if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "country"), [("Gaza Strip", "PSE"), ("Gaza City", "PSE")])
+def test_resolve_a_region_code_in_the_sector_column_is_no_sector(text: str, country: str) -> None:
+    actor = resolve.lookup(text)
+    assert actor is not None and (actor.country, actor.sector) == (country, None)

@@ -1707,6 +1707,8 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
         return None
     if match.end < len(doc) and doc[match.end].ent_type_ == "PERSON":
         return None
+    if _owns_a_name(doc, match.end, d):
+        return None  # "leaders of Ruritania's Farmers League" lead the league, not the state
     head = prep - 1
     key = doc[head].lower_
     entry = d.titles.get(key)
@@ -1722,6 +1724,22 @@ def _state_body_before(doc: Any, match: _Match, d: ActorDictionary) -> tuple[str
     words = [t.lower_ for t in doc[start : head + 1]]
     sector = _STATE_BODIES.get(" ".join(words[-2:])) or _STATE_BODIES.get(words[-1]) or resolve.title_sector(words, d)
     return (sector, start) if sector else None
+
+
+def _owns_a_name(doc: Any, end: int, d: ActorDictionary) -> bool:
+    """Whether the country ending at token ``end`` is a possessive on a listed non-state
+    organisation ("Egypt's Muslim Brotherhood"; not "Egypt's Foreign Ministry", nor a name the
+    dictionary does not know, which keeps the country's state)."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return False
+    words: list[str] = []
+    for token in doc[end + 1 : end + 6]:
+        if not token.text[:1].isupper():
+            break
+        words.append(token.text)
+        if _key(" ".join(words)) in d.organizations:
+            return True
+    return False
 
 
 def _title_runs_into_person(doc: Any, i: int, d: ActorDictionary) -> bool:

@@ -154,6 +154,9 @@ _PEOPLE_NOUNS = {"people", "resident", "villager", "civilian", "citizen", "youth
 _DOCUMENT_NOUNS = {"report", "statement", "communique", "declaration", "resolution"}
 # Sectors of groups that may act abroad: such a group is not of the place where it acts.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "IGO", "JUD", "LEG"}
+# sectors of a state body a bare name may be ("Congress", "the Senate", "the Navy"); not GOV,
+# whose bare names are often an IGO's or another body's ("the Commission", "the Council")
+_BODY_SECTORS = {"MIL", "COP", "SPY", "JUD", "LEG"}
 # Nouns after a demonym that make it the country's military ("Israeli helicopters") or its
 # civilians ("Mexican immigrants", "Palestinian homes"); other nouns take titles.tsv sectors.
 _MILITARY_NOUNS = {
@@ -213,6 +216,9 @@ _GROUP_NOUNS = {"organization", "organisation", "group", "network", "cell", "fac
 # floods in Pakistan": Pakistan -> floods -> fleeing -> refugees is 3 steps; 4 leaves one spare).
 _ENCLOSING_HOPS = 4
 _ENCLOSING_PREPS = {"in", "of", "from", "near", "inside", "throughout", "across"}
+# Place nouns a country or region may qualify on the way up ("the mayor of the West Bank city
+# of X": the region is a modifier of the city, the city the object of the group's "of").
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port"}
 # People nouns titles.tsv gives no sector: a group of the country, sector left open.
 _MEMBER_NOUNS = {"member", "supporter", "follower", "prisoner", "detainee", "inmate", "fundamentalist"}
 # Prepositions on an object noun that name the one acted upon: "sanctions on Iran", "aid to
@@ -868,6 +874,28 @@ def _acting(article: Article, actor_id: str | None) -> bool:
     """Whether a resolved actor can act or be acted upon (not a named event, work or law)."""
     actor = article.actor(actor_id)
     return actor is not None and actor.kind != "other"
+
+
+def _dateline_subject(token: Any) -> bool:
+    """Whether a token heads a place name in capitals that opens the text or a line (a dateline,
+    "GAZA CITY, ..."), not a subject."""
+    start = token.left_edge
+    opens = start.i == 0 or "\n" in token.doc[start.i - 1].text_with_ws or token.doc[start.i - 1].is_space
+    return opens and token.text.isupper() and len(token.text) > 1
+
+
+def _bare_body(mention: Mention) -> str | None:
+    """The sector of an unresolved name that is one body word of titles.tsv alone ("Congress",
+    "the Senate" -> LEG): no country is given, the word names none."""
+    from communique.extract import resolve
+
+    words = mention.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if mention.label != "ORG" or len(words) != 1:
+        return None
+    entry = resolve.load_dictionary().titles.get(words[0].lower())
+    return entry[0] if entry is not None and entry[1] == "head" and entry[0] in _BODY_SECTORS else None
 
 
 def _names_security_forces(article: Article, mention: Mention) -> bool:
@@ -1793,7 +1821,9 @@ class EventCoder:
         # were released by Putin" (the subject hangs on the first conjunct)
         shared_passive = False
         for _ in range(4):
-            for child in node.children:
+            # a dateline the parser hangs on the verb as a second subject ("KABUL, Afghanistan:
+            # two men were killed ...") is tried last
+            for child in sorted(node.children, key=_dateline_subject):
                 if child.dep_ in ("nsubj", "csubj"):
                     if node.dep_ == "relcl" and child.tag_ in ("WDT", "WP") and node.head.i != node.i:
                         return node.head, False  # "Russia, which condemned Ukraine, ..."
@@ -2215,12 +2245,28 @@ class EventCoder:
             # where they act: "students demonstrated in Jakarta"
             place = self._place_target(token, folded, index)
             country = place.actor_id if place is not None else None
+        if country is None and sector == "REB" and subj.dep_ == "nsubj" and self._acts_on_a_country(token, subj, index):
+            # armed men nothing places, acting on a country's actor or place ("insurgents
+            # shelled part of X's second city"): the sector alone, no country
+            actor = Actor(id=f"---:{sector}", name=f"({sector})", kind="organization", sector=sector)
+            return self._mention_of(actor, subj.left_edge.idx, head.idx + len(head.text))
         if country is None:
             return None
         # a group placed by its own phrase ("farmers in France") is of that country even when
         # its noun gives no sector
         actor = resolve.sector_actor(country, sector) if sector else resolve.country_actor(country)
         return self._mention_of(actor, subj.left_edge.idx, head.idx + len(head.text))
+
+    def _acts_on_a_country(self, token: Any, subj: Any, index: dict[int, Mention]) -> bool:
+        """Whether the trigger's phrase, outside its subject, names an actor with a country."""
+        article = self._article
+        own = {t.i for t in subj.subtree}
+        for t in token.subtree:
+            mention = index.get(t.i) if t.i not in own else None
+            actor = article.actor(mention.actor_id) if article is not None and mention is not None else None
+            if actor is not None and actor.country:
+                return True
+        return False
 
     def _people_at_home(self, mention: Mention, token: Any, trig: Trigger, index: dict[int, Mention]) -> Mention:
         """A people named by a demonym, living in another country, is of that country.
@@ -2922,7 +2968,7 @@ class EventCoder:
             # the noun it qualifies ("Muslim hackers" -> CRM, "Tamil refugees" -> REF); a bare
             # plural ("Democrats", "Sunnis") stays open
             sector = self._group_sector(article, mention) if self._qualifies_noun(article, mention) else None
-            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector)
+            return EventActor(actor_id=mention.actor_id, name=mention.text, sector=sector or _bare_body(mention))
         sector = actor.sector
         if sector is None and actor.kind == "country" and mention.label in ("NORP", "GPE", "ORG"):
             sector = self._group_sector(article, mention) or self._enclosing_group_sector(article, mention)
@@ -3017,7 +3063,9 @@ class EventCoder:
             into_participle = token.dep_ in ("dobj", "pobj") and head.dep_ == "acl" and head.tag_ in ("VBG", "VBN")
             if into_noun or into_participle:
                 token = head.head
-            elif token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+            elif (token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")) or (
+                token.dep_ == "compound" and head.lemma_.lower() in _PLACE_NOUNS
+            ):
                 token = head
             else:
                 return None

@@ -136,6 +136,11 @@ _BODY_WORDS = frozenset(
 )
 # Sectors that name a state body; a person with one of these is coded country + sector.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Every sector code (docs/actor-codes.md). The Phoenix institutions file puts a region or
+# territory code where the sector goes for a few places ("Gaza Strip" PSE GZA, "Puerto Rico"
+# USA PRI): those places are their country, with no sector.
+_OTHER_SECTORS = {"OPP", "REB", "PTY", "BUS", "MED", "EDU", "REL", "LAB", "REF", "CVL", "HLT", "AGR", "CRM", "ELI"}
+SECTORS = STATE_SECTORS | _OTHER_SECTORS | {"IGO", "NGO", "UAF"}
 # Role preference when several of a person's roles are valid on one date: an office beats
 # an "elite" (ELI: a former or would-be office holder) in the CAMEO codebook's own usage.
 _SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
@@ -529,7 +534,8 @@ def _build(user_file: str | None) -> ActorDictionary:
         # a country's own name never becomes an institution alias, and a name made only of
         # title words ("National Security Council", "Supreme Court") is any country's
         if key not in d.country_names and not _generic(key, d):
-            _add(d.institutions, d, row["alias"], (row["country"], row["sector"]))  # type: ignore[arg-type]
+            sector = row["sector"] if row["sector"] in SECTORS else ""
+            _add(d.institutions, d, row["alias"], (row["country"], sector))  # type: ignore[arg-type]
     for row in _read_tsv(_data("organizations.tsv")):
         key = _key(row["alias"])
         if key not in d.country_names and key not in d.institutions and len(key) > 2:
