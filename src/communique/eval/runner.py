@@ -29,6 +29,7 @@ from communique.eval.gold import DATASETS, GoldDoc, cameo_to_plover, data_dir, l
 from communique.eval.plover_map import check_against_ontology
 from communique.eval.report import DatasetReport, ErrorCase, EvalReport, PartScore
 from communique.eval.score import (
+    EventScores,
     score_cameo_roots,
     score_events,
     score_quotes,
@@ -120,9 +121,13 @@ def _score_events_dataset(
     notes.append("Actors compared as ISO3 country or IGO; predicted events paired to gold by code/type, then actors.")
     if name in GOLD_CONVENTION:
         notes.append(f"Coded with events.convention = {GOLD_CONVENTION[name]!r}, the gold's (docs/events.md).")
+    return _events_report(name, len(docs), scored, notes)
+
+
+def _events_report(name: str, n_docs: int, scored: EventScores, notes: list[str]) -> DatasetReport:
     return DatasetReport(
         dataset=name,
-        docs=len(docs),
+        docs=n_docs,
         parts=scored.parts,
         per_class=scored.per_class,
         confusion=scored.confusion,
@@ -148,15 +153,7 @@ def _score_conflibert(
         "event_type: the PLOVER type of the root on both sides (ontologies/cameo_event_codes.tsv).",
         f"Coded with events.convention = {GOLD_CONVENTION['conflibert']!r}, the gold's (docs/events.md).",
     ]
-    return DatasetReport(
-        dataset="conflibert",
-        docs=len(docs),
-        parts=scored.parts,
-        per_class=scored.per_class,
-        confusion=scored.confusion,
-        errors=scored.errors,
-        notes=notes,
-    )
+    return _events_report("conflibert", len(docs), scored, notes)
 
 
 def _score_seed(doc: GoldDoc, article: Article | None) -> DatasetReport:
