@@ -716,11 +716,13 @@ class _Run:
         ("violence in Sindh") it needs more: a first-level unit of a country the article names,
         whose name is no town elsewhere, no person and no common word
         (:data:`resolve.GENERIC_UNIT_WORDS`: "the Gulf" is a province of Papua New Guinea too); a
-        marked name made of such words ("the Eastern Province") also needs its country named.
-        A name several countries' units share ("Punjab") is the one of the single country the
-        article names that has it, else unresolved. A body of the unit ("the government of
-        Sindh province", "Sindh police") is that body of its country: CAMEO and PLOVER code a
-        province's government as the country's (PAK GOV).
+        marked name made of such words ("the Eastern Province") also needs its country named,
+        and no marked name is a unit of a country other than those the article names or the
+        other places of its sentence ("Kent County, Delaware"). A name several countries' units
+        share ("Punjab") is the one of the single country the article names that has it, else
+        unresolved. A body of the unit ("the government of Sindh province", "Sindh police") is
+        that body of its country: CAMEO and PLOVER code a province's government as the
+        country's (PAK GOV).
 
         Returns:
             Whether the mention was resolved.
@@ -739,10 +741,12 @@ class _Run:
             return False
         unit_name, iso3, unit_type, level = unit
         generic = any(w in resolve.GENERIC_UNIT_WORDS for w in key.split())
-        if (marker is not None and generic or marker is None) and iso3 not in countries:
-            return False  # "the Gulf" is no province of Papua New Guinea's in an article without it
-        if countries and iso3 not in countries or marker is not None and self._placed_elsewhere(mention, iso3):
-            return False  # "Kent County, Michigan": no English county in an article about the US
+        # "the Gulf" is no province of Papua New Guinea's in an article without it, "Kent County,
+        # Michigan" no English county in an article about the US
+        if iso3 not in countries and (countries or marker is None or generic):
+            return False
+        if marker is not None and self._placed_elsewhere(mention, iso3):
+            return False  # "Kent County, Delaware": Delaware is American
         if marker is None and (
             level != 1
             or unit_type not in _UNMARKED_UNIT_TYPES
