@@ -594,13 +594,18 @@ _RESOURCE_WITHDRAWAL_CODE = "166"
 _RESOURCE_WITHDRAWING = {"withdraw", "pull", "ship", "recall"}
 
 
+def _is_passive(verb: Any) -> bool:
+    """Whether a verb has a passive auxiliary ("were withdrawn", "was kidnapped")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _withdraws_resources(verb: Any) -> bool:
     """Whether a verb of taking back (:data:`_RESOURCE_WITHDRAWING`) moves non-military
     resources ("pulled its peacekeepers out", "UN observers were withdrawn"): its object, or its
     subject when passive."""
     if verb.lemma_.lower() not in _RESOURCE_WITHDRAWING:
         return False
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = _is_passive(verb)
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
     return any(c.dep_ in deps and c.lemma_.lower() in _WITHDRAWN_RESOURCES for c in verb.children)
 
@@ -1174,7 +1179,7 @@ class EventCoder:
         order; else none. With its agent the passive restates an active clause ("evidence
         against X was presented by Y"); without one ("peacekeepers were shipped out") the
         object's patterns are not read into it."""
-        if not any(c.dep_ == "auxpass" for c in token.children) or not any(c.dep_ == "agent" for c in token.children):
+        if not _is_passive(token) or not any(c.dep_ == "agent" for c in token.children):
             return []
         subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         return list(subj.subtree) if subj is not None else []
@@ -1570,7 +1575,7 @@ class EventCoder:
         if token.dep_ == "relcl":
             # passive only: "the rebels who had kidnapped two journalists released them" tells
             # who the rebels are, it asserts nothing
-            passive = any(c.dep_ == "auxpass" for c in token.children)
+            passive = _is_passive(token)
             return past and passive and token.tag_ == "VBN" and any(m.actor_id for m in targets)
         if token.dep_ == "advcl":
             when = any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in token.children)
@@ -1848,7 +1853,7 @@ class EventCoder:
                 elif node.dep_ == "ccomp":
                     return None, False
                 if node.dep_ == "conj" and node.i == token.i:
-                    shared_passive = token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+                    shared_passive = token.tag_ == "VBN" and _is_passive(token)
                 node = node.head
                 continue
             if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
@@ -2625,7 +2630,7 @@ class EventCoder:
         if prep.dep_ != "prep" or prep.lower_ not in ("against", "over"):
             return []
         verb = prep.head
-        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.pos_ != "VERB" or _is_passive(verb):
             return []
         after = prep.right_edge.i + 1
         return [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == after for t in c.subtree]
