@@ -754,7 +754,7 @@ class _Run:
             or key in self.d.titles
             or key in _GIVEN_NAMES
             or self.d.people_for(key)
-            or any(line.split("\t")[2] != iso3 for line in resolve._place_lines(name.casefold()))
+            or any(country != iso3 for country, _ in resolve.towns(name))
         ):
             return False
         self.assign(mention, resolve.location_actor(unit_name, iso3))
@@ -1478,9 +1478,8 @@ def _namesake_town(name: str, iso3: str, named: set[str]) -> str | None:
     not the capital's own ("Tripoli" with Lebanon named and Libya not: LBN); else None."""
     if not named or iso3 in named:
         return None
-    for line in resolve._place_lines(" ".join(name.split()).casefold()):
-        _key_column, _name, country, _lat, _lon, population = line.split("\t")
-        if country in named and country != iso3 and int(population) >= _NAMESAKE_POPULATION:
+    for country, population in resolve.towns(name):
+        if country in named and country != iso3 and population >= _NAMESAKE_POPULATION:
             return country
     return None
 

@@ -74,6 +74,7 @@ __all__ = [
     "slug",
     "subdivision",
     "title_sector",
+    "towns",
 ]
 
 # The Phoenix file was generated in January 2014; a role it leaves open ("[USAGOV >090120]")
@@ -758,6 +759,17 @@ def _places() -> list[str]:
 def _place_lines(key: str) -> list[str]:
     """The ``places.tsv`` lines of one case-folded name, most populous first."""
     return _lines_of(_places(), key)
+
+
+def towns(text: str) -> list[tuple[str, int]]:
+    """The country (ISO3) and population of every town named ``text``, most populous first.
+
+    Example:
+        >>> [country for country, _ in towns("Tripoli")][:2]
+        ['LBY', 'LBN']
+    """
+    key = " ".join(text.split()).casefold()
+    return [(line.split("\t")[2], int(line.rsplit("\t", 1)[1])) for line in _place_lines(key)]
 
 
 # A town outside every country an article mentions is trusted only from this size up
